@@ -1,0 +1,35 @@
+# p2p-energy-sim — the README's commands.
+SHELL := /bin/bash
+NODE_TS := node --import tsx
+TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
+
+.PHONY: setup test typecheck lint format guard unit bench reproduce clean
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+setup: node_modules/.package-lock.json
+
+test: setup typecheck lint guard unit
+
+typecheck: setup
+	npx tsc --noEmit -p tsconfig.json
+
+lint: setup
+	npx eslint .
+	npx prettier --check .
+
+format: setup
+	npx prettier --write .
+
+guard:
+	bash scripts/guard-determinism.sh
+
+unit: setup
+	$(NODE_TS) --test --test-reporter=spec $(TESTS)
+
+bench: setup
+	$(NODE_TS) bench/run.ts
+
+clean:
+	rm -rf results/*/ node_modules/.cache .tmp

@@ -1,0 +1,56 @@
+// The `p2psim` command line. Each subcommand lives in its own module and registers here.
+import yargs, { type Argv } from "yargs";
+import { readFileSync } from "node:fs";
+import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from "./errors.js";
+import { commands } from "./commands.js";
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Builds the parser; `fail` collects usage errors instead of exiting. */
+function parser(argv: string[], fail: (message: string) => void): Argv {
+  let cli = yargs(argv)
+    .scriptName("p2psim")
+    .usage("$0 <command> [options]\n\nDeterministic simulator of P2P energy trading among microgrids on a ledger.")
+    .version(packageVersion())
+    .help()
+    .alias("h", "help")
+    .strict()
+    .strictCommands()
+    .demandCommand(1, "Give a command; see p2psim --help.")
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error !== undefined && error !== null) throw error;
+      fail(message ?? "bad arguments");
+    });
+  for (const command of commands) cli = cli.command(command);
+  return cli;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: string[]): Promise<number> {
+  let usageError: string | undefined;
+  try {
+    await parser(argv, (message) => {
+      usageError = message;
+    }).parseAsync();
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`p2psim: ${error.message}\n`);
+      return EXIT_INPUT;
+    }
+    process.stderr.write(`p2psim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_INTERNAL;
+  }
+  if (usageError !== undefined) {
+    process.stderr.write(`p2psim: ${usageError.split("\n")[0]}\n`);
+    return EXIT_INPUT;
+  }
+  return EXIT_OK;
+}

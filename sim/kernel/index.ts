@@ -1,0 +1,3 @@
+export { Kernel, type EventHandle, type Handler, type RunOptions } from "./kernel.js";
+export { RandomStream, Streams, lognormalFromMean, type UniformSource } from "./random.js";
+export { spawn, type Process } from "./process.js";
