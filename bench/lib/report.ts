@@ -1,0 +1,36 @@
+// Writes benchmark figures to results/bench/<name>.json (atomically) with the machine they ran on,
+// so that a figure is never separated from its context.
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+
+export interface MachineInfo {
+  node: string;
+  platform: string;
+  arch: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+}
+
+export function machineInfo(): MachineInfo {
+  const cpuList = cpus();
+  return {
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    cpu: cpuList[0]?.model ?? "unknown",
+    cores: cpuList.length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+  };
+}
+
+/** Writes `{ name, machine, ...figures }` to `results/bench/<name>.json` and returns the path. */
+export function writeBenchJson(name: string, figures: Record<string, unknown>, dir = "results/bench"): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.json`);
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${JSON.stringify({ name, machine: machineInfo(), ...figures }, null, 2)}\n`);
+  renameSync(tmp, path);
+  return path;
+}
