@@ -15,7 +15,9 @@ function packageVersion(): string {
 function parser(argv: string[], fail: (message: string) => void): Argv {
   let cli = yargs(argv)
     .scriptName("p2psim")
-    .usage("$0 <command> [options]\n\nDeterministic simulator of P2P energy trading among microgrids on a ledger.")
+    .usage(
+      "$0 <command> [options]\n\nDeterministic simulator of P2P energy trading among microgrids on a ledger.",
+    )
     .version(packageVersion())
     .help()
     .alias("h", "help")
@@ -45,7 +47,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`p2psim: ${error.message}\n`);
       return EXIT_INPUT;
     }
-    process.stderr.write(`p2psim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `p2psim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_INTERNAL;
   }
   if (usageError !== undefined) {

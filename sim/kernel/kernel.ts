@@ -6,11 +6,16 @@
 // - Events are ordered by (time, priority, sequence): lower priority values run first at equal
 //   time; at equal time and priority, events run in the order they were scheduled. The sequence
 //   number makes the order total, so a run never depends on heap internals.
+// - Priorities are integers in [-2^20, 2^20). That range lets (priority, sequence) share one
+//   exact float64 "rank", so ties on time cost one comparison and no lookup. Sequence numbers
+//   have 32 bits; when they run out the pending ones are renumbered in order, which leaves the
+//   firing order unchanged and puts no limit on the number of events in a run.
 // - No domain knowledge, no randomness, no async. Handlers are plain functions; a handler may
 //   carry one number of payload (`data`) so that callers can reuse one function for many
 //   agents instead of allocating a closure per event.
-// - The heap keeps its keys in typed arrays (struct of arrays) and its handlers in slots that are
-//   recycled, so the hot path allocates nothing once capacities have grown.
+// - Speed: the heap keeps its keys in typed arrays (struct of arrays) and its handlers in slots
+//   that are recycled, so the hot path allocates nothing once capacities have grown. Fields are
+//   TypeScript-private rather than #private because V8 reads plain fields slightly faster.
 
 /** A scheduled event's callback: receives its payload and the kernel. */
 export type Handler = (data: number, kernel: Kernel) => void;
@@ -25,227 +30,301 @@ export interface RunOptions {
   maxEvents?: number;
 }
 
+export interface KernelOptions {
+  /** Sequence numbers handed out before an order-preserving renumbering (default 2^32); a test aid. */
+  seqLimit?: number;
+}
+
+/** Priorities lie in [-PRIORITY_LIMIT, PRIORITY_LIMIT). */
+export const PRIORITY_LIMIT = 2 ** 20;
+// rank = (priority + PRIORITY_LIMIT) * SEQ_SPAN + seq < 2^21 * 2^32 = 2^53: exact in a float64.
+const SEQ_SPAN = 2 ** 32;
 // Handles pack (generation, slot): 2^26 simultaneous events, 2^27 generations before a slot's
 // generation wraps (a stale handle could only alias after that many reuses of one slot).
 const SLOT_BITS = 2 ** 26;
-const GEN_WRAP = 2 ** 27;
+const GEN_MASK = 2 ** 27 - 1;
 const INITIAL_CAPACITY = 64;
 
 export class Kernel {
-  #now = 0;
-  #processed = 0;
-  #nextSeq = 0;
-  #size = 0;
-  #live = 0;
-  #running = false;
+  private _now = 0;
+  private _processed = 0;
+  private _live = 0;
+  private _running = false;
+  private _nextSeq = 0;
+  private readonly _seqLimit: number;
 
-  // Heap, positional: entry i has key (time, prio, seq) and refers to slot.
-  #hTime = new Float64Array(INITIAL_CAPACITY);
-  #hPrio = new Int32Array(INITIAL_CAPACITY);
-  #hSeq = new Float64Array(INITIAL_CAPACITY);
-  #hSlot = new Int32Array(INITIAL_CAPACITY);
+  // Heap, positional: entry i has key (time, rank) and refers to a slot.
+  private _size = 0;
+  private _dead = 0; // cancelled entries still in the heap
+  private _hTime = new Float64Array(INITIAL_CAPACITY);
+  private _hRank = new Float64Array(INITIAL_CAPACITY);
+  private _hSlot = new Int32Array(INITIAL_CAPACITY);
 
-  // Slots: the handler, its payload and its generation.
-  #handlers: (Handler | undefined)[] = [];
-  #data = new Float64Array(INITIAL_CAPACITY);
-  #gen = new Int32Array(INITIAL_CAPACITY);
-  #free: number[] = [];
+  // Slots: the handler (undefined once fired or cancelled), its payload and its generation.
+  private _handlers: (Handler | undefined)[] = [];
+  private _data = new Float64Array(INITIAL_CAPACITY);
+  private _gen = new Int32Array(INITIAL_CAPACITY);
+  private _free = new Int32Array(INITIAL_CAPACITY);
+  private _freeCount = 0;
+
+  constructor(options: KernelOptions = {}) {
+    const seqLimit = options.seqLimit ?? SEQ_SPAN;
+    if (!Number.isInteger(seqLimit) || seqLimit < 2 || seqLimit > SEQ_SPAN) {
+      throw new RangeError(`Kernel: seqLimit must be an integer in [2, 2^32], got ${seqLimit}`);
+    }
+    this._seqLimit = seqLimit;
+  }
 
   /** Current simulated time (ms). */
   get now(): number {
-    return this.#now;
+    return this._now;
   }
 
   /** Number of events whose handler has run. */
   get processed(): number {
-    return this.#processed;
+    return this._processed;
   }
 
   /** Number of scheduled events that have neither fired nor been cancelled. */
   get pending(): number {
-    return this.#live;
+    return this._live;
   }
 
   /** Schedules `handler` at absolute time `at` (ms). Lower `priority` runs first at equal time. */
   schedule(at: number, handler: Handler, priority = 0, data = 0): EventHandle {
-    if (!Number.isSafeInteger(at)) {
-      throw new RangeError(`Kernel.schedule: time must be an integer number of ms, got ${at}`);
-    }
-    if (at < this.#now) {
-      throw new RangeError(`Kernel.schedule: cannot schedule in the past (at ${at} ms, now ${this.#now} ms)`);
-    }
-    if (!Number.isInteger(priority) || Math.abs(priority) > 0x7fffffff) {
-      throw new RangeError(`Kernel.schedule: priority must be a 32-bit integer, got ${priority}`);
-    }
-    const slot = this.#allocSlot(handler, data);
-    this.#push(at, priority, this.#nextSeq++, slot);
-    this.#live++;
-    return (this.#gen[slot]! * SLOT_BITS + slot) as EventHandle;
+    if (!(at >= this._now && Number.isSafeInteger(at))) this.badTime("Kernel.schedule", at);
+    return this.insert(at, priority, handler, data);
   }
 
   /** Schedules `handler` `delay` ms from now. */
   scheduleAfter(delay: number, handler: Handler, priority = 0, data = 0): EventHandle {
-    if (!Number.isSafeInteger(delay) || delay < 0) {
+    const at = this._now + delay;
+    if (!(delay >= 0 && Number.isSafeInteger(delay) && Number.isSafeInteger(at))) {
       throw new RangeError(`Kernel.scheduleAfter: delay must be a non-negative integer ms, got ${delay}`);
     }
-    return this.schedule(this.#now + delay, handler, priority, data);
+    return this.insert(at, priority, handler, data);
   }
 
   /** Cancels a pending event. Returns false when it already fired or was cancelled. */
   cancel(handle: EventHandle): boolean {
+    if (!Number.isSafeInteger(handle) || handle < 0) return false;
     const slot = handle % SLOT_BITS;
     const gen = (handle - slot) / SLOT_BITS;
-    if (slot >= this.#handlers.length || this.#gen[slot] !== gen || this.#handlers[slot] === undefined) {
+    if (slot >= this._handlers.length || this._gen[slot] !== gen || this._handlers[slot] === undefined) {
       return false;
     }
-    // Lazy deletion: the heap entry stays and is discarded when it reaches the top.
-    this.#handlers[slot] = undefined;
-    this.#live--;
+    // Lazy deletion: the heap entry stays and is discarded when it reaches the top, unless dead
+    // entries come to outnumber live ones (cancelled far-future timeouts would otherwise pile up).
+    this._handlers[slot] = undefined;
+    this._live--;
+    if (++this._dead > 32 && 2 * this._dead > this._size) this.compact();
     return true;
   }
 
   /** Time of the next live event (ms), or Infinity when none is pending. */
   peek(): number {
-    this.#dropCancelledTop();
-    return this.#size === 0 ? Infinity : this.#hTime[0]!;
+    return this.topLive() < 0 ? Infinity : this._hTime[0]!;
   }
 
   /** Runs the next live event. Returns false when none is pending. */
   step(): boolean {
-    this.#dropCancelledTop();
-    if (this.#size === 0) return false;
-    const time = this.#hTime[0]!;
-    const slot = this.#hSlot[0]!;
-    this.#pop();
-    const handler = this.#handlers[slot]!;
-    const data = this.#data[slot]!;
-    this.#releaseSlot(slot);
-    this.#live--;
-    this.#now = time;
-    this.#processed++;
-    handler(data, this);
+    const slot = this.topLive();
+    if (slot < 0) return false;
+    this.fire(slot);
     return true;
   }
 
-  /** Runs events until none is pending, `until` is reached or `maxEvents` have run. */
+  /**
+   * Runs events until none is pending, the next is at or after `until`, or `maxEvents` have run.
+   * The clock then moves to `until` unless a live event before `until` is left (maxEvents hit).
+   * Returns the number of events run.
+   */
   run(options: RunOptions = {}): number {
     const until = options.until ?? Infinity;
     const maxEvents = options.maxEvents ?? Infinity;
-    if (until !== Infinity && (!Number.isSafeInteger(until) || until < this.#now)) {
-      throw new RangeError(`Kernel.run: until must be an integer ms not before now (${this.#now}), got ${until}`);
+    if (until !== Infinity && !(until >= this._now && Number.isSafeInteger(until))) {
+      throw new RangeError(`Kernel.run: until must be an integer ms not before now (${this._now}), got ${until}`);
     }
-    if (this.#running) throw new Error("Kernel.run: already running (run() called from a handler)");
-    this.#running = true;
-    const start = this.#processed;
+    if (!(maxEvents >= 0)) throw new RangeError(`Kernel.run: maxEvents must be >= 0, got ${maxEvents}`);
+    if (this._running) throw new Error("Kernel.run: already running (run() called from a handler)");
+    this._running = true;
+    let count = 0;
     try {
-      while (this.#processed - start < maxEvents && this.peek() < until) this.step();
-    } finally {
-      this.#running = false;
-    }
-    if (until !== Infinity && this.#processed - start < maxEvents) this.#now = until;
-    return this.#processed - start;
-  }
-
-  #dropCancelledTop(): void {
-    while (this.#size > 0) {
-      const slot = this.#hSlot[0]!;
-      if (this.#handlers[slot] !== undefined) return;
-      this.#pop();
-      this.#releaseSlot(slot);
-    }
-  }
-
-  #allocSlot(handler: Handler, data: number): number {
-    let slot = this.#free.pop();
-    if (slot === undefined) {
-      slot = this.#handlers.length;
-      if (slot >= SLOT_BITS) throw new RangeError(`Kernel: more than ${SLOT_BITS} pending events`);
-      this.#handlers.push(undefined);
-      if (slot >= this.#data.length) {
-        this.#data = grow(this.#data, new Float64Array(this.#data.length * 2));
-        this.#gen = grow(this.#gen, new Int32Array(this.#gen.length * 2));
+      while (count < maxEvents) {
+        const slot = this.topLive();
+        if (slot < 0 || this._hTime[0]! >= until) break;
+        count++;
+        this.fire(slot);
       }
+    } finally {
+      this._running = false;
     }
-    this.#handlers[slot] = handler;
-    this.#data[slot] = data;
+    if (until !== Infinity && this.peek() >= until) this._now = until;
+    return count;
+  }
+
+  private badTime(where: string, at: number): never {
+    if (!Number.isSafeInteger(at)) {
+      throw new RangeError(`${where}: time must be an integer number of ms, got ${at}`);
+    }
+    throw new RangeError(`${where}: cannot schedule in the past (at ${at} ms, now ${this._now} ms)`);
+  }
+
+  /** The slot at the top of the heap after discarding cancelled entries, or -1 when empty. */
+  private topLive(): number {
+    while (this._size > 0) {
+      const slot = this._hSlot[0]!;
+      if (this._handlers[slot] !== undefined) return slot;
+      this.pop();
+      this.releaseSlot(slot);
+      this._dead--;
+    }
+    return -1;
+  }
+
+  /** Fires the top entry, whose slot is `slot` and live. */
+  private fire(slot: number): void {
+    const time = this._hTime[0]!;
+    this.pop();
+    const handler = this._handlers[slot]!;
+    const data = this._data[slot]!;
+    this.releaseSlot(slot);
+    this._live--;
+    this._now = time;
+    this._processed++;
+    handler(data, this);
+  }
+
+  private insert(at: number, priority: number, handler: Handler, data: number): EventHandle {
+    if (!(priority >= -PRIORITY_LIMIT && priority < PRIORITY_LIMIT && Number.isInteger(priority))) {
+      throw new RangeError(`Kernel.schedule: priority must be an integer in [-2^20, 2^20), got ${priority}`);
+    }
+    if (this._nextSeq === this._seqLimit) this.renumber();
+    const rank = (priority + PRIORITY_LIMIT) * SEQ_SPAN + this._nextSeq++;
+    const slot = this._freeCount > 0 ? this._free[--this._freeCount]! : this.newSlot();
+    this._handlers[slot] = handler;
+    this._data[slot] = data;
+    this.push(at, rank, slot);
+    this._live++;
+    return (this._gen[slot]! * SLOT_BITS + slot) as EventHandle;
+  }
+
+  private newSlot(): number {
+    const slot = this._handlers.length;
+    if (slot >= SLOT_BITS) throw new RangeError(`Kernel: more than ${SLOT_BITS} pending events`);
+    this._handlers.push(undefined);
+    if (slot >= this._data.length) {
+      const n = this._data.length * 2;
+      this._data = grow(this._data, new Float64Array(n));
+      this._gen = grow(this._gen, new Int32Array(n));
+      this._free = grow(this._free, new Int32Array(n));
+    }
     return slot;
   }
 
-  #releaseSlot(slot: number): void {
-    this.#handlers[slot] = undefined;
-    this.#gen[slot] = (this.#gen[slot]! + 1) % GEN_WRAP;
-    this.#free.push(slot);
+  private releaseSlot(slot: number): void {
+    this._handlers[slot] = undefined;
+    this._gen[slot] = (this._gen[slot]! + 1) & GEN_MASK;
+    this._free[this._freeCount++] = slot;
+  }
+
+  /** Drops the cancelled entries from the heap and restores the heap property (Floyd, O(n)). */
+  private compact(): void {
+    const hTime = this._hTime;
+    const hRank = this._hRank;
+    const hSlot = this._hSlot;
+    let n = 0;
+    for (let i = 0; i < this._size; i++) {
+      const slot = hSlot[i]!;
+      if (this._handlers[slot] === undefined) {
+        this.releaseSlot(slot);
+        continue;
+      }
+      hTime[n] = hTime[i]!;
+      hRank[n] = hRank[i]!;
+      hSlot[n] = slot;
+      n++;
+    }
+    this._size = n;
+    this._dead = 0;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i, n, hTime[i]!, hRank[i]!, hSlot[i]!);
+  }
+
+  // Gives the live entries sequence numbers 0..size-1 in their old order. Only the relative order
+  // of sequence numbers is ever compared, so the heap stays valid and the firing order unchanged.
+  private renumber(): void {
+    this.compact();
+    const n = this._size;
+    if (n >= this._seqLimit) throw new RangeError(`Kernel: ${n} pending events exceed seqLimit ${this._seqLimit}`);
+    const rank = this._hRank;
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => (rank[a]! % SEQ_SPAN) - (rank[b]! % SEQ_SPAN));
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      rank[i] = rank[i]! - (rank[i]! % SEQ_SPAN) + k;
+    }
+    this._nextSeq = n;
   }
 
   // Sifts move a hole instead of swapping, comparing the moving key held in locals.
-  #push(time: number, prio: number, seq: number, slot: number): void {
-    if (this.#size === this.#hTime.length) this.#growHeap();
-    const hTime = this.#hTime;
-    const hPrio = this.#hPrio;
-    const hSeq = this.#hSeq;
-    const hSlot = this.#hSlot;
-    let i = this.#size++;
+  private push(time: number, rank: number, slot: number): void {
+    if (this._size === this._hTime.length) this.growHeap();
+    const hTime = this._hTime;
+    const hRank = this._hRank;
+    const hSlot = this._hSlot;
+    let i = this._size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(time, prio, seq, hTime[parent]!, hPrio[parent]!, hSeq[parent]!)) break;
-      hTime[i] = hTime[parent]!;
-      hPrio[i] = hPrio[parent]!;
-      hSeq[i] = hSeq[parent]!;
+      const pt = hTime[parent]!;
+      if (pt < time || (pt === time && hRank[parent]! < rank)) break;
+      hTime[i] = pt;
+      hRank[i] = hRank[parent]!;
       hSlot[i] = hSlot[parent]!;
       i = parent;
     }
     hTime[i] = time;
-    hPrio[i] = prio;
-    hSeq[i] = seq;
+    hRank[i] = rank;
     hSlot[i] = slot;
   }
 
-  #pop(): void {
-    const n = --this.#size;
-    if (n === 0) return;
-    const hTime = this.#hTime;
-    const hPrio = this.#hPrio;
-    const hSeq = this.#hSeq;
-    const hSlot = this.#hSlot;
-    const time = hTime[n]!;
-    const prio = hPrio[n]!;
-    const seq = hSeq[n]!;
-    const slot = hSlot[n]!;
-    let i = 0;
+  private pop(): void {
+    const n = --this._size;
+    if (n > 0) this.siftDown(0, n, this._hTime[n]!, this._hRank[n]!, this._hSlot[n]!);
+  }
+
+  /** Places the entry (time, rank, slot) in the subtree rooted at the hole `i` of a heap of size n. */
+  private siftDown(i: number, n: number, time: number, rank: number, slot: number): void {
+    const hTime = this._hTime;
+    const hRank = this._hRank;
+    const hSlot = this._hSlot;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
-      const right = child + 1;
-      if (right < n && before(hTime[right]!, hPrio[right]!, hSeq[right]!, hTime[child]!, hPrio[child]!, hSeq[child]!)) {
-        child = right;
+      if (child + 1 < n) {
+        // Which child is smaller is a coin flip: Number(bool) compiles to a flag read, not a
+        // mispredicted branch. Equal times (rarer) take the branch.
+        const lt = hTime[child]!;
+        const rt = hTime[child + 1]!;
+        child += rt !== lt ? Number(rt < lt) : Number(hRank[child + 1]! < hRank[child]!);
       }
-      if (!before(hTime[child]!, hPrio[child]!, hSeq[child]!, time, prio, seq)) break;
-      hTime[i] = hTime[child]!;
-      hPrio[i] = hPrio[child]!;
-      hSeq[i] = hSeq[child]!;
+      const ct = hTime[child]!;
+      if (time < ct || (time === ct && rank < hRank[child]!)) break;
+      hTime[i] = ct;
+      hRank[i] = hRank[child]!;
       hSlot[i] = hSlot[child]!;
       i = child;
     }
     hTime[i] = time;
-    hPrio[i] = prio;
-    hSeq[i] = seq;
+    hRank[i] = rank;
     hSlot[i] = slot;
   }
 
-  #growHeap(): void {
-    const n = this.#hTime.length * 2;
-    this.#hTime = grow(this.#hTime, new Float64Array(n));
-    this.#hPrio = grow(this.#hPrio, new Int32Array(n));
-    this.#hSeq = grow(this.#hSeq, new Float64Array(n));
-    this.#hSlot = grow(this.#hSlot, new Int32Array(n));
+  private growHeap(): void {
+    const n = this._hTime.length * 2;
+    this._hTime = grow(this._hTime, new Float64Array(n));
+    this._hRank = grow(this._hRank, new Float64Array(n));
+    this._hSlot = grow(this._hSlot, new Int32Array(n));
   }
-}
-
-/** Strict order on event keys: (time, priority, sequence) lexicographically. */
-function before(ta: number, pa: number, sa: number, tb: number, pb: number, sb: number): boolean {
-  if (ta !== tb) return ta < tb;
-  if (pa !== pb) return pa < pb;
-  return sa < sb;
 }
 
 function grow<T extends Float64Array | Int32Array>(from: T, to: T): T {

@@ -1,0 +1,93 @@
+// Browser-side scripts of the report page, as plain ES5 text so any browser runs them unbundled.
+// The recorder runs first so that errors in the Vega bundles themselves are caught; it mirrors
+// every error into DOM attributes, which `chromium --dump-dom` (and a reader) can see.
+
+/** Records console.error calls, uncaught errors, rejections and CSP blocks on <html data-errors>. */
+export const ERROR_RECORDER_JS = `(function () {
+  var root = document.documentElement;
+  var errors = [];
+  var warnings = 0;
+  window.__reportErrors = errors;
+  function show() {
+    var box = document.getElementById("report-errors");
+    if (!box) return;
+    var list = box.querySelector("ol");
+    while (list.childNodes.length < errors.length) {
+      var li = document.createElement("li");
+      li.textContent = errors[list.childNodes.length];
+      list.appendChild(li);
+    }
+    box.hidden = errors.length === 0;
+  }
+  function record(message) {
+    errors.push(String(message));
+    root.setAttribute("data-errors", String(errors.length));
+    show();
+  }
+  var originalError = console.error;
+  console.error = function () {
+    record(Array.prototype.map.call(arguments, function (a) { return a && a.stack ? a.stack : String(a); }).join(" "));
+    return originalError.apply(console, arguments);
+  };
+  var originalWarn = console.warn;
+  console.warn = function () {
+    warnings += 1;
+    root.setAttribute("data-warnings", String(warnings));
+    return originalWarn.apply(console, arguments);
+  };
+  window.addEventListener("error", function (e) {
+    record("Uncaught " + (e.message || ("failed to load " + (e.target && (e.target.src || e.target.href)))));
+  }, true);
+  window.addEventListener("unhandledrejection", function (e) {
+    record("Unhandled rejection: " + (e.reason && e.reason.message ? e.reason.message : String(e.reason)));
+  });
+  document.addEventListener("securitypolicyviolation", function (e) {
+    record("Blocked by the page's offline policy: " + e.blockedURI + " (" + e.violatedDirective + ")");
+  });
+  document.addEventListener("DOMContentLoaded", show);
+})();`;
+
+/**
+ * Renders every [data-chart] container from the inline specs with Vega's View (SVG renderer), then
+ * marks it data-rendered="true"; failures go to console.error and data-error on the container.
+ */
+export const RENDER_JS = `(function () {
+  var root = document.documentElement;
+  var containers = document.querySelectorAll("[data-chart]");
+  var pending = containers.length;
+  window.__chartsRendered = 0;
+  function settle() {
+    pending -= 1;
+    if (pending === 0) root.setAttribute("data-charts-done", "true");
+  }
+  var specs;
+  try {
+    specs = JSON.parse(document.getElementById("report-specs").textContent);
+  } catch (err) {
+    console.error("report: cannot read the chart specs: " + err);
+    specs = {};
+  }
+  if (pending === 0) root.setAttribute("data-charts-done", "true");
+  Array.prototype.forEach.call(containers, function (el) {
+    var name = el.getAttribute("data-chart");
+    function fail(err) {
+      el.setAttribute("data-error", String(err && err.message ? err.message : err));
+      console.error("report: chart " + name + " failed: " + (err && err.stack ? err.stack : err));
+      settle();
+    }
+    try {
+      var spec = specs[name];
+      if (!spec) throw new Error("no spec named " + name);
+      var runtime = vega.parse(vegaLite.compile(spec).spec);
+      var view = new vega.View(runtime, { renderer: "svg", container: el, hover: true, logLevel: vega.Warn });
+      view.runAsync().then(function () {
+        el.setAttribute("data-rendered", "true");
+        window.__chartsRendered += 1;
+        root.setAttribute("data-charts-rendered", String(window.__chartsRendered));
+        settle();
+      }, fail);
+    } catch (err) {
+      fail(err);
+    }
+  });
+})();`;

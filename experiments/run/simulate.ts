@@ -1,0 +1,135 @@
+// Runs one config: builds the profile once, then the world for every (ledger, scenario).
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { Streams } from "../../sim/kernel/index.js";
+import {
+  generateProfile,
+  loadProfileCsv,
+  makeProfileConfig,
+  paperMicrogrids,
+  parseHouseholds,
+  ProfileError,
+  uniformMicrogrids,
+  type Profile,
+} from "../../sim/data/index.js";
+import { scenarioFromShorthand, World, ledgerChannel, type ChannelFactory, type Scenario } from "../../sim/grid/index.js";
+import { marketConfig, type MarketConfig } from "../../sim/market/index.js";
+import { RunRecorder } from "../../sim/metrics/index.js";
+import { ContractRules, EthereumLedger, IotaLedger, type Ledger } from "../../sim/ledger/index.js";
+import { InputError } from "../cli/errors.js";
+import type { RunConfig } from "../config/schema.js";
+
+export type LedgerName = RunConfig["ledgers"][number];
+
+export interface ScenarioRun {
+  ledger: LedgerName;
+  scenario: Scenario;
+  recorder: RunRecorder;
+  /** The ledger model (absent for "ideal"). */
+  ledgerModel?: Ledger;
+  events: number;
+}
+
+export interface SimulationResult {
+  config: RunConfig;
+  profile: Profile;
+  runs: ScenarioRun[];
+}
+
+function readText(path: string, field: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    throw new InputError(`${field}: cannot read ${path}`);
+  }
+}
+
+/** The profile the config asks for; CSV paths are relative to `baseDir`. */
+export function buildProfile(config: RunConfig, baseDir: string, csvOverride?: string): Profile {
+  const periodMs = Math.round(config.trading.periodMinutes * 60_000);
+  const p = config.profiles;
+  try {
+    if (p.source === "csv" || csvOverride !== undefined) {
+      if (p.source !== "csv") throw new InputError("--profiles needs a config whose profiles.source is \"csv\" (for the household mapping)");
+      const file = csvOverride ?? resolve(baseDir, p.file);
+      const households = resolve(baseDir, p.households);
+      return loadProfileCsv(readText(file, "profiles.file"), file, {
+        households: parseHouseholds(readText(households, "profiles.households"), households),
+        periodMs,
+        missing: p.missing,
+        pvScale: p.pvScale,
+        loadScale: p.loadScale,
+      });
+    }
+    const microgrids = p.preset === "paper" ? paperMicrogrids() : uniformMicrogrids(p.microgrids, p.agentsPerMicrogrid);
+    const profileConfig = makeProfileConfig({ start: p.start, days: p.days, periodMs, microgrids, shiftHoursByMicrogrid: p.shiftHours });
+    return generateProfile(profileConfig, new Streams(config.seed));
+  } catch (error) {
+    if (error instanceof ProfileError) throw new InputError(error.message);
+    if (error instanceof RangeError) throw new InputError(`profiles: ${error.message}`);
+    throw error;
+  }
+}
+
+export function scenarioOf(entry: RunConfig["scenarios"][number], microgrids: readonly string[]): Scenario {
+  try {
+    return typeof entry === "string" ? scenarioFromShorthand(entry, microgrids) : { ...entry, links: entry.links.map(([a, b]) => [a, b]) };
+  } catch (error) {
+    throw new InputError(`scenarios: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function market(config: RunConfig): MarketConfig {
+  return marketConfig(config.market);
+}
+
+function channelFor(ledger: LedgerName, config: RunConfig, profile: Profile, streams: Streams, hold: { model?: Ledger }): ChannelFactory | undefined {
+  if (ledger === "ideal") return undefined;
+  return (kernel, onVisible, onMessage) => {
+    const agents = profile.agents.length;
+    const chains = profile.microgrids.length;
+    const memberOf = Int32Array.from(profile.agents, (a) => a.microgridIndex);
+    const operatorOf = Int32Array.from({ length: chains }, (_, m) => agents + m);
+    const rules = new ContractRules({ memberOf, chains, pgs: config.limits.pgs, pgb: config.limits.pgb, operatorOf });
+    const model: Ledger =
+      ledger === "iota"
+        ? new IotaLedger({ kernel, streams, rules, config: { chains, ...config.iota } })
+        : new EthereumLedger({ kernel, streams, rules, config: { chains, ...config.ethereum } });
+    hold.model = model;
+    return ledgerChannel(model, kernel, agents, onVisible, onMessage);
+  };
+}
+
+/** Runs the world for one (ledger, scenario) on `profile`. */
+export function runScenario(config: RunConfig, profile: Profile, ledger: LedgerName, scenario: Scenario): ScenarioRun {
+  const streams = new Streams(config.seed);
+  const recorder = new RunRecorder(profile.agents.length, config.limits, profile.pv, profile.load, profile.periods);
+  const hold: { model?: Ledger } = {};
+  const world = new World(
+    profile,
+    streams,
+    {
+      limits: config.limits,
+      market: market(config),
+      tradingWindowMs: Math.round(config.trading.windowMinutes * 60_000),
+      roundIntervalMs: Math.round(config.trading.roundSeconds[ledger] * 1000),
+      forecastErrorSd: config.trading.forecastErrorSd,
+      scenario,
+    },
+    recorder,
+    channelFor(ledger, config, profile, streams, hold),
+  );
+  world.run();
+  return { ledger, scenario, recorder, ...(hold.model ? { ledgerModel: hold.model } : {}), events: world.kernel.processed };
+}
+
+/** Every (ledger, scenario) of the config, in config order. */
+export function simulate(config: RunConfig, configPath: string, csvOverride?: string): SimulationResult {
+  const profile = buildProfile(config, dirname(resolve(configPath)), csvOverride);
+  const scenarios = config.scenarios.map((s) => scenarioOf(s, profile.microgrids));
+  const runs: ScenarioRun[] = [];
+  for (const ledger of config.ledgers) {
+    for (const scenario of scenarios) runs.push(runScenario(config, profile, ledger, scenario));
+  }
+  return { config, profile, runs };
+}

@@ -1,0 +1,105 @@
+// The synthetic profile generator: PV from solar geometry, clear sky and stochastic clouds;
+// household load from daily shapes and noise; integer Wh by cumulative rounding.
+//
+// Assumptions and units: see config.ts for every parameter and agent-series.ts for the per-agent
+// formulas. Randomness comes only from named streams obtained with `fresh` (so a profile does
+// not depend on what else was drawn from the same Streams):
+//   profile/cloud               the region's sky (cloud.scope = "region")
+//   profile/<MG>/cloud          a microgrid's sky (cloud.scope = "microgrid")
+//   profile/<MG>/<i>/cloud      agent i's capacity and its PV noise
+//   profile/<MG>/<i>/load       agent i's annual consumption, peak shift and load noise
+// An agent's series therefore depend only on the seed, the config's shared fields, its
+// microgrid's name and its own index: adding agents or microgrids never changes the others, and
+// generating a subset of microgrids (GenerateOptions.only) gives the same values as the whole.
+import type { RandomStream } from "../kernel/index.js";
+import { timeAxis } from "./calendar.js";
+import { clearSkyPoaSeries } from "./clearsky.js";
+import { cloudIndexSeries } from "./cloud.js";
+import type { MicrogridSpec, ProfileConfig } from "./config.js";
+import { validateProfileConfig } from "./config-check.js";
+import { fillLoad, fillPv, type MicrogridContext } from "./agent-series.js";
+import { minuteShares, sharePrefix } from "./load-shape.js";
+import type { AgentInfo, Profile } from "./profile.js";
+import { roundCumulativeInPlace } from "./rounding.js";
+import { formatIsoTime, MS_PER_DAY, MS_PER_HOUR, parseIsoTime } from "./time.js";
+
+/** Anything that hands out fresh named streams (a kernel `Streams` does). */
+export interface StreamFactory {
+  fresh(name: string): RandomStream;
+}
+
+export interface GenerateOptions {
+  /** Generate only these microgrids (by name, in config order); default all. */
+  only?: readonly string[];
+}
+
+function agentCount(spec: MicrogridSpec): number {
+  return typeof spec.agents === "number" ? spec.agents : spec.agents.length;
+}
+
+function selectMicrogrids(config: ProfileConfig, only: readonly string[] | undefined): MicrogridSpec[] {
+  if (only === undefined) return [...config.microgrids];
+  const known = new Set(config.microgrids.map((m) => m.name));
+  for (const name of only) if (!known.has(name)) throw new RangeError(`generateProfile: unknown microgrid '${name}'`);
+  const wanted = new Set(only);
+  return config.microgrids.filter((m) => wanted.has(m.name));
+}
+
+/** Generates the profile described by `config`, drawing from `streams`. */
+export function generateProfile(config: ProfileConfig, streams: StreamFactory, options: GenerateOptions = {}): Profile {
+  validateProfileConfig(config);
+  const start = parseIsoTime(config.start);
+  const periods = config.days * (MS_PER_DAY / config.periodMs);
+  const axis = timeAxis(start.utcMs, start.offsetMin, periods, config.periodMs, config.load);
+  const poa = clearSkyPoaSeries(start.utcMs, periods, config.periodMs, config.subSamples, config.site, config.array);
+  // W/m^2 averaged over the period -> Wh per kWp: POA / 1000 W/m^2 (STC) * PR * hours * 1000 Wh/kWh.
+  const clearWhPerKwp = poa.map((g) => (g * config.array.performanceRatio * config.periodMs) / MS_PER_HOUR);
+  const shapes = [sharePrefix(minuteShares(config.load.weekday)), sharePrefix(minuteShares(config.load.weekend))] as const;
+  const skyOf = (name: string): Float64Array =>
+    cloudIndexSeries(streams.fresh(name), config.cloud, periods, axis.periodsPerDay, config.periodMs);
+  const regionSky = config.cloud.scope === "region" ? skyOf("profile/cloud") : undefined;
+
+  const selected = selectMicrogrids(config, options.only);
+  const total = selected.reduce((n, m) => n + agentCount(m), 0);
+  const pv = new Float64Array(total * periods);
+  const load = new Float64Array(total * periods);
+  const agents: AgentInfo[] = [];
+  const dayFactor = new Float64Array(axis.dayShare.length);
+  selected.forEach((spec, microgridIndex) => {
+    const shiftMs = (config.shiftHoursByMicrogrid[spec.name] ?? 0) * MS_PER_HOUR;
+    const ctx: MicrogridContext = {
+      axis,
+      clearWhPerKwp,
+      cloud: regionSky ?? skyOf(`profile/${spec.name}/cloud`),
+      shiftPeriods: (((shiftMs / config.periodMs) % periods) + periods) % periods,
+      cloudModel: config.cloud,
+      loadModel: config.load,
+      shapes,
+      dayFactor,
+    };
+    for (let i = 0; i < agentCount(spec); i++) {
+      const id = agents.length;
+      const row = id * periods;
+      const explicit = typeof spec.agents === "number" ? undefined : spec.agents[i];
+      const prefix = `profile/${spec.name}/${i}`;
+      const pvKwp = fillPv(ctx, streams.fresh(`${prefix}/cloud`), spec.pvKwp, explicit?.pvKwp, pv, row);
+      const annualKwh = fillLoad(ctx, streams.fresh(`${prefix}/load`), spec.annualKwh, explicit?.annualKwh, load, row);
+      roundCumulativeInPlace(pv, row, periods);
+      roundCumulativeInPlace(load, row, periods);
+      const name = explicit?.name ?? `${spec.name}/${i}`;
+      agents.push({ id, name, microgrid: spec.name, microgridIndex, pvKwp, annualKwh });
+    }
+  });
+  return {
+    periodMs: config.periodMs,
+    startIso: formatIsoTime(start.utcMs, start.offsetMin),
+    startMs: start.utcMs,
+    utcOffsetMin: start.offsetMin,
+    periods,
+    agents,
+    microgrids: selected.map((m) => m.name),
+    pv,
+    load,
+    source: "synthetic",
+  };
+}

@@ -1,0 +1,237 @@
+// One microgrid's level-1 auction within a period, driven round by round by kernel events.
+//
+// Assumptions and units (Wh, p/kWh, ms):
+// - At the period's start every member with a non-zero forecast becomes a buyer (BLO) or a seller
+//   (SLO) for that quantity, draws a private limit price and an initial aggressiveness from its own
+//   streams, and submits an order priced by the AA bid function anchored on the microgrid's last
+//   MCP (the middle of the grid band before the first period).
+// - A round closes at its deadline on the orders visible then (confirmed on the ledger, or all of
+//   them without one). It publishes the MCP; every member with a visible order updates r by
+//   Algorithm 1 + AA learning and submits its new price for the next round.
+// - Consensus: the MCP moved less than epsilon for k consecutive rounds. Otherwise, after the last
+//   round that fits the trading window (or maxRounds), eq. (1) sets the price and fills follow
+//   clearAtPrice (no buyer pays above its bid, no seller receives below its ask).
+// - Members whose order never became visible trade nothing at level 1: their whole quantity is
+//   residual and goes up the hierarchy.
+import type { RandomStream } from "../kernel/index.js";
+import {
+  addOrder,
+  bidPrice,
+  bidRange,
+  BUY,
+  clearAtPrice,
+  clearUniform,
+  createBook,
+  drawLimitPrice,
+  fallbackPrice,
+  resetBook,
+  SELL,
+  submitPrice,
+  updateAggressiveness,
+  type ClearingResult,
+  type MarketConfig,
+  type MarketLimits,
+  type RoundOutcome,
+  type Side,
+} from "../market/index.js";
+import { NO_ORDER } from "./routing.js";
+
+export type AuctionOutcome = "consensus" | "fallback" | "no-trade";
+
+/** The streams one agent draws from (one per purpose, so purposes never disturb each other). */
+export interface AgentStreams {
+  limit: RandomStream;
+  start: RandomStream;
+  learn: RandomStream;
+}
+
+export class MicrogridAuction {
+  readonly members: Int32Array;
+  readonly side: Uint8Array;
+  readonly quantity: Float64Array;
+  readonly fill: Float64Array;
+  /** The order the market currently sees, and the MCP it was formed with. */
+  readonly visiblePrice: Float64Array;
+  readonly visibleAnchor: Float64Array;
+  readonly visible: Uint8Array;
+  /** The order last submitted (may not be visible yet). */
+  readonly submittedPrice: Float64Array;
+  readonly submittedAnchor: Float64Array;
+  readonly r: Float64Array;
+  readonly c: Float64Array;
+  readonly l: Float64Array;
+  readonly #streams: readonly AgentStreams[];
+  readonly #market: MarketConfig;
+  readonly #limits: MarketLimits;
+  readonly #book;
+  /** The MCP agents anchor their bids on: the last published one. */
+  anchor: number;
+  mcp = NaN;
+  rounds = 0;
+  stableRounds = 0;
+  outcome: AuctionOutcome = "no-trade";
+  demand = 0;
+  supply = 0;
+  volume = 0;
+  done = false;
+
+  constructor(
+    members: Int32Array,
+    streams: readonly AgentStreams[],
+    market: MarketConfig,
+    limits: MarketLimits,
+  ) {
+    const n = members.length;
+    this.members = members;
+    this.side = new Uint8Array(n);
+    this.quantity = new Float64Array(n);
+    this.fill = new Float64Array(n);
+    this.visiblePrice = new Float64Array(n);
+    this.visibleAnchor = new Float64Array(n);
+    this.visible = new Uint8Array(n);
+    this.submittedPrice = new Float64Array(n);
+    this.submittedAnchor = new Float64Array(n);
+    this.r = new Float64Array(n);
+    this.c = new Float64Array(n);
+    this.l = new Float64Array(n);
+    this.#streams = streams;
+    this.#market = market;
+    this.#limits = limits;
+    this.#book = createBook(n);
+    this.anchor = (limits.pgs + limits.pgb) / 2;
+  }
+
+  /** Starts a period: sides, quantities, limits and first prices from the forecast net energy (Wh). */
+  open(forecastNet: Float64Array): void {
+    this.mcp = NaN;
+    this.rounds = 0;
+    this.stableRounds = 0;
+    this.outcome = "no-trade";
+    this.done = false;
+    this.visible.fill(0);
+    this.fill.fill(0);
+    for (let i = 0; i < this.members.length; i++) {
+      const net = forecastNet[this.members[i]!]!;
+      this.side[i] = net > 0 ? SELL : net < 0 ? BUY : NO_ORDER;
+      this.quantity[i] = Math.abs(net);
+      if (net === 0) continue;
+      const s = this.#streams[i]!;
+      const side = this.side[i] as Side;
+      const range = bidRange(
+        side,
+        drawLimitPrice(side, this.#limits, this.#market.limitPrices, s.limit),
+        this.#limits,
+      );
+      this.c[i] = range.c;
+      this.l[i] = range.l;
+      this.r[i] = this.#market.initialAggressiveness === "random" ? s.start.uniform(-1, 1) : 0;
+      this.#price(i);
+    }
+  }
+
+  /** Forms member i's next price from its r and the current anchor. */
+  #price(i: number): void {
+    const side = this.side[i] as Side;
+    const raw = bidPrice(
+      side,
+      this.r[i]!,
+      this.anchor,
+      this.c[i]!,
+      this.l[i]!,
+      this.#market.theta,
+      this.#market.equations,
+    );
+    this.submittedPrice[i] = submitPrice(raw, { c: this.c[i]!, l: this.l[i]! }, this.#limits);
+    this.submittedAnchor[i] = this.anchor;
+  }
+
+  /** Member i's last submitted order became visible. */
+  reveal(i: number): void {
+    this.visible[i] = 1;
+    this.visiblePrice[i] = this.submittedPrice[i]!;
+    this.visibleAnchor[i] = this.submittedAnchor[i]!;
+  }
+
+  #fillBook(): void {
+    resetBook(this.#book);
+    for (let i = 0; i < this.members.length; i++) {
+      if (this.visible[i] === 1)
+        addOrder(this.#book, this.side[i] as Side, this.visiblePrice[i]!, this.quantity[i]!, i);
+    }
+  }
+
+  #apply(result: ClearingResult): void {
+    this.fill.fill(0);
+    for (let k = 0; k < this.#book.n; k++) this.fill[this.#book.owner[k]!] = result.fill[k]!;
+    this.demand = result.demand;
+    this.supply = result.supply;
+    this.volume = result.volume;
+  }
+
+  /**
+   * Closes a round on the visible orders. Returns true when the auction is settled (consensus, or
+   * `last` and the fallback applied); otherwise members have new prices to submit.
+   */
+  round(last: boolean): boolean {
+    this.#fillBook();
+    const result = clearUniform(this.#book, this.#limits);
+    const moved = Math.abs(result.mcp - this.mcp);
+    this.stableRounds = moved < this.#market.epsilon ? this.stableRounds + 1 : 0;
+    this.mcp = result.mcp;
+    this.rounds++;
+    this.#apply(result);
+    if (this.stableRounds >= this.#market.k) return this.#settle("consensus", result);
+    if (last || this.rounds >= this.#market.maxRounds) return this.#fallback();
+    this.#learn(result);
+    this.anchor = result.mcp;
+    for (let i = 0; i < this.members.length; i++) if (this.visible[i] === 1) this.#price(i);
+    return false;
+  }
+
+  #settle(outcome: AuctionOutcome, result: ClearingResult): true {
+    this.#apply(result);
+    this.outcome = this.#book.n === 0 ? "no-trade" : outcome;
+    this.mcp = result.mcp;
+    this.anchor = result.mcp;
+    this.done = true;
+    return true;
+  }
+
+  #fallback(): true {
+    const price = fallbackPrice(this.#book, this.#limits, this.#market.fallback);
+    return this.#settle("fallback", clearAtPrice(this.#book, this.#limits, price));
+  }
+
+  #learn(result: ClearingResult): void {
+    const o = this.#outcome;
+    for (let i = 0; i < this.members.length; i++) {
+      if (this.visible[i] !== 1) continue;
+      o.side = this.side[i] as Side;
+      o.r = this.r[i]!;
+      o.bid = this.visiblePrice[i]!;
+      o.anchor = this.visibleAnchor[i]!;
+      o.quantity = this.quantity[i]!;
+      o.fill = this.fill[i]!;
+      o.mcp = result.mcp;
+      o.demand = result.demand;
+      o.supply = result.supply;
+      o.c = this.c[i]!;
+      o.l = this.l[i]!;
+      this.r[i] = updateAggressiveness(o, this.#market.learning, this.#market, this.#streams[i]!.learn);
+    }
+  }
+
+  readonly #outcome: RoundOutcome = {
+    side: BUY,
+    r: 0,
+    bid: 0,
+    anchor: 0,
+    quantity: 0,
+    fill: 0,
+    mcp: 0,
+    demand: 0,
+    supply: 0,
+    c: 0,
+    l: 0,
+  };
+}

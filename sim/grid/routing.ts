@@ -1,0 +1,140 @@
+// Hierarchical routing of what the microgrid auctions leave over (levels 2 and 3).
+//
+// Assumptions and units (Wh, p/kWh):
+// - Level 1 (each microgrid's own auction) has run; every agent has an order side, a quantity, a
+//   fill and the price of its last submitted order. The unfilled part of an order is its residual.
+// - Level 2: microgrids in one connected component run one uniform-price auction among
+//   themselves. A microgrid acts as one bidder per side for its residual: it bids for the sum of
+//   its members' residual buys at the quantity-weighted mean of their last bid prices, and asks
+//   for the sum of residual sells at the weighted mean of their last asks. Those prices are
+//   public (they are on the microgrid's chain), keep the members' private limits private, and
+//   carry the members' own expressed valuation to the upper auction. A microgrid with residuals
+//   on both sides submits both orders (its bid and ask did not cross at level 1 and so rarely
+//   cross each other at level 2).
+// - Level 3: what is still unfilled is imported at Pgb or exported at Pgs.
+// - Uniform price correction: every member with a residual on a side gets the same price for it,
+//   the microgrid's upper-level cost (or revenue) for that side divided by its residual Wh:
+//     buy  = (level-2 Wh x P2 + imported Wh x Pgb) / residual buy Wh
+//     sell = (level-2 Wh x P2 + exported Wh x Pgs) / residual sell Wh
+import { addOrder, BUY, clearUniform, createBook, SELL, type MarketLimits } from "../market/index.js";
+
+/** Per-agent state after level 1; arrays indexed by dense agent id. */
+export interface Level1Outcome {
+  /** Microgrid index of each agent. */
+  microgridOf: Int32Array;
+  /** BUY, SELL, or NO_ORDER. */
+  side: Uint8Array;
+  /** Order quantity (Wh). */
+  quantity: Float64Array;
+  /** Filled at level 1 (Wh). */
+  fill: Float64Array;
+  /** Price of the agent's last submitted order (p/kWh). */
+  lastPrice: Float64Array;
+}
+
+export const NO_ORDER = 2;
+
+/** Per-microgrid outcome of levels 2 and 3 and the corrected prices. */
+export interface RoutingOutcome {
+  residualBuy: Float64Array;
+  residualSell: Float64Array;
+  /** Wh bought from / sold to other microgrids at level 2. */
+  peerImport: Float64Array;
+  peerExport: Float64Array;
+  /** Level-2 clearing price of the microgrid's component (NaN if it had no level-2 auction). */
+  peerPrice: Float64Array;
+  gridImport: Float64Array;
+  gridExport: Float64Array;
+  /** Uniform corrected price for residual buys / sells (NaN when there is no residual). */
+  correctedBuy: Float64Array;
+  correctedSell: Float64Array;
+}
+
+/** Sums each microgrid's residuals and their quantity-weighted last prices. */
+function residuals(level1: Level1Outcome, microgrids: number) {
+  const buy = new Float64Array(microgrids);
+  const sell = new Float64Array(microgrids);
+  const buyValue = new Float64Array(microgrids);
+  const sellValue = new Float64Array(microgrids);
+  for (let a = 0; a < level1.side.length; a++) {
+    const r = level1.quantity[a]! - level1.fill[a]!;
+    if (r <= 0) continue;
+    const m = level1.microgridOf[a]!;
+    if (level1.side[a] === BUY) {
+      buy[m]! += r;
+      buyValue[m]! += r * level1.lastPrice[a]!;
+    } else if (level1.side[a] === SELL) {
+      sell[m]! += r;
+      sellValue[m]! += r * level1.lastPrice[a]!;
+    }
+  }
+  return { buy, sell, buyValue, sellValue };
+}
+
+/** Keeps an aggregated price strictly inside the market limits, as every order must be. */
+function insideLimits(price: number, limits: MarketLimits): number {
+  const eps = (limits.pgb - limits.pgs) * 1e-9;
+  return Math.min(limits.pgb - eps, Math.max(limits.pgs + eps, price));
+}
+
+/** Runs levels 2 and 3 for every component and applies the uniform price correction. */
+export function routeResiduals(
+  level1: Level1Outcome,
+  microgrids: number,
+  groups: readonly (readonly number[])[],
+  limits: MarketLimits,
+): RoutingOutcome {
+  const res = residuals(level1, microgrids);
+  const out: RoutingOutcome = {
+    residualBuy: res.buy,
+    residualSell: res.sell,
+    peerImport: new Float64Array(microgrids),
+    peerExport: new Float64Array(microgrids),
+    peerPrice: new Float64Array(microgrids).fill(NaN),
+    gridImport: new Float64Array(microgrids),
+    gridExport: new Float64Array(microgrids),
+    correctedBuy: new Float64Array(microgrids).fill(NaN),
+    correctedSell: new Float64Array(microgrids).fill(NaN),
+  };
+  for (const group of groups) {
+    if (group.length > 1) peerAuction(group, res, limits, out);
+  }
+  for (let m = 0; m < microgrids; m++) {
+    out.gridImport[m] = res.buy[m]! - out.peerImport[m]!;
+    out.gridExport[m] = res.sell[m]! - out.peerExport[m]!;
+    const p2 = out.peerPrice[m]!;
+    if (res.buy[m]! > 0) {
+      const peerCost = out.peerImport[m]! > 0 ? out.peerImport[m]! * p2 : 0;
+      out.correctedBuy[m] = (peerCost + out.gridImport[m]! * limits.pgb) / res.buy[m]!;
+    }
+    if (res.sell[m]! > 0) {
+      const peerRevenue = out.peerExport[m]! > 0 ? out.peerExport[m]! * p2 : 0;
+      out.correctedSell[m] = (peerRevenue + out.gridExport[m]! * limits.pgs) / res.sell[m]!;
+    }
+  }
+  return out;
+}
+
+function peerAuction(
+  group: readonly number[],
+  res: ReturnType<typeof residuals>,
+  limits: MarketLimits,
+  out: RoutingOutcome,
+): void {
+  const book = createBook(2 * group.length);
+  for (const m of group) {
+    if (res.buy[m]! > 0)
+      addOrder(book, BUY, insideLimits(res.buyValue[m]! / res.buy[m]!, limits), res.buy[m]!, m);
+    if (res.sell[m]! > 0) {
+      addOrder(book, SELL, insideLimits(res.sellValue[m]! / res.sell[m]!, limits), res.sell[m]!, m);
+    }
+  }
+  const result = clearUniform(book, limits);
+  if (result.volume <= 0) return;
+  for (let i = 0; i < book.n; i++) {
+    const m = book.owner[i]!;
+    out.peerPrice[m] = result.mcp;
+    if (book.side[i] === BUY) out.peerImport[m] = result.fill[i]!;
+    else out.peerExport[m] = result.fill[i]!;
+  }
+}

@@ -1,0 +1,261 @@
+// The microgrid world: smart-meter agents, one auction per microgrid, hierarchical routing and
+// settlement, period after period, all scheduled by the kernel.
+//
+// Assumptions and units (Wh, p/kWh, ms):
+// - Period t spans [t x periodMs, (t + 1) x periodMs). Its auction runs in the first
+//   tradingWindowMs of the period; rounds close every roundIntervalMs from the period start, so
+//   floor(tradingWindowMs / roundIntervalMs) rounds fit (capped by the market's maxRounds).
+// - At the period start each meter forecasts its net energy for the period: by default exactly
+//   (the paper's assumption), optionally with a seeded relative error; settlement uses the
+//   actual energy and settles the forecast error with the main grid.
+// - At the end of the window every microgrid closes its round on the ledger and sends its
+//   residual position to the inter-microgrid auction; a microgrid whose message is not delivered
+//   by the end of the period trades its residual with the main grid only.
+// - The inter-microgrid auction and settlement run when the last message of the period arrives,
+//   or at the period's end at the latest.
+// - Event priorities at equal times: deliveries (0) before round closes (10) before window ends
+//   (20) before routing (30) before period starts (40).
+import { Kernel, type Streams } from "../kernel/index.js";
+import type { MarketConfig, MarketLimits } from "../market/index.js";
+import { agentsByMicrogrid, type Profile } from "../data/index.js";
+import { MicrogridAuction, type AgentStreams } from "./auction.js";
+import { idealChannel, type OrderChannel } from "./channel.js";
+import { routeResiduals, type Level1Outcome, type RoutingOutcome } from "./routing.js";
+import { components, type Scenario } from "./topology.js";
+import type { Recorder } from "./recorder.js";
+
+export interface WorldConfig {
+  limits: MarketLimits;
+  market: MarketConfig;
+  tradingWindowMs: number;
+  roundIntervalMs: number;
+  /** Relative forecast error: forecast = actual x (1 + sd x N(0, 1)), rounded to Wh. 0 = exact. */
+  forecastErrorSd: number;
+  scenario: Scenario;
+}
+
+const PRIO_ROUND = 10;
+const PRIO_WINDOW_END = 20;
+const PRIO_ROUTE = 30;
+const PRIO_PERIOD = 40;
+
+export type ChannelFactory = (
+  kernel: Kernel,
+  onVisible: (ticket: number) => void,
+  onMessage: (ticket: number) => void,
+) => OrderChannel;
+
+export class World {
+  readonly kernel: Kernel;
+  readonly profile: Profile;
+  readonly config: WorldConfig;
+  readonly auctions: MicrogridAuction[];
+  readonly channel: OrderChannel;
+  readonly #recorder: Recorder;
+  readonly #groups: number[][];
+  readonly #forecastStreams;
+  readonly #rounds: number;
+  readonly #level1: Level1Outcome;
+  readonly #forecast: Float64Array;
+  readonly #actual: Float64Array;
+  readonly #messaged: Uint8Array;
+  #period = -1;
+  #routed = true;
+  #messagesPending = 0;
+
+  constructor(
+    profile: Profile,
+    streams: Streams,
+    config: WorldConfig,
+    recorder: Recorder,
+    channel?: ChannelFactory,
+  ) {
+    this.kernel = new Kernel();
+    this.profile = profile;
+    this.config = config;
+    this.#recorder = recorder;
+    const rounds = Math.floor(config.tradingWindowMs / config.roundIntervalMs);
+    if (rounds < 1) throw new RangeError("World: the trading window must fit at least one round");
+    if (config.tradingWindowMs >= profile.periodMs)
+      throw new RangeError("World: the trading window must end before the period");
+    this.#rounds = Math.min(rounds, config.market.maxRounds);
+    const agents = profile.agents.length;
+    const byMg = agentsByMicrogrid(profile);
+    this.auctions = byMg.map(
+      (members) =>
+        new MicrogridAuction(
+          members,
+          Array.from(members, (a) => agentStreams(streams, profile, a)),
+          config.market,
+          config.limits,
+        ),
+    );
+    this.#groups = components(profile.microgrids, config.scenario.links);
+    this.#forecastStreams = profile.agents.map((_, a) => streams.get(`${agentName(profile, a)}/forecast`));
+    this.#level1 = {
+      microgridOf: Int32Array.from(profile.agents, (info) => info.microgridIndex),
+      side: new Uint8Array(agents),
+      quantity: new Float64Array(agents),
+      fill: new Float64Array(agents),
+      lastPrice: new Float64Array(agents),
+    };
+    this.#forecast = new Float64Array(agents);
+    this.#actual = new Float64Array(agents);
+    this.#messaged = new Uint8Array(profile.microgrids.length);
+    const make = channel ?? ((_k, v, m) => idealChannel(v, m));
+    this.channel = make(
+      this.kernel,
+      (ticket) => this.#onVisible(ticket),
+      (ticket) => this.#onMessage(ticket),
+    );
+  }
+
+  /** Simulates every period of the profile. */
+  run(): void {
+    for (let t = 0; t < this.profile.periods; t++) {
+      this.kernel.schedule(t * this.profile.periodMs, () => this.#openPeriod(t), PRIO_PERIOD);
+    }
+    this.kernel.run();
+  }
+
+  #openPeriod(t: number): void {
+    if (!this.#routed) this.#route();
+    this.#period = t;
+    this.#routed = false;
+    const start = t * this.profile.periodMs;
+    this.#readEnergy(t);
+    this.auctions.forEach((auction, m) => {
+      auction.open(this.#forecast);
+      for (let i = 0; i < auction.members.length; i++) {
+        if (auction.quantity[i]! > 0) this.#submit(m, i, "new", start + this.config.roundIntervalMs);
+      }
+      this.kernel.schedule(start + this.config.roundIntervalMs, () => this.#closeRound(m, 1), PRIO_ROUND);
+    });
+    this.kernel.schedule(start + this.config.tradingWindowMs, () => this.#endWindow(), PRIO_WINDOW_END);
+    this.kernel.schedule(start + this.profile.periodMs - 1, () => this.#route(), PRIO_ROUTE);
+  }
+
+  #readEnergy(t: number): void {
+    const { profile } = this;
+    const sd = this.config.forecastErrorSd;
+    for (let a = 0; a < profile.agents.length; a++) {
+      const actual = profile.pv[a * profile.periods + t]! - profile.load[a * profile.periods + t]!;
+      this.#actual[a] = actual;
+      this.#forecast[a] =
+        sd > 0 ? Math.round(actual * (1 + sd * this.#forecastStreams[a]!.normal())) : actual;
+    }
+  }
+
+  #submit(m: number, i: number, kind: "new" | "update", deadline: number): void {
+    const auction = this.auctions[m]!;
+    const agent = auction.members[i]!;
+    const ticket = this.#ticket(m, i);
+    this.channel.submit(
+      agent,
+      m,
+      kind,
+      auction.side[i] as 0 | 1,
+      auction.submittedPrice[i]!,
+      auction.quantity[i]!,
+      deadline,
+      ticket,
+    );
+  }
+
+  // Tickets pack (period, microgrid-local member) so late confirmations of an earlier period are ignored.
+  #ticket(m: number, i: number): number {
+    return (this.#period * this.auctions.length + m) * 2 ** 21 + i;
+  }
+
+  #onVisible(ticket: number): void {
+    const i = ticket % 2 ** 21;
+    const pm = (ticket - i) / 2 ** 21;
+    const m = pm % this.auctions.length;
+    if ((pm - m) / this.auctions.length !== this.#period) return;
+    const auction = this.auctions[m]!;
+    if (!auction.done) auction.reveal(i);
+  }
+
+  #closeRound(m: number, k: number): void {
+    const auction = this.auctions[m]!;
+    if (auction.done) return;
+    const settled = auction.round(k >= this.#rounds);
+    if (settled) return;
+    const next = this.#period * this.profile.periodMs + (k + 1) * this.config.roundIntervalMs;
+    for (let i = 0; i < auction.members.length; i++)
+      if (auction.visible[i] === 1) this.#submit(m, i, "update", next);
+    this.kernel.schedule(next, () => this.#closeRound(m, k + 1), PRIO_ROUND);
+  }
+
+  #endWindow(): void {
+    const deadline = (this.#period + 1) * this.profile.periodMs - 1;
+    this.#messaged.fill(0);
+    this.#messagesPending = 0;
+    this.auctions.forEach((auction, m) => {
+      if (!auction.done) auction.round(true);
+      this.channel.close(m, auction.members.length);
+      this.#messagesPending++;
+      this.channel.message(m, deadline, this.#period * this.auctions.length + m);
+    });
+  }
+
+  #onMessage(ticket: number): void {
+    const m = ticket % this.auctions.length;
+    if ((ticket - m) / this.auctions.length !== this.#period || this.#routed) return;
+    this.#messaged[m] = 1;
+    if (--this.#messagesPending === 0) this.kernel.scheduleAfter(0, () => this.#route(), PRIO_ROUTE);
+  }
+
+  #route(): void {
+    if (this.#routed) return;
+    this.#routed = true;
+    this.#collectLevel1();
+    // Microgrids whose message did not arrive cannot join their group's auction.
+    const groups = this.#groups
+      .map((g) => g.filter((m) => this.#messaged[m] === 1))
+      .concat(this.#groups.flatMap((g) => g.filter((m) => this.#messaged[m] !== 1).map((m) => [m])));
+    const routing = routeResiduals(this.#level1, this.auctions.length, groups, this.config.limits);
+    this.#record(routing);
+  }
+
+  #collectLevel1(): void {
+    const l1 = this.#level1;
+    for (const auction of this.auctions) {
+      for (let i = 0; i < auction.members.length; i++) {
+        const a = auction.members[i]!;
+        l1.side[a] = auction.side[i]!;
+        l1.quantity[a] = auction.quantity[i]!;
+        l1.fill[a] = auction.fill[i]!;
+        l1.lastPrice[a] = auction.visible[i] === 1 ? auction.visiblePrice[i]! : auction.submittedPrice[i]!;
+      }
+    }
+  }
+
+  #record(routing: RoutingOutcome): void {
+    const mcp = Float64Array.from(this.auctions, (a) => a.mcp);
+    this.#recorder.period(
+      this.#period,
+      this.auctions,
+      this.#level1,
+      mcp,
+      routing,
+      this.#forecast,
+      this.#actual,
+    );
+  }
+}
+
+// Streams are named after the agent's name (not its dense index), so adding an agent elsewhere
+// never changes this agent's draws.
+function agentName(profile: Profile, a: number): string {
+  return `agent/${profile.agents[a]!.name}`;
+}
+
+function agentStreams(streams: Streams, profile: Profile, a: number): AgentStreams {
+  const name = agentName(profile, a);
+  return {
+    limit: streams.get(`${name}/limit`),
+    start: streams.get(`${name}/start`),
+    learn: streams.get(`${name}/learn`),
+  };
+}

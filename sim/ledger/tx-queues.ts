@@ -1,0 +1,102 @@
+// FIFO queues of transaction ids as intrusive singly linked lists: one `next` link per transaction
+// and a head/tail/count per queue. Pushing, popping, detaching a prefix and putting it back are O(1)
+// or O(prefix) and allocate nothing once the arrays have grown, so a million pending transactions
+// cost 4 bytes each and no per-transaction objects.
+//
+// Assumptions: a transaction is in at most one queue at a time; ids are dense non-negative integers.
+
+export class TxQueues {
+  #next = new Int32Array(1024);
+  head: Int32Array;
+  tail: Int32Array;
+  count: Int32Array;
+
+  constructor(queues: number) {
+    this.head = new Int32Array(queues).fill(-1);
+    this.tail = new Int32Array(queues).fill(-1);
+    this.count = new Int32Array(queues);
+  }
+
+  /** Number of queues. */
+  get size(): number {
+    return this.head.length;
+  }
+
+  /** Adds `n` empty queues and returns the index of the first. */
+  addQueues(n: number): number {
+    const first = this.head.length;
+    const cap = first + n;
+    this.head = extend(this.head, cap, -1);
+    this.tail = extend(this.tail, cap, -1);
+    this.count = extend(this.count, cap, 0);
+    return first;
+  }
+
+  /** The transaction after `id` in its queue or detached list (-1: last). */
+  next(id: number): number {
+    return this.#next[id]!;
+  }
+
+  push(q: number, id: number): void {
+    this.#ensure(id);
+    this.#next[id] = -1;
+    const tail = this.tail[q]!;
+    if (tail === -1) this.head[q] = id;
+    else this.#next[tail] = id;
+    this.tail[q] = id;
+    this.count[q]!++;
+  }
+
+  /** Removes and returns the head of queue q (-1 when empty). */
+  shift(q: number): number {
+    const id = this.head[q]!;
+    if (id === -1) return -1;
+    const nxt = this.#next[id]!;
+    this.head[q] = nxt;
+    if (nxt === -1) this.tail[q] = -1;
+    this.count[q]!--;
+    return id;
+  }
+
+  /**
+   * Detaches the first min(k, count) transactions of queue q as a list (walk it with next()) and
+   * returns its first id (-1 when empty). The detached list's last link is -1.
+   */
+  detachPrefix(q: number, k: number): { first: number; last: number; n: number } {
+    const first = this.head[q]!;
+    const n = Math.min(k, this.count[q]!);
+    if (n === 0) return { first: -1, last: -1, n: 0 };
+    let last = first;
+    for (let i = 1; i < n; i++) last = this.#next[last]!;
+    const rest = this.#next[last]!;
+    this.#next[last] = -1;
+    this.head[q] = rest;
+    if (rest === -1) this.tail[q] = -1;
+    this.count[q]! -= n;
+    return { first, last, n };
+  }
+
+  /** Puts a detached list of n transactions back at the front of queue q, in its order. */
+  prependList(q: number, first: number, last: number, n: number): void {
+    if (n === 0) return;
+    this.#next[last] = this.head[q]!;
+    if (this.head[q] === -1) this.tail[q] = last;
+    this.head[q] = first;
+    this.count[q]! += n;
+  }
+
+  #ensure(id: number): void {
+    if (id < this.#next.length) return;
+    let cap = this.#next.length * 2;
+    while (cap <= id) cap *= 2;
+    const grown = new Int32Array(cap);
+    grown.set(this.#next);
+    this.#next = grown;
+  }
+}
+
+function extend(from: Int32Array, cap: number, fill: number): Int32Array {
+  const to = new Int32Array(cap).fill(fill);
+  to.set(from);
+  return to;
+}

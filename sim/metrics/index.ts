@@ -1,0 +1,3 @@
+export { benefitOf, emptyTotals, type Benefit, type Totals } from "./benefit.js";
+export { RunRecorder, type AgentTotals, type PeriodRows, type TradeRows } from "./records.js";
+export { createSettlement, settlePeriod, type AgentSettlement } from "./settlement.js";

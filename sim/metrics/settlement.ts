@@ -1,0 +1,114 @@
+// Settlement of one period: what each agent bought, sold, paid and received, on actual energy.
+//
+// Assumptions and units (Wh, p/kWh, pence):
+// - An agent's order quantity is its forecast net energy. Its order is settled in full: the
+//   level-1 fill at its microgrid's MCP, and the residual at the microgrid's uniform corrected
+//   price (which already blends level-2 and main-grid energy).
+// - The residual's split into peer (level-2) and main-grid energy is pro rata within the
+//   microgrid, consistent with the uniform correction (every member's residual Wh is the same mix).
+// - A forecast error (actual net minus forecast) is settled with the main grid: a shortfall is
+//   imported at Pgb, an excess exported at Pgs. It is reported separately as imbalance.
+// - Money in pence: Wh x (p/kWh) / 1000.
+import { BUY, SELL, type MarketLimits } from "../market/index.js";
+import type { Level1Outcome, RoutingOutcome } from "../grid/routing.js";
+
+/** One period's per-agent settlement; arrays indexed by dense agent id. */
+export interface AgentSettlement {
+  boughtWh: Float64Array;
+  soldWh: Float64Array;
+  paidP: Float64Array;
+  receivedP: Float64Array;
+  /** Energy bought from / sold to other agents: level 1 plus the level-2 share of the residual. */
+  peerBoughtWh: Float64Array;
+  peerSoldWh: Float64Array;
+  peerPaidP: Float64Array;
+  peerReceivedP: Float64Array;
+  /** Main-grid energy of the order (level 3), excluding imbalance. */
+  gridBoughtWh: Float64Array;
+  gridSoldWh: Float64Array;
+  /** Forecast-error energy settled with the main grid. */
+  imbalanceImportWh: Float64Array;
+  imbalanceExportWh: Float64Array;
+}
+
+export function createSettlement(agents: number): AgentSettlement {
+  const f = () => new Float64Array(agents);
+  return {
+    boughtWh: f(),
+    soldWh: f(),
+    paidP: f(),
+    receivedP: f(),
+    peerBoughtWh: f(),
+    peerSoldWh: f(),
+    peerPaidP: f(),
+    peerReceivedP: f(),
+    gridBoughtWh: f(),
+    gridSoldWh: f(),
+    imbalanceImportWh: f(),
+    imbalanceExportWh: f(),
+  };
+}
+
+const pence = (wh: number, pricePerKwh: number): number => (wh * pricePerKwh) / 1000;
+
+/**
+ * Settles every agent for one period into `out` (overwritten). `forecastNet` and `actualNet` are
+ * each agent's net production (Wh, positive = surplus); `mcp` is per microgrid.
+ */
+export function settlePeriod(
+  level1: Level1Outcome,
+  mcp: Float64Array,
+  routing: RoutingOutcome,
+  forecastNet: Float64Array,
+  actualNet: Float64Array,
+  limits: MarketLimits,
+  out: AgentSettlement,
+): void {
+  for (let a = 0; a < level1.side.length; a++) {
+    const m = level1.microgridOf[a]!;
+    const fill = level1.fill[a]!;
+    const residual = level1.quantity[a]! - fill;
+    let bought = 0;
+    let sold = 0;
+    let paid = 0;
+    let received = 0;
+    let peerBought = 0;
+    let peerSold = 0;
+    let peerPaid = 0;
+    let peerReceived = 0;
+    let gridBought = 0;
+    let gridSold = 0;
+    if (level1.side[a] === BUY) {
+      const peerShare = residual > 0 ? routing.peerImport[m]! / routing.residualBuy[m]! : 0;
+      bought = fill + residual;
+      paid = pence(fill, mcp[m]!) + (residual > 0 ? pence(residual, routing.correctedBuy[m]!) : 0);
+      peerBought = fill + residual * peerShare;
+      peerPaid =
+        pence(fill, mcp[m]!) + (peerShare > 0 ? pence(residual * peerShare, routing.peerPrice[m]!) : 0);
+      gridBought = residual * (1 - peerShare);
+    } else if (level1.side[a] === SELL) {
+      const peerShare = residual > 0 ? routing.peerExport[m]! / routing.residualSell[m]! : 0;
+      sold = fill + residual;
+      received = pence(fill, mcp[m]!) + (residual > 0 ? pence(residual, routing.correctedSell[m]!) : 0);
+      peerSold = fill + residual * peerShare;
+      peerReceived =
+        pence(fill, mcp[m]!) + (peerShare > 0 ? pence(residual * peerShare, routing.peerPrice[m]!) : 0);
+      gridSold = residual * (1 - peerShare);
+    }
+    const imbalance = actualNet[a]! - forecastNet[a]!;
+    const imbalanceImport = imbalance < 0 ? -imbalance : 0;
+    const imbalanceExport = imbalance > 0 ? imbalance : 0;
+    out.boughtWh[a] = bought + imbalanceImport;
+    out.soldWh[a] = sold + imbalanceExport;
+    out.paidP[a] = paid + pence(imbalanceImport, limits.pgb);
+    out.receivedP[a] = received + pence(imbalanceExport, limits.pgs);
+    out.peerBoughtWh[a] = peerBought;
+    out.peerSoldWh[a] = peerSold;
+    out.peerPaidP[a] = peerPaid;
+    out.peerReceivedP[a] = peerReceived;
+    out.gridBoughtWh[a] = gridBought;
+    out.gridSoldWh[a] = gridSold;
+    out.imbalanceImportWh[a] = imbalanceImport;
+    out.imbalanceExportWh[a] = imbalanceExport;
+  }
+}
