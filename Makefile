@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_TS := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
-.PHONY: setup test typecheck lint format guard unit bench reproduce clean
+.PHONY: setup test typecheck lint format guard unit bench reproduce clean golden gas
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -33,3 +33,7 @@ bench: setup
 
 clean:
 	rm -rf results/*/ node_modules/.cache .tmp
+
+# Regenerates the golden results of test/grid/golden.test.ts after a deliberate model change.
+golden: setup
+	UPDATE_GOLDEN=1 $(NODE_TS) --test test/grid/golden.test.ts

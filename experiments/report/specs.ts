@@ -374,7 +374,7 @@ function participantsAxis(participants: readonly number[]) {
 /** Whole decades spanning the positive values, for a log axis without crowded minor gridlines. */
 function decades(values: readonly number[]): number[] {
   const positive = values.filter((v) => v > 0);
-  if (positive.length === 0) return [1];
+  if (positive.length === 0) return [1, 10];
   const lo = Math.floor(Math.log10(Math.min(...positive)));
   const hi = Math.ceil(Math.log10(Math.max(...positive)));
   const out: number[] = [];

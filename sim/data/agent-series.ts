@@ -1,16 +1,19 @@
 // One agent's PV and load series, written straight into the profile's arrays.
 //
-// Assumptions and units (Wh per period, before rounding):
+// Assumptions and units (Wh per period; each series is rounded to integer Wh by cumulative
+// rounding, in generation order):
 // - PV = kWp * clearWhPerKwp[t] * min(1, max(0, cloud[t] * (1 + agentNoiseSd z))). The shared
 //   curves belong to the microgrid; only the small noise is the agent's. Noise is drawn only in
 //   periods where the unshifted clear sky is positive, so night periods cost nothing.
-// - A generation shift of s periods writes period t's PV at (t + s) mod periods (circular).
+// - A generation shift of s periods moves period t's PV to (t + s) mod periods (circular),
+//   after rounding, so a shifted series is exactly the unshifted one rotated.
 // - Load = annualWh * dayShare[d] * dayFactor[d] * share of the day's shape in the period
 //   (the agent's shape shifted by its own minutes) * exp(noiseSd x_t - noiseSd^2 / 2), x_t a
 //   unit AR(1): each factor has mean 1, so the expected total follows the annual figure.
 // - Stream use (fixed order, so that values depend only on the agent's own streams):
 //   cloud stream: kWp draw, then one normal per daylight period (none when agentNoiseSd = 0);
-//   load stream: annual-kWh draw, peak-shift draw, one log-normal per local day, then x_0 and
+//   load stream: annual-kWh draw, peak-shift draw (none when peakShiftMaxMin = 0), one
+//   log-normal per local day, then x_0 and
 //   one normal per period. Parameter draws are made even when explicit values override them.
 //   Per-period normals come from GaussianSource (polar method) for speed.
 import type { RandomStream } from "../kernel/index.js";
@@ -19,6 +22,7 @@ import type { TimeAxis } from "./calendar.js";
 import type { CloudModel, LoadModel, Range } from "./config.js";
 import { GaussianSource } from "./gaussian.js";
 import { shareOf } from "./load-shape.js";
+import { roundCumulativeInPlace } from "./rounding.js";
 
 /** The parts of the generator's state shared by all agents of one microgrid. */
 export interface MicrogridContext {
@@ -34,13 +38,18 @@ export interface MicrogridContext {
   shapes: readonly [Float64Array, Float64Array];
   /** Scratch buffer, one value per local day. */
   dayFactor: Float64Array;
+  /** Scratch buffer, one value per period. */
+  scratch: Float64Array;
 }
 
 function draw(stream: RandomStream, range: Range): number {
   return typeof range === "number" ? stream.uniform(range, range) : stream.uniform(range[0], range[1]);
 }
 
-/** Writes the agent's PV into pv[row .. row + periods) and returns its capacity. */
+/**
+ * Writes the agent's PV, rounded to integer Wh and shifted, into pv[row .. row + periods) and
+ * returns its capacity.
+ */
 export function fillPv(
   ctx: MicrogridContext,
   stream: RandomStream,
@@ -54,22 +63,36 @@ export function fillPv(
   const { periods } = ctx.axis;
   const sd = ctx.cloudModel.agentNoiseSd;
   const gauss = new GaussianSource(stream);
-  let dst = ctx.shiftPeriods % periods;
-  for (let t = 0; t < periods; t++, dst++) {
-    if (dst === periods) dst = 0;
+  for (let t = 0; t < periods; t++) {
     const clear = ctx.clearWhPerKwp[t]!;
     if (clear <= 0) {
-      pv[row + dst] = 0;
+      pv[row + t] = 0;
       continue;
     }
     const noise = sd === 0 ? 1 : 1 + sd * gauss.next();
-    const k = Math.min(1, Math.max(0, ctx.cloud[t]! * noise));
-    pv[row + dst] = kwp * clear * k;
+    pv[row + t] = kwp * clear * Math.min(1, Math.max(0, ctx.cloud[t]! * noise));
   }
+  roundCumulativeInPlace(pv, row, periods);
+  if (ctx.shiftPeriods !== 0) rotate(pv, row, periods, ctx.shiftPeriods, ctx.scratch);
   return kwp;
 }
 
-/** Writes the agent's load into load[row .. row + periods) and returns its annual kWh. */
+/** Moves values[row + t] to values[row + (t + shift) mod periods]. */
+function rotate(
+  values: Float64Array,
+  row: number,
+  periods: number,
+  shift: number,
+  scratch: Float64Array,
+): void {
+  scratch.set(values.subarray(row, row + periods));
+  for (let t = 0, dst = shift; t < periods; t++, dst++) {
+    if (dst === periods) dst = 0;
+    values[row + dst] = scratch[t]!;
+  }
+}
+
+/** Writes the agent's load, rounded to integer Wh, into load[row .. row + periods) and returns its annual kWh. */
 export function fillLoad(
   ctx: MicrogridContext,
   stream: RandomStream,
@@ -99,5 +122,6 @@ export function fillLoad(
     const share = shareOf(shape, axis.localMinute[t]! - shift, axis.periodMinutes);
     load[row + t] = annualWh * axis.dayShare[d]! * dayFactor[d]! * share * Math.exp(sd * x - bias);
   }
+  roundCumulativeInPlace(load, row, axis.periods);
   return annualKwh;
 }

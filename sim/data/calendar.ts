@@ -23,7 +23,13 @@ export interface TimeAxis {
   dayShare: Float64Array;
 }
 
-export function timeAxis(startMs: number, offsetMin: number, periods: number, periodMs: number, load: LoadModel): TimeAxis {
+export function timeAxis(
+  startMs: number,
+  offsetMin: number,
+  periods: number,
+  periodMs: number,
+  load: LoadModel,
+): TimeAxis {
   const localStart = startMs + offsetMin * MS_PER_MINUTE;
   const firstDay = Math.floor(localStart / MS_PER_DAY);
   const localMinute = new Int32Array(periods);
@@ -43,7 +49,8 @@ export function timeAxis(startMs: number, offsetMin: number, periods: number, pe
     weekend[d] = weekday === 0 || weekday === 6 ? 1 : 0;
     const [year] = civilFromDays(firstDay + d);
     const doy = firstDay + d - daysFromCivil(year, 1, 1) + 1;
-    const seasonal = 1 + load.seasonalAmplitude * Math.cos((2 * Math.PI * (doy - load.seasonalPeakDayOfYear)) / 365);
+    const seasonal =
+      1 + load.seasonalAmplitude * Math.cos((2 * Math.PI * (doy - load.seasonalPeakDayOfYear)) / 365);
     const weight = weekend[d] === 1 ? weekdayWeight * load.weekendEnergyRatio : weekdayWeight;
     dayShare[d] = (seasonal * weight) / 365;
   }

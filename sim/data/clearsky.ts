@@ -80,9 +80,13 @@ export function clearSkyPoa(utcMs: number, site: Site, array: PvArray): number {
   const tilt = (array.tiltDeg * Math.PI) / 180;
   const azimuth = (array.azimuthDeg * Math.PI) / 180;
   const cosIncidence =
-    sun.east * Math.sin(tilt) * Math.sin(azimuth) + sun.north * Math.sin(tilt) * Math.cos(azimuth) + sun.up * Math.cos(tilt);
+    sun.east * Math.sin(tilt) * Math.sin(azimuth) +
+    sun.north * Math.sin(tilt) * Math.cos(azimuth) +
+    sun.up * Math.cos(tilt);
   const cosTilt = Math.cos(tilt);
-  return dni * Math.max(0, cosIncidence) + (dhi * (1 + cosTilt)) / 2 + (ghi * array.albedo * (1 - cosTilt)) / 2;
+  return (
+    dni * Math.max(0, cosIncidence) + (dhi * (1 + cosTilt)) / 2 + (ghi * array.albedo * (1 - cosTilt)) / 2
+  );
 }
 
 /** Mean clear-sky POA irradiance (W/m^2) of each of `periods` periods starting at `startMs`. */
@@ -98,7 +102,8 @@ export function clearSkyPoaSeries(
   const slice = periodMs / subSamples;
   for (let t = 0; t < periods; t++) {
     let sum = 0;
-    for (let k = 0; k < subSamples; k++) sum += clearSkyPoa(startMs + t * periodMs + (k + 0.5) * slice, site, array);
+    for (let k = 0; k < subSamples; k++)
+      sum += clearSkyPoa(startMs + t * periodMs + (k + 0.5) * slice, site, array);
     out[t] = sum / subSamples;
   }
   return out;

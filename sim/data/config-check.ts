@@ -64,7 +64,8 @@ function checkPhysics(config: ProfileConfig): void {
   checkNumber("array.albedo", config.array.albedo, 0, 1);
   checkNumber("array.performanceRatio", config.array.performanceRatio, 0, 1);
   const c = config.cloud;
-  if (c.scope !== "region" && c.scope !== "microgrid") fail("cloud.scope", '"region" or "microgrid"', c.scope);
+  if (c.scope !== "region" && c.scope !== "microgrid")
+    fail("cloud.scope", '"region" or "microgrid"', c.scope);
   checkNumber("cloud.dayMin", c.dayMin, 0, 1);
   checkNumber("cloud.dayMax", c.dayMax, c.dayMin, 1, "a number in [dayMin, 1]");
   checkNumber("cloud.dayMean", c.dayMean, 0, 1);
@@ -110,7 +111,11 @@ function checkMicrogrids(config: ProfileConfig): void {
     if (!names.has(name)) fail(`shiftHoursByMicrogrid.${name}`, "the name of a configured microgrid", name);
     const ms = hours * MS_PER_HOUR;
     if (!Number.isSafeInteger(ms) || ms % config.periodMs !== 0) {
-      fail(`shiftHoursByMicrogrid.${name}`, `a whole number of ${config.periodMs / MS_PER_MINUTE}-min periods (hours)`, hours);
+      fail(
+        `shiftHoursByMicrogrid.${name}`,
+        `a whole number of ${config.periodMs / MS_PER_MINUTE}-min periods (hours)`,
+        hours,
+      );
     }
   }
 }

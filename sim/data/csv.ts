@@ -79,7 +79,11 @@ function readRows(records: CsvRecord[], order: number[], index: Map<string, numb
   let offsetLine = 0;
   records.forEach(({ line, fields }, r) => {
     if (fields.length !== CSV_COLUMNS.length) {
-      throw new ProfileError(source, line, `expected ${CSV_COLUMNS.length} fields (${CSV_COLUMNS.join(",")}), got ${fields.length}`);
+      throw new ProfileError(
+        source,
+        line,
+        `expected ${CSV_COLUMNS.length} fields (${CSV_COLUMNS.join(",")}), got ${fields.length}`,
+      );
     }
     let time;
     try {
@@ -99,7 +103,12 @@ function readRows(records: CsvRecord[], order: number[], index: Map<string, numb
     }
     const name = (fields[hCol] ?? "").trim();
     const h = index.get(name);
-    if (h === undefined) throw new ProfileError(source, line, `household: unknown household '${name}' (not in the households mapping)`);
+    if (h === undefined)
+      throw new ProfileError(
+        source,
+        line,
+        `household: unknown household '${name}' (not in the households mapping)`,
+      );
     const pv = parseNonNegative(fields[pCol] ?? "", "kWh");
     if (typeof pv === "string") throw new ProfileError(source, line, `pv_kwh: ${pv}`);
     const load = parseNonNegative(fields[lCol] ?? "", "kWh");
@@ -142,7 +151,13 @@ interface Grid {
   line: Int32Array;
 }
 
-function placeOnGrid(rows: Rows, households: number, intervalMs: number, periodMs: number, source: string): Grid {
+function placeOnGrid(
+  rows: Rows,
+  households: number,
+  intervalMs: number,
+  periodMs: number,
+  source: string,
+): Grid {
   let startMs = Infinity;
   let endMs = -Infinity;
   let firstLine = 0;
@@ -179,7 +194,11 @@ function placeOnGrid(rows: Rows, households: number, intervalMs: number, periodM
     const cell = rows.household[r]! * slots + offset / intervalMs;
     const previous = grid.line[cell]!;
     if (previous !== 0) {
-      throw new ProfileError(source, line, `duplicate row for this household and timestamp (first on line ${previous})`);
+      throw new ProfileError(
+        source,
+        line,
+        `duplicate row for this household and timestamp (first on line ${previous})`,
+      );
     }
     grid.line[cell] = line;
     grid.pv[cell] = rows.pv[r]!;
@@ -197,14 +216,29 @@ function reportMissing(grid: Grid, h: number, name: string, offsetMin: number, s
   const from = formatIsoTime(grid.startMs + s * grid.intervalMs, offsetMin);
   const count = e - s;
   const what = `household '${name}': missing interval${count > 1 ? `s (${count})` : ""} starting ${from}`;
-  if (e < grid.slots) throw new ProfileError(source, grid.line[base + e], `${what}, before this row; expected one row per interval (or a missing policy)`);
+  if (e < grid.slots)
+    throw new ProfileError(
+      source,
+      grid.line[base + e],
+      `${what}, before this row; expected one row per interval (or a missing policy)`,
+    );
   let p = s - 1;
   while (p >= 0 && grid.line[base + p] === 0) p--;
-  throw new ProfileError(source, grid.line[base + p], `${what}, after this row (the household's last); expected rows up to ${formatIsoTime(grid.startMs + (grid.slots - 1) * grid.intervalMs, offsetMin)}`);
+  throw new ProfileError(
+    source,
+    grid.line[base + p],
+    `${what}, after this row (the household's last); expected rows up to ${formatIsoTime(grid.startMs + (grid.slots - 1) * grid.intervalMs, offsetMin)}`,
+  );
 }
 
 /** Fills the missing slots of one household's series in place (see the module comment). */
-function fillSeries(values: Float64Array, present: Int32Array, from: number, length: number, policy: MissingPolicy): void {
+function fillSeries(
+  values: Float64Array,
+  present: Int32Array,
+  from: number,
+  length: number,
+  policy: MissingPolicy,
+): void {
   let previous = -1;
   for (let s = 0; s < length; s++) {
     if (present[from + s] !== 0) {
@@ -234,7 +268,8 @@ function handleMissing(grid: Grid, names: string[], rows: Rows, policy: MissingP
     const base = h * grid.slots;
     let present = 0;
     for (let s = 0; s < grid.slots; s++) if (grid.line[base + s] !== 0) present++;
-    if (present === 0) throw new ProfileError(source, undefined, `household '${name}' of the households mapping has no rows`);
+    if (present === 0)
+      throw new ProfileError(source, undefined, `household '${name}' of the households mapping has no rows`);
     if (present === grid.slots) return;
     if (policy === "error") reportMissing(grid, h, name, rows.offsetMin, source);
     fillSeries(grid.pv, grid.line, base, grid.slots, policy);
@@ -247,9 +282,14 @@ function checkOptions(options: CsvProfileOptions, source: string): void {
     throw new ProfileError(source, undefined, `option ${field}: expected ${expected}, got ${String(got)}`);
   };
   const { periodMs, missing, pvScale, loadScale, sourceIntervalMs } = options;
-  if (periodMs !== undefined && !dividesDay(periodMs)) fail("periodMs", "a positive integer number of ms dividing a day", periodMs);
-  if (missing !== undefined && !["error", "zero", "interpolate"].includes(missing)) fail("missing", "error, zero or interpolate", missing);
-  for (const [field, v] of [["pvScale", pvScale], ["loadScale", loadScale]] as const) {
+  if (periodMs !== undefined && !dividesDay(periodMs))
+    fail("periodMs", "a positive integer number of ms dividing a day", periodMs);
+  if (missing !== undefined && !["error", "zero", "interpolate"].includes(missing))
+    fail("missing", "error, zero or interpolate", missing);
+  for (const [field, v] of [
+    ["pvScale", pvScale],
+    ["loadScale", loadScale],
+  ] as const) {
     if (v !== undefined && !(Number.isFinite(v) && v >= 0)) fail(field, "a finite number >= 0", v);
   }
   if (sourceIntervalMs !== undefined && !(Number.isSafeInteger(sourceIntervalMs) && sourceIntervalMs > 0)) {
@@ -260,7 +300,8 @@ function checkOptions(options: CsvProfileOptions, source: string): void {
 function householdIndex(households: readonly HouseholdMapping[], source: string): Map<string, number> {
   const index = new Map<string, number>();
   households.forEach((h, i) => {
-    if (index.has(h.household)) throw new ProfileError(source, undefined, `households mapping lists '${h.household}' twice`);
+    if (index.has(h.household))
+      throw new ProfileError(source, undefined, `households mapping lists '${h.household}' twice`);
     index.set(h.household, i);
   });
   return index;
@@ -284,7 +325,11 @@ export function loadProfileCsv(text: string, source: string, options: CsvProfile
   if (records.length === 0) throw new ProfileError(source, undefined, "no data rows after the header");
   const intervalMs = options.sourceIntervalMs ?? inferInterval(rows.time);
   if (intervalMs === undefined) {
-    throw new ProfileError(source, undefined, "a single timestamp: cannot infer the source interval (give sourceIntervalMs)");
+    throw new ProfileError(
+      source,
+      undefined,
+      "a single timestamp: cannot infer the source interval (give sourceIntervalMs)",
+    );
   }
   const grid = placeOnGrid(rows, households.length, intervalMs, periodMs, source);
   const names = households.map((h) => h.household);

@@ -20,7 +20,6 @@ import { validateProfileConfig } from "./config-check.js";
 import { fillLoad, fillPv, type MicrogridContext } from "./agent-series.js";
 import { minuteShares, sharePrefix } from "./load-shape.js";
 import type { AgentInfo, Profile } from "./profile.js";
-import { roundCumulativeInPlace } from "./rounding.js";
 import { formatIsoTime, MS_PER_DAY, MS_PER_HOUR, parseIsoTime } from "./time.js";
 
 /** Anything that hands out fresh named streams (a kernel `Streams` does). */
@@ -40,21 +39,36 @@ function agentCount(spec: MicrogridSpec): number {
 function selectMicrogrids(config: ProfileConfig, only: readonly string[] | undefined): MicrogridSpec[] {
   if (only === undefined) return [...config.microgrids];
   const known = new Set(config.microgrids.map((m) => m.name));
-  for (const name of only) if (!known.has(name)) throw new RangeError(`generateProfile: unknown microgrid '${name}'`);
+  for (const name of only)
+    if (!known.has(name)) throw new RangeError(`generateProfile: unknown microgrid '${name}'`);
   const wanted = new Set(only);
   return config.microgrids.filter((m) => wanted.has(m.name));
 }
 
 /** Generates the profile described by `config`, drawing from `streams`. */
-export function generateProfile(config: ProfileConfig, streams: StreamFactory, options: GenerateOptions = {}): Profile {
+export function generateProfile(
+  config: ProfileConfig,
+  streams: StreamFactory,
+  options: GenerateOptions = {},
+): Profile {
   validateProfileConfig(config);
   const start = parseIsoTime(config.start);
   const periods = config.days * (MS_PER_DAY / config.periodMs);
   const axis = timeAxis(start.utcMs, start.offsetMin, periods, config.periodMs, config.load);
-  const poa = clearSkyPoaSeries(start.utcMs, periods, config.periodMs, config.subSamples, config.site, config.array);
+  const poa = clearSkyPoaSeries(
+    start.utcMs,
+    periods,
+    config.periodMs,
+    config.subSamples,
+    config.site,
+    config.array,
+  );
   // W/m^2 averaged over the period -> Wh per kWp: POA / 1000 W/m^2 (STC) * PR * hours * 1000 Wh/kWh.
   const clearWhPerKwp = poa.map((g) => (g * config.array.performanceRatio * config.periodMs) / MS_PER_HOUR);
-  const shapes = [sharePrefix(minuteShares(config.load.weekday)), sharePrefix(minuteShares(config.load.weekend))] as const;
+  const shapes = [
+    sharePrefix(minuteShares(config.load.weekday)),
+    sharePrefix(minuteShares(config.load.weekend)),
+  ] as const;
   const skyOf = (name: string): Float64Array =>
     cloudIndexSeries(streams.fresh(name), config.cloud, periods, axis.periodsPerDay, config.periodMs);
   const regionSky = config.cloud.scope === "region" ? skyOf("profile/cloud") : undefined;
@@ -65,6 +79,7 @@ export function generateProfile(config: ProfileConfig, streams: StreamFactory, o
   const load = new Float64Array(total * periods);
   const agents: AgentInfo[] = [];
   const dayFactor = new Float64Array(axis.dayShare.length);
+  const scratch = new Float64Array(periods);
   selected.forEach((spec, microgridIndex) => {
     const shiftMs = (config.shiftHoursByMicrogrid[spec.name] ?? 0) * MS_PER_HOUR;
     const ctx: MicrogridContext = {
@@ -76,6 +91,7 @@ export function generateProfile(config: ProfileConfig, streams: StreamFactory, o
       loadModel: config.load,
       shapes,
       dayFactor,
+      scratch,
     };
     for (let i = 0; i < agentCount(spec); i++) {
       const id = agents.length;
@@ -83,9 +99,14 @@ export function generateProfile(config: ProfileConfig, streams: StreamFactory, o
       const explicit = typeof spec.agents === "number" ? undefined : spec.agents[i];
       const prefix = `profile/${spec.name}/${i}`;
       const pvKwp = fillPv(ctx, streams.fresh(`${prefix}/cloud`), spec.pvKwp, explicit?.pvKwp, pv, row);
-      const annualKwh = fillLoad(ctx, streams.fresh(`${prefix}/load`), spec.annualKwh, explicit?.annualKwh, load, row);
-      roundCumulativeInPlace(pv, row, periods);
-      roundCumulativeInPlace(load, row, periods);
+      const annualKwh = fillLoad(
+        ctx,
+        streams.fresh(`${prefix}/load`),
+        spec.annualKwh,
+        explicit?.annualKwh,
+        load,
+        row,
+      );
       const name = explicit?.name ?? `${spec.name}/${i}`;
       agents.push({ id, name, microgrid: spec.name, microgridIndex, pvKwp, annualKwh });
     }

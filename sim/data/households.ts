@@ -20,9 +20,14 @@ const PV_COLUMNS = ["pv_kw", "pv_kwp", "pv_nominal_kw_citylearn_schema"];
 
 function findOne(header: string[], names: readonly string[], source: string, required: boolean): number {
   const hits = header.map((h, i) => (names.includes(h) ? i : -1)).filter((i) => i >= 0);
-  if (hits.length > 1) throw new ProfileError(source, 1, `header: expected one of ${names.join(", ")}, found several`);
+  if (hits.length > 1)
+    throw new ProfileError(source, 1, `header: expected one of ${names.join(", ")}, found several`);
   if (hits.length === 0 && required) {
-    throw new ProfileError(source, 1, `header: expected a column named ${names.join(" or ")}, got '${header.join(",")}'`);
+    throw new ProfileError(
+      source,
+      1,
+      `header: expected a column named ${names.join(" or ")}, got '${header.join(",")}'`,
+    );
   }
   return hits[0] ?? -1;
 }
@@ -38,15 +43,24 @@ export function parseHouseholds(text: string, source: string): HouseholdMapping[
   const seen = new Map<string, number>();
   return rows.map(({ line, fields }) => {
     if (fields.length !== header.length) {
-      throw new ProfileError(source, line, `expected ${header.length} fields as in the header, got ${fields.length}`);
+      throw new ProfileError(
+        source,
+        line,
+        `expected ${header.length} fields as in the header, got ${fields.length}`,
+      );
     }
     const household = (fields[hCol] ?? "").trim();
     const microgrid = (fields[mCol] ?? "").trim();
     if (household === "") throw new ProfileError(source, line, "household: expected a non-empty name");
-    if (microgrid === "") throw new ProfileError(source, line, `${header[mCol]}: expected a non-empty microgrid name`);
+    if (microgrid === "")
+      throw new ProfileError(source, line, `${header[mCol]}: expected a non-empty microgrid name`);
     const first = seen.get(household);
     if (first !== undefined) {
-      throw new ProfileError(source, line, `household: duplicate household '${household}' (first on line ${first})`);
+      throw new ProfileError(
+        source,
+        line,
+        `household: duplicate household '${household}' (first on line ${first})`,
+      );
     }
     seen.set(household, line);
     let pvKwp: number | null = null;

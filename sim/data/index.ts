@@ -40,7 +40,14 @@ export {
 } from "./config.js";
 export { validateProfileConfig } from "./config-check.js";
 export { generateProfile, type GenerateOptions, type StreamFactory } from "./generate.js";
-export { ASHRAE_CLEAR_SKY, ashraeCoefficients, clearSkyPoa, clearSkyPoaSeries, type PvArray, type Site } from "./clearsky.js";
+export {
+  ASHRAE_CLEAR_SKY,
+  ashraeCoefficients,
+  clearSkyPoa,
+  clearSkyPoaSeries,
+  type PvArray,
+  type Site,
+} from "./clearsky.js";
 export {
   solarCoordinates,
   solarNoon,

@@ -56,7 +56,8 @@ export function net(profile: Profile, a: number, t: number): number {
 /** The microgrid name of agent `a`. */
 export function microgridOf(profile: Profile, a: number): string {
   const agent = profile.agents[a];
-  if (agent === undefined) throw new RangeError(`microgridOf: no agent ${a} (profile has ${profile.agents.length})`);
+  if (agent === undefined)
+    throw new RangeError(`microgridOf: no agent ${a} (profile has ${profile.agents.length})`);
   return agent.microgrid;
 }
 
@@ -138,15 +139,19 @@ export function assertProfile(profile: Profile): void {
     throw new ProfileError(profile.source, undefined, message);
   };
   const { periods, agents } = profile;
-  if (!Number.isSafeInteger(periods) || periods < 0) fail(`periods must be a non-negative integer, got ${periods}`);
-  if (profile.pv.length !== agents.length * periods) fail(`pv has ${profile.pv.length} values, expected ${agents.length * periods}`);
+  if (!Number.isSafeInteger(periods) || periods < 0)
+    fail(`periods must be a non-negative integer, got ${periods}`);
+  if (profile.pv.length !== agents.length * periods)
+    fail(`pv has ${profile.pv.length} values, expected ${agents.length * periods}`);
   if (profile.load.length !== agents.length * periods) {
     fail(`load has ${profile.load.length} values, expected ${agents.length * periods}`);
   }
   agents.forEach((agent, a) => {
     if (agent.id !== a) fail(`agent at index ${a} has id ${agent.id}`);
     if (profile.microgrids[agent.microgridIndex] !== agent.microgrid) {
-      fail(`agent ${agent.name}: microgridIndex ${agent.microgridIndex} does not name microgrid ${agent.microgrid}`);
+      fail(
+        `agent ${agent.name}: microgridIndex ${agent.microgridIndex} does not name microgrid ${agent.microgrid}`,
+      );
     }
   });
   for (const [name, series] of [["pv", profile.pv] as const, ["load", profile.load] as const]) {
@@ -154,7 +159,9 @@ export function assertProfile(profile: Profile): void {
       const v = series[i]!;
       if (!(v >= 0) || !Number.isInteger(v)) {
         const agent = agents[Math.floor(i / periods)];
-        fail(`${name} of ${agent?.name ?? "?"} in period ${i % periods} is ${v}, expected a non-negative integer Wh`);
+        fail(
+          `${name} of ${agent?.name ?? "?"} in period ${i % periods} is ${v}, expected a non-negative integer Wh`,
+        );
       }
     }
   }

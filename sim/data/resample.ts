@@ -11,9 +11,15 @@
 import { splitEvenly } from "./rounding.js";
 
 /** Why two interval lengths cannot be resampled into each other, or undefined when they can. */
-export function resampleProblem(sourceMs: number, targetMs: number, sourceLength: number): string | undefined {
-  if (!Number.isSafeInteger(sourceMs) || sourceMs <= 0) return `source interval ${sourceMs} ms is not a positive integer`;
-  if (!Number.isSafeInteger(targetMs) || targetMs <= 0) return `period ${targetMs} ms is not a positive integer`;
+export function resampleProblem(
+  sourceMs: number,
+  targetMs: number,
+  sourceLength: number,
+): string | undefined {
+  if (!Number.isSafeInteger(sourceMs) || sourceMs <= 0)
+    return `source interval ${sourceMs} ms is not a positive integer`;
+  if (!Number.isSafeInteger(targetMs) || targetMs <= 0)
+    return `period ${targetMs} ms is not a positive integer`;
   if (sourceMs >= targetMs) {
     return sourceMs % targetMs === 0
       ? undefined

@@ -13,7 +13,11 @@
  * Rounds `values[from .. from + length)` in place to integer Wh by cumulative rounding.
  * Returns the rounded total (= round of the exact total).
  */
-export function roundCumulativeInPlace(values: Float64Array, from = 0, length = values.length - from): number {
+export function roundCumulativeInPlace(
+  values: Float64Array,
+  from = 0,
+  length = values.length - from,
+): number {
   let exact = 0;
   let previous = 0;
   for (let i = from; i < from + length; i++) {

@@ -34,7 +34,9 @@ export function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -65,7 +67,9 @@ const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}
 export function parseIsoTime(text: string): IsoTime {
   const m = ISO_RE.exec(text);
   if (m === null) {
-    throw new RangeError(`expected an ISO-8601 timestamp with offset like 2022-06-06T00:00:00+01:00, got '${text}'`);
+    throw new RangeError(
+      `expected an ISO-8601 timestamp with offset like 2022-06-06T00:00:00+01:00, got '${text}'`,
+    );
   }
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
     number,
@@ -77,11 +81,16 @@ export function parseIsoTime(text: string): IsoTime {
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const milli = m[7] === undefined ? 0 : Number(m[7].padEnd(3, "0"));
   if (month < 1 || month > 12) throw new RangeError(`month ${month} out of range 1-12 in '${text}'`);
-  if (day < 1 || day > daysInMonth(year, month)) throw new RangeError(`day ${day} does not exist in '${text}'`);
+  if (day < 1 || day > daysInMonth(year, month))
+    throw new RangeError(`day ${day} does not exist in '${text}'`);
   if (hour > 23 || minute > 59 || second > 59) throw new RangeError(`time of day out of range in '${text}'`);
   const offsetMin = parseOffset(m[8] ?? "Z", text);
   const localMs =
-    daysFromCivil(year, month, day) * MS_PER_DAY + hour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + milli;
+    daysFromCivil(year, month, day) * MS_PER_DAY +
+    hour * MS_PER_HOUR +
+    minute * MS_PER_MINUTE +
+    second * 1000 +
+    milli;
   return { utcMs: localMs - offsetMin * MS_PER_MINUTE, offsetMin };
 }
 

@@ -145,11 +145,11 @@ export class MicrogridAuction {
     this.submittedAnchor[i] = this.anchor;
   }
 
-  /** Member i's last submitted order became visible. */
-  reveal(i: number): void {
+  /** Member i's order, priced `price` with anchor `anchor`, became visible. */
+  reveal(i: number, price: number, anchor: number): void {
     this.visible[i] = 1;
-    this.visiblePrice[i] = this.submittedPrice[i]!;
-    this.visibleAnchor[i] = this.submittedAnchor[i]!;
+    this.visiblePrice[i] = price;
+    this.visibleAnchor[i] = anchor;
   }
 
   #fillBook(): void {

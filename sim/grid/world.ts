@@ -59,6 +59,7 @@ export class World {
   readonly #forecast: Float64Array;
   readonly #actual: Float64Array;
   readonly #messaged: Uint8Array;
+  readonly #tickets = new Tickets();
   #period = -1;
   #routed = true;
   #messagesPending = 0;
@@ -122,6 +123,7 @@ export class World {
     if (!this.#routed) this.#route();
     this.#period = t;
     this.#routed = false;
+    this.#tickets.reset();
     const start = t * this.profile.periodMs;
     this.#readEnergy(t);
     this.auctions.forEach((auction, m) => {
@@ -148,32 +150,16 @@ export class World {
 
   #submit(m: number, i: number, kind: "new" | "update", deadline: number): void {
     const auction = this.auctions[m]!;
-    const agent = auction.members[i]!;
-    const ticket = this.#ticket(m, i);
-    this.channel.submit(
-      agent,
-      m,
-      kind,
-      auction.side[i] as 0 | 1,
-      auction.submittedPrice[i]!,
-      auction.quantity[i]!,
-      deadline,
-      ticket,
-    );
-  }
-
-  // Tickets pack (period, microgrid-local member) so late confirmations of an earlier period are ignored.
-  #ticket(m: number, i: number): number {
-    return (this.#period * this.auctions.length + m) * 2 ** 21 + i;
+    const ticket = this.#tickets.issue(m, i, auction.submittedPrice[i]!, auction.submittedAnchor[i]!);
+    const side = auction.side[i] as 0 | 1;
+    this.channel.submit(auction.members[i]!, m, kind, side, auction.submittedPrice[i]!, auction.quantity[i]!, deadline, ticket);
   }
 
   #onVisible(ticket: number): void {
-    const i = ticket % 2 ** 21;
-    const pm = (ticket - i) / 2 ** 21;
-    const m = pm % this.auctions.length;
-    if ((pm - m) / this.auctions.length !== this.#period) return;
-    const auction = this.auctions[m]!;
-    if (!auction.done) auction.reveal(i);
+    const t = this.#tickets;
+    if (!t.current(ticket)) return; // a confirmation from an earlier period
+    const auction = this.auctions[t.microgrid[ticket - t.first]!]!;
+    if (!auction.done) auction.reveal(t.member[ticket - t.first]!, t.price[ticket - t.first]!, t.anchor[ticket - t.first]!);
   }
 
   #closeRound(m: number, k: number): void {
@@ -258,4 +244,53 @@ function agentStreams(streams: Streams, profile: Profile, a: number): AgentStrea
     start: streams.get(`${name}/start`),
     learn: streams.get(`${name}/learn`),
   };
+}
+
+/**
+ * The orders submitted in the current period, so that a confirmation reveals exactly the price it
+ * carried. Ticket numbers keep growing across periods; those below `first` are stale.
+ */
+class Tickets {
+  first = 0;
+  next = 0;
+  microgrid = new Int32Array(64);
+  member = new Int32Array(64);
+  price = new Float64Array(64);
+  anchor = new Float64Array(64);
+
+  reset(): void {
+    this.first = this.next;
+  }
+
+  current(ticket: number): boolean {
+    return ticket >= this.first && ticket < this.next;
+  }
+
+  issue(m: number, i: number, price: number, anchor: number): number {
+    const k = this.next - this.first;
+    if (k === this.price.length) this.#grow();
+    this.microgrid[k] = m;
+    this.member[k] = i;
+    this.price[k] = price;
+    this.anchor[k] = anchor;
+    return this.next++;
+  }
+
+  #grow(): void {
+    const n = this.price.length * 2;
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.microgrid = i32(this.microgrid);
+    this.member = i32(this.member);
+    this.price = f64(this.price);
+    this.anchor = f64(this.anchor);
+  }
 }

@@ -224,7 +224,7 @@ export class Kernel {
 
   private releaseSlot(slot: number): void {
     this._handlers[slot] = undefined;
-    this._gen[slot] = (this._gen[slot]! + 1) & GEN_MASK;
+    
     this._free[this._freeCount++] = slot;
   }
 

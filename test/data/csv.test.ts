@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { test } from "node:test";
-import { loadProfileCsv, parseHouseholds, ProfileError, type CsvProfileOptions, type Profile } from "../../sim/data/index.js";
+import {
+  loadProfileCsv,
+  parseHouseholds,
+  ProfileError,
+  type CsvProfileOptions,
+  type Profile,
+} from "../../sim/data/index.js";
 
 const FIXTURES = new URL("../fixtures/profiles/", import.meta.url);
 const fixture = (name: string): string => readFileSync(new URL(name, FIXTURES), "utf8");
@@ -34,7 +40,8 @@ test("households mapping: simple columns, blank kWp reads as null", () => {
 });
 
 test("households mapping: CityLearn column names are accepted and extra columns ignored", () => {
-  const text = "household,suggested_microgrid,pv_nominal_kw_citylearn_schema,source_path\nB1,MG1,4.0,x.csv\nB2,MG2,5.0,y.csv\n";
+  const text =
+    "household,suggested_microgrid,pv_nominal_kw_citylearn_schema,source_path\nB1,MG1,4.0,x.csv\nB2,MG2,5.0,y.csv\n";
   assert.deepEqual(parseHouseholds(text, "hh.csv"), [
     { household: "B1", microgrid: "MG1", pvKwp: 4 },
     { household: "B2", microgrid: "MG2", pvKwp: 5 },
@@ -42,7 +49,11 @@ test("households mapping: CityLearn column names are accepted and extra columns 
 });
 
 test("households mapping: a duplicate household is an error on its line", () => {
-  throwsAt(() => parseHouseholds("household,microgrid\nA,M\nB,M\nA,N\n", "hh.csv"), 4, /duplicate household 'A' \(first on line 2\)/);
+  throwsAt(
+    () => parseHouseholds("household,microgrid\nA,M\nB,M\nA,N\n", "hh.csv"),
+    4,
+    /duplicate household 'A' \(first on line 2\)/,
+  );
 });
 
 test("households mapping: a header without a microgrid column is an error on line 1", () => {
@@ -89,11 +100,19 @@ test("scale options multiply PV and load (and the reported kWp)", () => {
 });
 
 test("a bad header is an error on line 1", () => {
-  throwsAt(() => load("bad-header.csv"), 1, /header: expected the columns timestamp,household,pv_kwh,load_kwh/);
+  throwsAt(
+    () => load("bad-header.csv"),
+    1,
+    /header: expected the columns timestamp,household,pv_kwh,load_kwh/,
+  );
 });
 
 test("a missing interval is an error on the household's next row", () => {
-  throwsAt(() => load("missing-interval.csv"), 11, /household 'H2': missing interval starting 2022-06-06T02:00:00\+01:00, before this row/);
+  throwsAt(
+    () => load("missing-interval.csv"),
+    11,
+    /household 'H2': missing interval starting 2022-06-06T02:00:00\+01:00, before this row/,
+  );
 });
 
 test("a missing last interval is an error on the household's last row", () => {
@@ -105,7 +124,11 @@ test("a duplicate row is an error naming both lines", () => {
 });
 
 test("a negative value is an error naming the field", () => {
-  throwsAt(() => load("negative.csv"), 6, /pv_kwh: expected a non-negative number of kWh, got negative '-0.1'/);
+  throwsAt(
+    () => load("negative.csv"),
+    6,
+    /pv_kwh: expected a non-negative number of kWh, got negative '-0.1'/,
+  );
 });
 
 test("a non-numeric value is an error naming the field", () => {
@@ -133,7 +156,11 @@ test("a row with the wrong number of fields is an error", () => {
 });
 
 test("a source interval that does not divide into periods is refused", () => {
-  throwsAt(() => load("interval-45.csv"), undefined, /cannot resample: source interval 45 min is not a whole multiple of the 30-min period/);
+  throwsAt(
+    () => load("interval-45.csv"),
+    undefined,
+    /cannot resample: source interval 45 min is not a whole multiple of the 30-min period/,
+  );
 });
 
 test("a period that is not a multiple of a shorter source interval is refused", () => {
@@ -142,11 +169,19 @@ test("a period that is not a multiple of a shorter source interval is refused", 
 
 test("a household of the mapping without rows is an error even with a missing policy", () => {
   const extra = [...households, { household: "H4", microgrid: "MGB", pvKwp: null }];
-  throwsAt(() => loadProfileCsv(fixture("hourly.csv"), "hourly.csv", { households: extra, missing: "zero" }), undefined, /'H4' .* has no rows/);
+  throwsAt(
+    () => loadProfileCsv(fixture("hourly.csv"), "hourly.csv", { households: extra, missing: "zero" }),
+    undefined,
+    /'H4' .* has no rows/,
+  );
 });
 
 test("missing policy error (the default) rejects the first gap in mapping order", () => {
-  throwsAt(() => load("missing-policies.csv"), 6, /household 'H1': missing interval starting 2022-06-06T01:00/);
+  throwsAt(
+    () => load("missing-policies.csv"),
+    6,
+    /household 'H1': missing interval starting 2022-06-06T01:00/,
+  );
 });
 
 test("missing policy zero fills gaps with 0 Wh", () => {

@@ -41,7 +41,12 @@ test("solar noon in Bristol on 2022-06-06 is about 12:08:45 UTC (13:08 BST)", ()
 
 test("the zenith at solar noon on the June solstice is latitude minus declination", () => {
   const noon = solarNoon(at("2022-06-21T00:00Z"), DEFAULT_SITE.longitudeDeg);
-  near(solarZenithDeg(noon, DEFAULT_SITE.latitudeDeg, DEFAULT_SITE.longitudeDeg), 51.45 - 23.44, 0.2, "zenith");
+  near(
+    solarZenithDeg(noon, DEFAULT_SITE.latitudeDeg, DEFAULT_SITE.longitudeDeg),
+    51.45 - 23.44,
+    0.2,
+    "zenith",
+  );
 });
 
 test("there is no irradiance at night", () => {

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { civilFromDays, daysFromCivil, formatIsoTime, parseIsoTime, weekdayOfDays } from "../../sim/data/index.js";
+import {
+  civilFromDays,
+  daysFromCivil,
+  formatIsoTime,
+  parseIsoTime,
+  weekdayOfDays,
+} from "../../sim/data/index.js";
 
 test("ISO timestamps with an offset parse to UTC milliseconds", () => {
   assert.deepEqual(parseIsoTime("2016-08-15T00:00:00-07:00"), { utcMs: 1_471_244_400_000, offsetMin: -420 });
@@ -10,17 +16,28 @@ test("ISO timestamps with an offset parse to UTC milliseconds", () => {
 });
 
 test("ISO parsing refuses a missing offset, impossible dates and loose formats", () => {
-  for (const bad of ["2022-06-06T00:00:00", "2022-02-29T00:00Z", "2022-13-01T00:00Z", "2022-06-06 00:00Z", "2022-6-6T00:00Z", "2022-06-06T24:00Z"]) {
+  for (const bad of [
+    "2022-06-06T00:00:00",
+    "2022-02-29T00:00Z",
+    "2022-13-01T00:00Z",
+    "2022-06-06 00:00Z",
+    "2022-6-6T00:00Z",
+    "2022-06-06T24:00Z",
+  ]) {
     assert.throws(() => parseIsoTime(bad), RangeError, bad);
   }
 });
 
 test("formatting inverts parsing for any instant and offset", () => {
   fc.assert(
-    fc.property(fc.integer({ min: -6e10, max: 2.5e11 }) /* years 0069-9892 */, fc.integer({ min: -720, max: 840 }), (secs, offsetMin) => {
-      const ms = secs * 1000;
-      assert.deepEqual(parseIsoTime(formatIsoTime(ms, offsetMin)), { utcMs: ms, offsetMin });
-    }),
+    fc.property(
+      fc.integer({ min: -6e10, max: 2.5e11 }) /* years 0069-9892 */,
+      fc.integer({ min: -720, max: 840 }),
+      (secs, offsetMin) => {
+        const ms = secs * 1000;
+        assert.deepEqual(parseIsoTime(formatIsoTime(ms, offsetMin)), { utcMs: ms, offsetMin });
+      },
+    ),
   );
 });
 

@@ -89,3 +89,15 @@ test("Fig. 13 of the fixture renders to the recorded SVG and PNG bytes", () => {
   assert.equal(sha256(svgOf("fig13")), "315b26754caa3851dc0f850c4229a5ad4315b99948ef3862b7c63b73cfbf5d92");
   assert.equal(sha256(pngOf("fig13")), "75bad2ff57926029921631c15ad8840e60737278d13d13049b697d78d55c0382");
 });
+
+test("an input with no rows still renders every chart", async () => {
+  const empty = buildSpecs({
+    ...fixtureInput(),
+    netProduction: [],
+    benefits: [],
+    totals: [],
+    table1: [],
+    scalability: [],
+  });
+  for (const name of CHART_NAMES) assert.match(await renderSvg(empty[name]), /^<svg\b/, name);
+});

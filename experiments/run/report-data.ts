@@ -1,0 +1,137 @@
+// The summary of a simulation (summary.json) and its short terminal table.
+import { KIND, latencySummary, ledgerStats, TxStatus, type Ledger } from "../../sim/ledger/index.js";
+import type { SimulationResult } from "./simulate.js";
+import { checkClaims, summarizeRun, type Claim, type ScenarioSummary } from "./summary.js";
+
+/** The paper's printed figures, for side-by-side comparison. */
+export const PAPER = {
+  producerBenefitPctGrid: 166.41,
+  consumerBenefitPctGrid: 6.3,
+  mainGridReductionAllVsGridPct: 20.6,
+  table1: {
+    energyPerTx: { iota: "3.93 nWh", ethereum: "238.22 kWh" },
+    costPerBid: { iota: "1 IOTA ($3.3e-7)", ethereum: "~$0.20" },
+    timePerTx: { iota: "~12 s", ethereum: "~15 s" },
+    security: { iota: "Variable", ethereum: "High" },
+  },
+} as const;
+
+export interface LedgerFigures {
+  ledger: string;
+  transactions: number;
+  confirmed: number;
+  bids: number;
+  energyPerTxWh: number;
+  costPerBidUsd: number;
+  txLatencyMeanS: number;
+  txLatencyP50S: number;
+  txLatencyP95S: number;
+  security: string;
+}
+
+export interface Summary {
+  name: string;
+  seed: number;
+  headlineLedger: string;
+  headline: {
+    producerBenefitPctGrid: number;
+    consumerBenefitPctGrid: number;
+    mainGridReductionAllVsGridPct: number;
+  };
+  paper: typeof PAPER;
+  scenarios: ScenarioSummary[];
+  claims: Claim[];
+  ledgers: LedgerFigures[];
+}
+
+const isOrder = (kind: number): boolean => kind === KIND.bid || kind === KIND.ask || kind === KIND.update;
+
+/** Table I figures of one ledger model after a run: per order transaction. */
+export function ledgerFigures(model: Ledger): LedgerFigures {
+  const log = model.log;
+  const stats = ledgerStats(log);
+  let bids = 0;
+  let bidFeeUsd = 0;
+  for (let i = 0; i < log.length; i++) {
+    if (!isOrder(log.kind[i]!) || log.status[i] === TxStatus.PENDING) continue;
+    bids++;
+    bidFeeUsd += log.feeUsd[i]!;
+  }
+  const latency = latencySummary(log, (i) => isOrder(log.kind[i]!));
+  return {
+    ledger: model.name,
+    transactions: stats.submitted,
+    confirmed: stats.confirmed,
+    bids,
+    energyPerTxWh: stats.submitted > 0 ? stats.energyWh / stats.submitted : NaN,
+    costPerBidUsd: bids > 0 ? bidFeeUsd / bids : NaN,
+    txLatencyMeanS: latency.meanMs / 1000,
+    txLatencyP50S: latency.p50Ms / 1000,
+    txLatencyP95S: latency.p95Ms / 1000,
+    security:
+      model.name === "iota"
+        ? "Wasp committee BFT: safe while fewer than a third of the committee is faulty"
+        : "network consensus of the whole chain",
+  };
+}
+
+export function buildSummary(result: SimulationResult): Summary {
+  const scenarios = result.runs.map((run) => summarizeRun(result, run));
+  const headlineLedger = result.config.ledgers.includes("ideal") ? "ideal" : result.config.ledgers[0]!;
+  const mine = scenarios.filter((s) => s.ledger === headlineLedger);
+  const grid = mine.find((s) => s.scenario === "grid");
+  const all = mine.find((s) => s.scenario === "all");
+  const ledgers: LedgerFigures[] = [];
+  const seen = new Set<string>();
+  for (const run of result.runs) {
+    if (run.ledgerModel === undefined || seen.has(run.ledger) || run.scenario.id !== (all ?? grid ?? mine[0])?.scenario) continue;
+    seen.add(run.ledger);
+    ledgers.push(ledgerFigures(run.ledgerModel));
+  }
+  return {
+    name: result.config.name,
+    seed: result.config.seed,
+    headlineLedger,
+    headline: {
+      producerBenefitPctGrid: grid?.benefit.producerPct ?? NaN,
+      consumerBenefitPctGrid: grid?.benefit.consumerPct ?? NaN,
+      mainGridReductionAllVsGridPct:
+        grid !== undefined && all !== undefined ? ((grid.mainGridKwh - all.mainGridKwh) / grid.mainGridKwh) * 100 : NaN,
+    },
+    paper: PAPER,
+    scenarios,
+    claims: checkClaims(mine),
+    ledgers,
+  };
+}
+
+const pad = (s: string, n: number): string => s.padEnd(n);
+const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+
+/** A short plain-text table of the summary. */
+export function printSummary(s: Summary): string {
+  const lines = [
+    `${s.name} (seed ${s.seed})`,
+    `${pad("ledger", 9)}${pad("scenario", 10)}${pad("prod %", 9)}${pad("cons %", 9)}${pad("total GBP", 11)}${pad("main grid kWh", 14)}fallback`,
+  ];
+  for (const r of s.scenarios) {
+    lines.push(
+      `${pad(r.ledger, 9)}${pad(r.scenario, 10)}${pad(num(r.benefit.producerPct), 9)}${pad(num(r.benefit.consumerPct), 9)}` +
+        `${pad(num(r.benefit.totalGbp, 2), 11)}${pad(num(r.mainGridKwh), 14)}${r.periodsFallback}/${r.periodsFallback + r.periodsConsensus}`,
+    );
+  }
+  const h = s.headline;
+  lines.push(
+    `headline (${s.headlineLedger}): producers ${num(h.producerBenefitPctGrid)} % (paper ${s.paper.producerBenefitPctGrid}), ` +
+      `consumers ${num(h.consumerBenefitPctGrid)} % (paper ${s.paper.consumerBenefitPctGrid}), ` +
+      `main grid ${num(h.mainGridReductionAllVsGridPct)} % less in "all" (paper ${s.paper.mainGridReductionAllVsGridPct})`,
+  );
+  for (const l of s.ledgers) {
+    lines.push(
+      `${l.ledger}: ${num(l.txLatencyMeanS)} s per tx (p95 ${num(l.txLatencyP95S)}), $${l.costPerBidUsd.toPrecision(3)} per bid, ` +
+        `${l.energyPerTxWh.toPrecision(3)} Wh per tx`,
+    );
+  }
+  for (const c of s.claims) lines.push(`[${c.holds ? "holds" : "FAILS"}] ${c.claim}: ${c.ours}`);
+  return `${lines.join("\n")}\n`;
+}

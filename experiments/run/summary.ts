@@ -1,0 +1,141 @@
+// Turns the runs of a config into the summary figures: benefits per scenario and microgrid, total
+// benefit, main-grid energy, and the paper's qualitative claims checked against our numbers.
+import { benefitOf, emptyTotals, type Benefit, type Totals } from "../../sim/metrics/index.js";
+import type { ScenarioRun, SimulationResult } from "./simulate.js";
+
+export interface MicrogridBenefit extends Benefit {
+  microgrid: string;
+}
+
+export interface ScenarioSummary {
+  ledger: string;
+  scenario: string;
+  involved: string[];
+  /** Over the agents of the involved microgrids. */
+  benefit: Benefit;
+  byMicrogrid: MicrogridBenefit[];
+  /** Over all microgrids (uninvolved ones trade as in "grid"): order residuals plus imbalance. */
+  mainGridImportKwh: number;
+  mainGridExportKwh: number;
+  mainGridKwh: number;
+  /** Energy matched inside microgrids and between microgrids (kWh). */
+  localKwh: number;
+  peerKwh: number;
+  periodsConsensus: number;
+  periodsFallback: number;
+  events: number;
+}
+
+export interface Claim {
+  id: string;
+  claim: string;
+  ours: string;
+  paper: string;
+  holds: boolean;
+  why?: string;
+}
+
+function totalsOf(run: ScenarioRun, agents: (a: number) => boolean, count: number): Totals {
+  const t = emptyTotals();
+  const src = run.recorder.totals;
+  for (let a = 0; a < count; a++) {
+    if (!agents(a)) continue;
+    for (const key of Object.keys(t) as (keyof Totals)[]) t[key] += src[key][a]!;
+  }
+  return t;
+}
+
+function sum(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}
+
+export function summarizeRun(result: SimulationResult, run: ScenarioRun): ScenarioSummary {
+  const { profile, config } = result;
+  const { pgs, pgb } = config.limits;
+  const n = profile.agents.length;
+  const involved = new Set(run.scenario.involved);
+  const benefit = benefitOf(totalsOf(run, (a) => involved.has(profile.agents[a]!.microgrid), n), pgs, pgb);
+  const byMicrogrid = run.scenario.involved.map((mg) => ({
+    microgrid: mg,
+    ...benefitOf(totalsOf(run, (a) => profile.agents[a]!.microgrid === mg, n), pgs, pgb),
+  }));
+  const rows = run.recorder.periods;
+  const importWh = sum(rows.gridImportWh) + sum(rows.imbalanceImportWh);
+  const exportWh = sum(rows.gridExportWh) + sum(rows.imbalanceExportWh);
+  return {
+    ledger: run.ledger,
+    scenario: run.scenario.id,
+    involved: run.scenario.involved,
+    benefit,
+    byMicrogrid,
+    mainGridImportKwh: importWh / 1000,
+    mainGridExportKwh: exportWh / 1000,
+    mainGridKwh: (importWh + exportWh) / 1000,
+    localKwh: sum(rows.matchedLocalWh) / 1000,
+    peerKwh: sum(rows.peerImportWh) / 1000,
+    periodsConsensus: rows.outcome.filter((o) => o === "consensus").length,
+    periodsFallback: rows.outcome.filter((o) => o === "fallback").length,
+    events: run.events,
+  };
+}
+
+const fmt = (x: number, digits = 1): string => (Number.isFinite(x) ? x.toFixed(digits) : "n/a");
+
+/** The paper's qualitative claims of section IV, checked on one ledger's scenarios. */
+export function checkClaims(summaries: readonly ScenarioSummary[]): Claim[] {
+  const by = new Map(summaries.map((s) => [s.scenario, s]));
+  const claims: Claim[] = [];
+  const all = by.get("all");
+  const grid = by.get("grid");
+  claims.push({
+    id: "producers-over-consumers",
+    claim: "Producers benefit more than consumers in every scenario",
+    ours: summaries.map((s) => `${s.scenario}: ${fmt(s.benefit.producerPct)} % vs ${fmt(s.benefit.consumerPct)} %`).join("; "),
+    paper: "holds in every scenario (Figs 11, 12)",
+    holds: summaries.every((s) => s.benefit.producerPct > s.benefit.consumerPct),
+  });
+  if (all !== undefined) {
+    const best = [...summaries].sort((a, b) => b.benefit.totalGbp - a.benefit.totalGbp)[0]!;
+    claims.push({
+      id: "all-highest-total-benefit",
+      claim: '"All" has the highest total benefit',
+      ours: `highest: ${best.scenario} (GBP ${fmt(best.benefit.totalGbp, 2)}); all: GBP ${fmt(all.benefit.totalGbp, 2)}`,
+      paper: '"All" highest (Fig 13)',
+      holds: best.scenario === "all",
+    });
+    const least = [...summaries].sort((a, b) => a.mainGridKwh - b.mainGridKwh)[0]!;
+    claims.push({
+      id: "all-least-main-grid",
+      claim: '"All" trades the least energy with the main grid',
+      ours: `least: ${least.scenario} (${fmt(least.mainGridKwh)} kWh); all: ${fmt(all.mainGridKwh)} kWh`,
+      paper: '"All" least (Fig 14); 20.6 % less than "Grid"',
+      holds: least.scenario === "all",
+    });
+  }
+  if (all !== undefined && grid !== undefined) {
+    const less = ((grid.mainGridKwh - all.mainGridKwh) / grid.mainGridKwh) * 100;
+    claims.push({
+      id: "all-vs-grid-main-grid-reduction",
+      claim: 'Less main-grid energy in "All" than in "Grid"',
+      ours: `${fmt(less)} % less`,
+      paper: "20.6 % less",
+      holds: less > 0,
+    });
+  }
+  const pct = (scenario: string, mg: string): number =>
+    by.get(scenario)?.byMicrogrid.find((b) => b.microgrid === mg)?.producerPct ?? NaN;
+  const mg1 = [pct("MG1+MG2", "MG1"), pct("MG1+MG3", "MG1")] as const;
+  const mg3 = [pct("MG2+MG3", "MG3"), pct("MG1+MG3", "MG3")] as const;
+  if ([...mg1, ...mg3].every(Number.isFinite)) {
+    claims.push({
+      id: "paired-with-mg2",
+      claim: "MG1 and MG3 benefit more as producers when paired with MG2 than with each other",
+      ours: `MG1: ${fmt(mg1[0])} % with MG2 vs ${fmt(mg1[1])} % with MG3; MG3: ${fmt(mg3[0])} % with MG2 vs ${fmt(mg3[1])} % with MG1`,
+      paper: "holds (Fig 11)",
+      holds: mg1[0] > mg1[1] && mg3[0] > mg3[1],
+    });
+  }
+  return claims;
+}

@@ -1,0 +1,377 @@
+// Ethereum ledger model: one chain shared by every microgrid's contract and by background users.
+//
+// Assumptions and units (ms, gas, wei/gwei, ETH, USD, Wh):
+// - Blocks: proof of work, exponential inter-block times (mean 13 s); or proof of stake, 12 s slots,
+//   a slot empty with a small probability. Gas limit 30 M, target 15 M, base fee per EIP-1559 in exact
+//   integer wei (eip1559.ts).
+// - Our transactions are EIP-1559 type 2: tip and fee cap per the config's fee policy (cap rounded to
+//   a grid, ethereum-backlog.ts). A transaction is eligible inclusionDelayMs after submission. A block
+//   includes our eligible transactions whose cap covers the base fee, ordered by effective tip (then
+//   oldest first), in the room left by background gas with a higher tip (ethereum-background.ts);
+//   a transaction that does not fit stops its group. Included transactions execute against the
+//   contract (rules.ts): success -> confirmed at the block time; revert -> rejected, paying the
+//   revert gas. Fees = gas used * effective gas price (min(cap, base fee + tip)).
+// - Not mined within mempool.ttlMs of submission -> dropped (no fee). With a million participants
+//   most bids wait, the base fee climbs to our cap, and the rest are dropped: reported, not hidden.
+// - Backlogs are aggregate (lanes); per block the work is O(lanes + transactions included/dropped).
+// - Blocks are only simulated as kernel events while we have pending transactions; idle stretches
+//   are caught up (background-only blocks, same draws in the same order) on the next submission, so
+//   an idle ledger never keeps kernel.run() alive.
+// - "inclusion" is confirmation here (no extra confirmation blocks or finality wait).
+import type { Kernel, RandomStream, Streams } from "../kernel/index.js";
+import { CallbackTable } from "./callbacks.js";
+import { nextBaseFee } from "./eip1559.js";
+import { BackgroundDemand } from "./ethereum-background.js";
+import { FeeLanes, LaneHeap } from "./ethereum-backlog.js";
+import { EthBlockLog } from "./ethereum-blocks.js";
+import { ethereumConfig, type EthereumConfig } from "./ethereum-config.js";
+import { faultImpacts, NO_FAULTS, validateFaults, type FaultSchedule } from "./faults.js";
+import { gasFor } from "./gas.js";
+import type { DeepPartial } from "./merge.js";
+import { kindCode, sideCode } from "./request.js";
+import type { ContractRules } from "./rules.js";
+import { ledgerStats } from "./stats.js";
+import { TxLog } from "./tx-log.js";
+import {
+  KIND,
+  Reason,
+  TxStatus,
+  type FaultImpact,
+  type Ledger,
+  type LedgerStats,
+  type TxCallback,
+  type TxRequest,
+  type TxStatusCode,
+} from "./types.js";
+
+export interface EthereumLedgerOptions {
+  kernel: Kernel;
+  /** Streams of the run; the ledger uses `${prefix}/block-interval`, `/missed-slot`, `/background`. */
+  streams: Streams;
+  rules: ContractRules;
+  config?: DeepPartial<EthereumConfig>;
+  faults?: FaultSchedule;
+  streamPrefix?: string;
+}
+
+/** Work done by the block builder, to check that it never scans the whole backlog. */
+export interface EthereumWork {
+  blocks: number;
+  /** Lane visits summed over blocks. */
+  laneVisits: number;
+  /** Most lane visits in one block. */
+  maxLaneVisitsPerBlock: number;
+  included: number;
+  dropped: number;
+  lanes: number;
+}
+
+const WEI_PER_GWEI = 1e9;
+
+export class EthereumLedger implements Ledger {
+  readonly name = "ethereum";
+  readonly config: EthereumConfig;
+  readonly log = new TxLog();
+  readonly blocks = new EthBlockLog();
+  readonly faults: FaultSchedule;
+  readonly work: EthereumWork = { blocks: 0, laneVisits: 0, maxLaneVisitsPerBlock: 0, included: 0, dropped: 0, lanes: 0 };
+
+  readonly #kernel: Kernel;
+  readonly #rules: ContractRules;
+  readonly #callbacks = new CallbackTable();
+  readonly #lanes: FeeLanes;
+  readonly #heap = new LaneHeap();
+  readonly #background: BackgroundDemand;
+  readonly #intervalRng: RandomStream;
+  readonly #missedRng: RandomStream;
+  readonly #target: bigint;
+  readonly #tipWei: number;
+  readonly #energyWh: number;
+  readonly #spikeMarked: Uint8Array;
+  #baseFee: bigint;
+  #nextBlockMs: number;
+  #scheduled = false;
+  #firstOrder = new Uint8Array(0);
+  #scratch = new Int32Array(1024);
+  #scratchN = 0;
+
+  constructor(options: EthereumLedgerOptions) {
+    const { kernel, streams, rules } = options;
+    this.config = ethereumConfig({ chains: rules.config.chains, ...options.config });
+    const c = this.config;
+    if (c.chains > rules.config.chains) throw new RangeError("EthereumLedger: more chains than the contract rules know");
+    this.faults = options.faults ?? NO_FAULTS;
+    validateFaults(this.faults, c.chains, 1);
+    this.#kernel = kernel;
+    this.#rules = rules;
+    this.#lanes = new FeeLanes(c.fees.gridStepsPerDoubling);
+    const prefix = options.streamPrefix ?? "ethereum";
+    this.#intervalRng = streams.get(`${prefix}/block-interval`);
+    this.#missedRng = streams.get(`${prefix}/missed-slot`);
+    this.#background = new BackgroundDemand(c.background, streams.get(`${prefix}/background`), this.faults);
+    this.#target = BigInt(Math.floor(c.blocks.gasLimit / 2));
+    this.#tipWei = Math.round(c.fees.tipGwei * WEI_PER_GWEI);
+    this.#energyWh = c.energyWhPerTx[c.era];
+    this.#spikeMarked = new Uint8Array(this.faults.faults.length);
+    this.#baseFee = BigInt(Math.round(c.initialBaseFeeGwei * WEI_PER_GWEI));
+    this.#nextBlockMs = this.#blockAfter(kernel.now);
+  }
+
+  /** Our transactions submitted and not yet confirmed, rejected or dropped. */
+  get pending(): number {
+    return this.#lanes.pending;
+  }
+
+  /** Base fee of the next block, in wei (exact), after catching up idle blocks to now. */
+  baseFeeWei(): bigint {
+    this.#catchUp(this.#kernel.now);
+    return this.#baseFee;
+  }
+
+  /** Base fee of the next block, gwei. */
+  baseFeeGwei(): number {
+    return Number(this.baseFeeWei()) / WEI_PER_GWEI;
+  }
+
+  submit(tx: TxRequest, onDone?: TxCallback): number {
+    const kind = kindCode(tx, this.config.chains, "EthereumLedger");
+    const side = sideCode(tx);
+    const now = this.#kernel.now;
+    this.#catchUp(now);
+    const id = this.log.append(
+      tx.chain,
+      tx.sender,
+      kind,
+      side,
+      tx.nonce,
+      now,
+      tx.deadlineMs ?? Infinity,
+      tx.price ?? NaN,
+      tx.quantityWh ?? 0,
+      tx.orders ?? 0,
+      this.#callbacks.indexOf(onDone),
+    );
+    this.log.sizeOrGas[id] = gasFor(this.config.gas, kind, side, this.#takeFirstOrder(tx.sender, kind), tx.orders ?? 0);
+    const f = this.config.fees;
+    const capGwei = Math.min(f.feeCapMultiple * (Number(this.#baseFee) / WEI_PER_GWEI) + f.tipGwei, f.maxFeeCapGwei);
+    this.#lanes.push(id, this.#lanes.levelFor(capGwei, f.maxFeeCapGwei));
+    this.work.lanes = this.#lanes.lanes;
+    this.#markIfSpiking(id, now);
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      this.#kernel.schedule(this.#nextBlockMs, this.#onBlock, this.config.eventPriority);
+    }
+    return id;
+  }
+
+  stats(): LedgerStats {
+    return ledgerStats(this.log);
+  }
+
+  faultImpacts(): FaultImpact[] {
+    return faultImpacts(this.faults, ["eth-demand-spike"], this.log, this.#kernel.now);
+  }
+
+  // ------------------------------------------------------------------ block production
+
+  /** Time of the first block after t: a proof-of-work draw, or the next proof-of-stake slot. */
+  #blockAfter(t: number): number {
+    const b = this.config.blocks;
+    if (this.config.era === "pow") {
+      return t + Math.max(1, Math.round(this.#intervalRng.exponential(1 / b.powMeanIntervalMs)));
+    }
+    const k = Math.floor((t - b.posSlotPhaseMs) / b.posSlotMs) + 1;
+    return b.posSlotPhaseMs + k * b.posSlotMs;
+  }
+
+  /** Builds the background-only blocks due before `now` while nothing of ours is pending. */
+  #catchUp(now: number): void {
+    while (!this.#scheduled && this.#nextBlockMs < now) {
+      this.#slot(this.#nextBlockMs);
+      this.#nextBlockMs = this.#blockAfter(this.#nextBlockMs);
+    }
+  }
+
+  readonly #onBlock = (): void => {
+    const t = this.#kernel.now;
+    this.#scratchN = 0;
+    this.#slot(t);
+    this.#nextBlockMs = this.#blockAfter(t);
+    if (this.#lanes.pending > 0) this.#kernel.schedule(this.#nextBlockMs, this.#onBlock, this.config.eventPriority);
+    else this.#scheduled = false;
+    const n = this.#scratchN;
+    const scratch = this.#scratch;
+    for (let i = 0; i < n; i++) {
+      const id = scratch[i]!;
+      this.#callbacks.call(this.log.callback[id]!, id, this.log.status[id] as TxStatusCode);
+    }
+  };
+
+  /** One slot at time t: a block unless a proof-of-stake slot is missed. */
+  #slot(t: number): void {
+    if (this.config.era === "pos" && this.#missedRng.bernoulli(this.config.blocks.missedSlotProb)) return;
+    this.#build(t);
+  }
+
+  #build(t: number): void {
+    const limit = this.config.blocks.gasLimit;
+    const baseWei = Number(this.#baseFee);
+    const baseGwei = baseWei / WEI_PER_GWEI;
+    const wanted = this.#background.demandAt(t);
+    if (this.#background.lastSpike >= 0) this.#markPendingForSpike(this.#background.lastSpike);
+    const paying = wanted * this.#background.payingShare(baseGwei);
+    let visits = this.#dropExpired(t);
+    const dropped = this.#scratchN;
+    const packed = { gas: 0, used: 0, visits: 0 };
+    this.#includeFullTip(t, baseWei, limit - paying * this.#background.tipAbove(this.config.fees.tipGwei), packed);
+    this.#includePartialTip(t, baseWei, limit, paying, packed);
+    visits += packed.visits;
+    const background = Math.min(paying, limit - packed.gas);
+    const gasUsed = Math.round(packed.used + background);
+    this.blocks.add(t, baseGwei, gasUsed, background, this.#scratchN - dropped, dropped, this.#lanes.pending);
+    this.#baseFee = nextBaseFee(this.#baseFee, BigInt(gasUsed), this.#target);
+    this.work.blocks++;
+    this.work.laneVisits += visits;
+    this.work.maxLaneVisitsPerBlock = Math.max(this.work.maxLaneVisitsPerBlock, visits);
+  }
+
+  /** Drops transactions older than the mempool's time to live; returns the lanes visited. */
+  #dropExpired(t: number): number {
+    const lanes = this.#lanes;
+    const ttl = this.config.mempool.ttlMs;
+    const submit = this.log.submitMs;
+    for (let l = 0; l < lanes.lanes; l++) {
+      for (let id = lanes.head(l); id !== -1 && submit[id]! + ttl <= t; id = lanes.head(l)) {
+        lanes.shift(l);
+        this.#resolve(id, t, TxStatus.DROPPED, Reason.EXPIRED, 0);
+        this.work.dropped++;
+      }
+    }
+    return lanes.lanes;
+  }
+
+  /**
+   * Lanes whose cap covers base fee + tip pay the full tip: merged oldest first (a heap on head ids),
+   * in the room left by background gas with a higher tip.
+   */
+  #includeFullTip(t: number, baseWei: number, room: number, acc: { gas: number; used: number; visits: number }): void {
+    const lanes = this.#lanes;
+    const heap = this.#heap;
+    const price = baseWei + this.#tipWei;
+    const ready = t - this.config.mempool.inclusionDelayMs;
+    heap.clear();
+    for (const l of lanes.order) {
+      if (lanes.capWei[l]! < price) break;
+      acc.visits++;
+      const h = lanes.head(l);
+      if (h !== -1) heap.push(l, h);
+    }
+    while (heap.size > 0) {
+      const l = heap.top();
+      const id = lanes.head(l);
+      // Ids follow submission time, so when the oldest head is not yet eligible none is.
+      if (this.log.submitMs[id]! > ready) return;
+      const gas = this.log.sizeOrGas[id]!;
+      if (acc.gas + gas > room) return;
+      lanes.shift(l);
+      this.#include(id, t, price, acc);
+      const next = lanes.head(l);
+      if (next === -1) heap.pop();
+      else heap.replaceTopKey(next);
+    }
+  }
+
+  /** Lanes whose cap covers the base fee but not the full tip: highest cap first, each FIFO. */
+  #includePartialTip(
+    t: number,
+    baseWei: number,
+    limit: number,
+    paying: number,
+    acc: { gas: number; used: number; visits: number },
+  ): void {
+    const lanes = this.#lanes;
+    const ready = t - this.config.mempool.inclusionDelayMs;
+    for (const l of lanes.order) {
+      const cap = lanes.capWei[l]!;
+      if (cap >= baseWei + this.#tipWei) continue;
+      if (cap < baseWei) return;
+      acc.visits++;
+      const room = limit - paying * this.#background.tipAbove((cap - baseWei) / WEI_PER_GWEI);
+      for (let id = lanes.head(l); id !== -1; id = lanes.head(l)) {
+        if (this.log.submitMs[id]! > ready || acc.gas + this.log.sizeOrGas[id]! > room) break;
+        lanes.shift(l);
+        this.#include(id, t, cap, acc);
+      }
+    }
+  }
+
+  #include(id: number, t: number, priceWei: number, acc: { gas: number; used: number }): void {
+    const log = this.log;
+    const chain = log.chain[id]!;
+    const kind = log.kind[id]!;
+    const round = this.#rules.openRound(chain);
+    const reason = this.#rules.execute(chain, log.sender[id]!, kind, log.side[id]!, log.nonce[id]!, log.price[id]!, log.quantityWh[id]!);
+    const gasLimit = log.sizeOrGas[id]!;
+    const used = reason === Reason.NONE ? gasLimit : Math.min(gasLimit, this.config.gas.revert);
+    acc.gas += gasLimit;
+    acc.used += used;
+    log.sizeOrGas[id] = used;
+    if (kind !== KIND["inter-mg"]) log.round[id] = round;
+    log.block[id] = this.work.blocks;
+    this.#resolve(id, t, reason === Reason.NONE ? TxStatus.CONFIRMED : TxStatus.REJECTED, reason, (used * priceWei) / 1e18);
+    this.work.included++;
+  }
+
+  #resolve(id: number, t: number, status: number, reason: number, feeEth: number): void {
+    const log = this.log;
+    log.status[id] = status;
+    log.reason[id] = reason;
+    log.resolvedMs[id] = t;
+    if (status === TxStatus.CONFIRMED) log.confirmMs[id] = t;
+    log.feeNative[id] = feeEth;
+    log.feeUsd[id] = feeEth * this.config.usdPerEth;
+    if (status !== TxStatus.DROPPED) log.energyWh[id] = this.#energyWh;
+    if (this.#scratchN === this.#scratch.length) {
+      const s = new Int32Array(this.#scratch.length * 2);
+      s.set(this.#scratch);
+      this.#scratch = s;
+    }
+    this.#scratch[this.#scratchN++] = id;
+  }
+
+  // ------------------------------------------------------------------ bookkeeping
+
+  /** Whether this is the sender's first order on the ledger (fresh storage), and records it. */
+  #takeFirstOrder(sender: number, kind: number): boolean {
+    if (kind !== KIND.bid && kind !== KIND.ask) return false;
+    if (sender >= this.#firstOrder.length) {
+      const grown = new Uint8Array(Math.max(sender + 1, this.#firstOrder.length * 2, 16));
+      grown.set(this.#firstOrder);
+      this.#firstOrder = grown;
+    }
+    if (this.#firstOrder[sender] === 1) return false;
+    this.#firstOrder[sender] = 1;
+    return true;
+  }
+
+  #markIfSpiking(id: number, t: number): void {
+    const faults = this.faults.faults;
+    for (let i = 0; i < faults.length; i++) {
+      const f = faults[i]!;
+      if (f.kind === "eth-demand-spike" && t >= f.fromMs && t < f.toMs) {
+        this.log.markFault(id, i);
+        return;
+      }
+    }
+  }
+
+  /** Once per spike, at its first block: every transaction pending then waited through it. */
+  #markPendingForSpike(fault: number): void {
+    if (this.#spikeMarked[fault] === 1) return;
+    this.#spikeMarked[fault] = 1;
+    const lanes = this.#lanes;
+    for (let l = 0; l < lanes.lanes; l++) {
+      for (let id = lanes.head(l); id !== -1; id = lanes.queues.next(id)) this.log.markFault(id, fault);
+    }
+  }
+}
