@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_TS := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
-.PHONY: setup test typecheck lint format guard unit bench reproduce clean golden gas
+.PHONY: setup test typecheck lint format guard unit bench reproduce clean golden gas schema
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -30,6 +30,14 @@ unit: setup
 
 bench: setup
 	$(NODE_TS) bench/run.ts
+
+# The README's main command: installs if needed, then reproduces the paper into results/paper/.
+reproduce: setup
+	node bin/p2psim.js reproduce --out results/paper
+
+# Regenerates experiments/schema.json from the config validator.
+schema: setup
+	$(NODE_TS) experiments/config/write-schema.ts
 
 clean:
 	rm -rf results/*/ node_modules/.cache .tmp

@@ -1,6 +1,6 @@
 // `p2psim run <config>` and `p2psim validate <config>`.
 import type { CommandModule } from "yargs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { loadRunConfig } from "../config/load.js";
 import { simulate } from "../run/simulate.js";
 import { buildSummary, printSummary } from "../run/report-data.js";
@@ -31,7 +31,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       if (!Number.isSafeInteger(args.seed) || args.seed < 0) throw new InputError(`--seed: expected a non-negative integer, got ${args.seed}`);
       config.seed = args.seed;
     }
-    const result = simulate(config, args.config, args.profiles);
+    const result = simulate(config, dirname(resolve(args.config)), args.profiles);
     const summary = buildSummary(result);
     const dir = args.out ?? join("results", config.name);
     writeResults(dir, result, summary);

@@ -2,6 +2,7 @@
 //   results/gas/gas.arrow          one row per transaction (scenario, operation, round, agent, orders, gas...)
 //   sim/ledger/ethereum-gas.json   the committed summary read by the Ethereum ledger model
 // Run: node --import tsx experiments/gas/measure.ts   (the `make gas` target)
+// With --print it writes nothing and prints the ledger JSON to stdout instead (used by the staleness test).
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { tableToIPC } from "apache-arrow";
@@ -20,6 +21,10 @@ async function main(): Promise<void> {
   const compiled = await loadAuction();
   const rows = await runAll(compiled);
   const file = ledgerFile(rows, compiled);
+  if (process.argv.includes("--print")) {
+    process.stdout.write(ledgerJson(file));
+    return;
+  }
   writeAtomically(ARROW_PATH, tableToIPC(gasTable(rows), "file"));
   writeAtomically(LEDGER_JSON_PATH, ledgerJson(file));
   const g = file.gas;

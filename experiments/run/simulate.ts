@@ -1,6 +1,6 @@
 // Runs one config: builds the profile once, then the world for every (ledger, scenario).
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Streams } from "../../sim/kernel/index.js";
 import {
   generateProfile,
@@ -123,9 +123,9 @@ export function runScenario(config: RunConfig, profile: Profile, ledger: LedgerN
   return { ledger, scenario, recorder, ...(hold.model ? { ledgerModel: hold.model } : {}), events: world.kernel.processed };
 }
 
-/** Every (ledger, scenario) of the config, in config order. */
-export function simulate(config: RunConfig, configPath: string, csvOverride?: string): SimulationResult {
-  const profile = buildProfile(config, dirname(resolve(configPath)), csvOverride);
+/** Every (ledger, scenario) of the config, in config order; relative paths resolve from `baseDir`. */
+export function simulate(config: RunConfig, baseDir: string, csvOverride?: string): SimulationResult {
+  const profile = buildProfile(config, baseDir, csvOverride);
   const scenarios = config.scenarios.map((s) => scenarioOf(s, profile.microgrids));
   const runs: ScenarioRun[] = [];
   for (const ledger of config.ledgers) {

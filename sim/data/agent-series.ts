@@ -61,16 +61,17 @@ export function fillPv(
   const kwp = explicitKwp ?? draw(stream, range);
   if (explicitKwp !== undefined) draw(stream, range);
   const { periods } = ctx.axis;
+  const { clearWhPerKwp, cloud } = ctx;
   const sd = ctx.cloudModel.agentNoiseSd;
   const gauss = new GaussianSource(stream);
   for (let t = 0; t < periods; t++) {
-    const clear = ctx.clearWhPerKwp[t]!;
+    const clear = clearWhPerKwp[t]!;
     if (clear <= 0) {
       pv[row + t] = 0;
       continue;
     }
     const noise = sd === 0 ? 1 : 1 + sd * gauss.next();
-    pv[row + t] = kwp * clear * Math.min(1, Math.max(0, ctx.cloud[t]! * noise));
+    pv[row + t] = kwp * clear * Math.min(1, Math.max(0, cloud[t]! * noise));
   }
   roundCumulativeInPlace(pv, row, periods);
   if (ctx.shiftPeriods !== 0) rotate(pv, row, periods, ctx.shiftPeriods, ctx.scratch);
@@ -114,13 +115,14 @@ export function fillLoad(
   const bias = (sd * sd) / 2;
   const annualWh = annualKwh * 1000;
   const gauss = new GaussianSource(stream);
+  const { dayOfPeriod, weekend, localMinute, dayShare, periodMinutes } = axis;
+  const shapes = ctx.shapes;
   let x = gauss.next();
   for (let t = 0; t < axis.periods; t++) {
     x = phi * x + innovation * gauss.next();
-    const d = axis.dayOfPeriod[t]!;
-    const shape = ctx.shapes[axis.weekend[d]!]!;
-    const share = shareOf(shape, axis.localMinute[t]! - shift, axis.periodMinutes);
-    load[row + t] = annualWh * axis.dayShare[d]! * dayFactor[d]! * share * Math.exp(sd * x - bias);
+    const d = dayOfPeriod[t]!;
+    const share = shareOf(shapes[weekend[d]!]!, localMinute[t]! - shift, periodMinutes);
+    load[row + t] = annualWh * dayShare[d]! * dayFactor[d]! * share * Math.exp(sd * x - bias);
   }
   roundCumulativeInPlace(load, row, axis.periods);
   return annualKwh;

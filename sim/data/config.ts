@@ -106,7 +106,7 @@ export const DEFAULT_PV_ARRAY: ProfileConfig["array"] = {
   albedo: 0.2,
   performanceRatio: 0.8,
 };
-/** Calibrated so that a 1 kWp Bristol array yields about 3.5-4 kWh/day in June, in line with UK PV yields. */
+/** Calibrated so that a Bristol array yields about 3.9 kWh/kWp/day on average in June (2.5-5 over a week), as UK PV does. */
 export const DEFAULT_CLOUD_MODEL: CloudModel = {
   scope: "region",
   dayMean: 0.62,

@@ -216,12 +216,10 @@ function reportMissing(grid: Grid, h: number, name: string, offsetMin: number, s
   const from = formatIsoTime(grid.startMs + s * grid.intervalMs, offsetMin);
   const count = e - s;
   const what = `household '${name}': missing interval${count > 1 ? `s (${count})` : ""} starting ${from}`;
-  if (e < grid.slots)
-    throw new ProfileError(
-      source,
-      grid.line[base + e],
-      `${what}, before this row; expected one row per interval (or a missing policy)`,
-    );
+  if (e < grid.slots) {
+    const expected = "expected one row per interval (or a missing policy)";
+    throw new ProfileError(source, grid.line[base + e], `${what}, before this row; ${expected}`);
+  }
   let p = s - 1;
   while (p >= 0 && grid.line[base + p] === 0) p--;
   throw new ProfileError(

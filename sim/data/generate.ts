@@ -17,6 +17,7 @@ import { clearSkyPoaSeries } from "./clearsky.js";
 import { cloudIndexSeries } from "./cloud.js";
 import type { MicrogridSpec, ProfileConfig } from "./config.js";
 import { validateProfileConfig } from "./config-check.js";
+import { ProfileError } from "./errors.js";
 import { fillLoad, fillPv, type MicrogridContext } from "./agent-series.js";
 import { minuteShares, sharePrefix } from "./load-shape.js";
 import type { AgentInfo, Profile } from "./profile.js";
@@ -39,10 +40,24 @@ function agentCount(spec: MicrogridSpec): number {
 function selectMicrogrids(config: ProfileConfig, only: readonly string[] | undefined): MicrogridSpec[] {
   if (only === undefined) return [...config.microgrids];
   const known = new Set(config.microgrids.map((m) => m.name));
-  for (const name of only)
-    if (!known.has(name)) throw new RangeError(`generateProfile: unknown microgrid '${name}'`);
+  for (const name of only) {
+    if (!known.has(name))
+      throw new ProfileError("profile config", undefined, `only: unknown microgrid '${name}'`);
+  }
   const wanted = new Set(only);
   return config.microgrids.filter((m) => wanted.has(m.name));
+}
+
+/** What every microgrid of the profile shares: the time axis, clear sky and load shapes. */
+function sharedCurves(config: ProfileConfig, startMs: number, offsetMin: number, periods: number) {
+  const { periodMs, array } = config;
+  const axis = timeAxis(startMs, offsetMin, periods, periodMs, config.load);
+  const poa = clearSkyPoaSeries(startMs, periods, periodMs, config.subSamples, config.site, array);
+  // Mean W/m^2 -> Wh per kWp: POA / 1000 W/m^2 (STC) x PR x hours x 1000 Wh/kWh.
+  const clearWhPerKwp = poa.map((g) => (g * array.performanceRatio * periodMs) / MS_PER_HOUR);
+  const weekday = sharePrefix(minuteShares(config.load.weekday));
+  const weekend = sharePrefix(minuteShares(config.load.weekend));
+  return { axis, clearWhPerKwp, shapes: [weekday, weekend] as const };
 }
 
 /** Generates the profile described by `config`, drawing from `streams`. */
@@ -54,62 +69,28 @@ export function generateProfile(
   validateProfileConfig(config);
   const start = parseIsoTime(config.start);
   const periods = config.days * (MS_PER_DAY / config.periodMs);
-  const axis = timeAxis(start.utcMs, start.offsetMin, periods, config.periodMs, config.load);
-  const poa = clearSkyPoaSeries(
-    start.utcMs,
-    periods,
-    config.periodMs,
-    config.subSamples,
-    config.site,
-    config.array,
-  );
-  // W/m^2 averaged over the period -> Wh per kWp: POA / 1000 W/m^2 (STC) * PR * hours * 1000 Wh/kWh.
-  const clearWhPerKwp = poa.map((g) => (g * config.array.performanceRatio * config.periodMs) / MS_PER_HOUR);
-  const shapes = [
-    sharePrefix(minuteShares(config.load.weekday)),
-    sharePrefix(minuteShares(config.load.weekend)),
-  ] as const;
+  const shared = sharedCurves(config, start.utcMs, start.offsetMin, periods);
   const skyOf = (name: string): Float64Array =>
-    cloudIndexSeries(streams.fresh(name), config.cloud, periods, axis.periodsPerDay, config.periodMs);
+    cloudIndexSeries(streams.fresh(name), config.cloud, periods, shared.axis.periodsPerDay, config.periodMs);
   const regionSky = config.cloud.scope === "region" ? skyOf("profile/cloud") : undefined;
-
   const selected = selectMicrogrids(config, options.only);
   const total = selected.reduce((n, m) => n + agentCount(m), 0);
-  const pv = new Float64Array(total * periods);
-  const load = new Float64Array(total * periods);
+  const out = { pv: new Float64Array(total * periods), load: new Float64Array(total * periods) };
   const agents: AgentInfo[] = [];
-  const dayFactor = new Float64Array(axis.dayShare.length);
+  const dayFactor = new Float64Array(shared.axis.dayShare.length);
   const scratch = new Float64Array(periods);
   selected.forEach((spec, microgridIndex) => {
-    const shiftMs = (config.shiftHoursByMicrogrid[spec.name] ?? 0) * MS_PER_HOUR;
+    const shiftPeriods = ((config.shiftHoursByMicrogrid[spec.name] ?? 0) * MS_PER_HOUR) / config.periodMs;
     const ctx: MicrogridContext = {
-      axis,
-      clearWhPerKwp,
+      ...shared,
       cloud: regionSky ?? skyOf(`profile/${spec.name}/cloud`),
-      shiftPeriods: (((shiftMs / config.periodMs) % periods) + periods) % periods,
+      shiftPeriods: ((shiftPeriods % periods) + periods) % periods,
       cloudModel: config.cloud,
       loadModel: config.load,
-      shapes,
       dayFactor,
       scratch,
     };
-    for (let i = 0; i < agentCount(spec); i++) {
-      const id = agents.length;
-      const row = id * periods;
-      const explicit = typeof spec.agents === "number" ? undefined : spec.agents[i];
-      const prefix = `profile/${spec.name}/${i}`;
-      const pvKwp = fillPv(ctx, streams.fresh(`${prefix}/cloud`), spec.pvKwp, explicit?.pvKwp, pv, row);
-      const annualKwh = fillLoad(
-        ctx,
-        streams.fresh(`${prefix}/load`),
-        spec.annualKwh,
-        explicit?.annualKwh,
-        load,
-        row,
-      );
-      const name = explicit?.name ?? `${spec.name}/${i}`;
-      agents.push({ id, name, microgrid: spec.name, microgridIndex, pvKwp, annualKwh });
-    }
+    fillMicrogrid(ctx, spec, microgridIndex, streams, out, agents);
   });
   return {
     periodMs: config.periodMs,
@@ -119,8 +100,30 @@ export function generateProfile(
     periods,
     agents,
     microgrids: selected.map((m) => m.name),
-    pv,
-    load,
+    pv: out.pv,
+    load: out.load,
     source: "synthetic",
   };
+}
+
+/** Appends the agents of one microgrid to `agents`, writing their rows of `out`. */
+function fillMicrogrid(
+  ctx: MicrogridContext,
+  spec: MicrogridSpec,
+  microgridIndex: number,
+  streams: StreamFactory,
+  out: { pv: Float64Array; load: Float64Array },
+  agents: AgentInfo[],
+): void {
+  for (let i = 0; i < agentCount(spec); i++) {
+    const id = agents.length;
+    const row = id * ctx.axis.periods;
+    const explicit = typeof spec.agents === "number" ? undefined : spec.agents[i];
+    const prefix = `profile/${spec.name}/${i}`;
+    const pvKwp = fillPv(ctx, streams.fresh(`${prefix}/cloud`), spec.pvKwp, explicit?.pvKwp, out.pv, row);
+    const loadStream = streams.fresh(`${prefix}/load`);
+    const annualKwh = fillLoad(ctx, loadStream, spec.annualKwh, explicit?.annualKwh, out.load, row);
+    const name = explicit?.name ?? `${spec.name}/${i}`;
+    agents.push({ id, name, microgrid: spec.name, microgridIndex, pvKwp, annualKwh });
+  }
 }

@@ -143,7 +143,9 @@ export class Kernel {
     const until = options.until ?? Infinity;
     const maxEvents = options.maxEvents ?? Infinity;
     if (until !== Infinity && !(until >= this._now && Number.isSafeInteger(until))) {
-      throw new RangeError(`Kernel.run: until must be an integer ms not before now (${this._now}), got ${until}`);
+      throw new RangeError(
+        `Kernel.run: until must be an integer ms not before now (${this._now}), got ${until}`,
+      );
     }
     if (!(maxEvents >= 0)) throw new RangeError(`Kernel.run: maxEvents must be >= 0, got ${maxEvents}`);
     if (this._running) throw new Error("Kernel.run: already running (run() called from a handler)");
@@ -224,7 +226,7 @@ export class Kernel {
 
   private releaseSlot(slot: number): void {
     this._handlers[slot] = undefined;
-    
+    this._gen[slot] = (this._gen[slot]! + 1) & GEN_MASK;
     this._free[this._freeCount++] = slot;
   }
 
@@ -255,7 +257,8 @@ export class Kernel {
   private renumber(): void {
     this.compact();
     const n = this._size;
-    if (n >= this._seqLimit) throw new RangeError(`Kernel: ${n} pending events exceed seqLimit ${this._seqLimit}`);
+    if (n >= this._seqLimit)
+      throw new RangeError(`Kernel: ${n} pending events exceed seqLimit ${this._seqLimit}`);
     const rank = this._hRank;
     const order = Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => (rank[a]! % SEQ_SPAN) - (rank[b]! % SEQ_SPAN));

@@ -11,8 +11,13 @@
 //   a transaction that does not fit stops its group. Included transactions execute against the
 //   contract (rules.ts): success -> confirmed at the block time; revert -> rejected, paying the
 //   revert gas. Fees = gas used * effective gas price (min(cap, base fee + tip)).
-// - Not mined within mempool.ttlMs of submission -> dropped (no fee). With a million participants
-//   most bids wait, the base fee climbs to our cap, and the rest are dropped: reported, not hidden.
+// - Account nonces: a sender's transactions are mined in submission order. A transaction submitted
+//   while its sender has one pending joins that one's fee lane (same cap) behind it, so no later
+//   transaction can overtake an earlier one of the same sender.
+// - Not mined within mempool.ttlMs of submission -> dropped (no fee); the sender's transactions that
+//   were pending behind it are stuck on the nonce gap and dropped when they reach their lane's head.
+//   With a million participants most bids wait, the base fee climbs to our cap, and the rest are
+//   dropped: reported, not hidden.
 // - Backlogs are aggregate (lanes); per block the work is O(lanes + transactions included/dropped).
 // - Blocks are only simulated as kernel events while we have pending transactions; idle stretches
 //   are caught up (background-only blocks, same draws in the same order) on the next submission, so
@@ -29,7 +34,7 @@ import { faultImpacts, NO_FAULTS, validateFaults, type FaultSchedule } from "./f
 import { gasFor } from "./gas.js";
 import type { DeepPartial } from "./merge.js";
 import { kindCode, sideCode } from "./request.js";
-import type { ContractRules } from "./rules.js";
+import { ANY_SIDE, type ContractRules } from "./rules.js";
 import { ledgerStats } from "./stats.js";
 import { TxLog } from "./tx-log.js";
 import {
@@ -91,7 +96,14 @@ export class EthereumLedger implements Ledger {
   #baseFee: bigint;
   #nextBlockMs: number;
   #scheduled = false;
+  // Per sender: whether it has placed an order (fresh storage paid), and that order's side.
   #firstOrder = new Uint8Array(0);
+  #orderSide = new Uint8Array(0);
+  // Per sender: transactions pending, their lane level, and the id below which its pending
+  // transactions are stuck behind a dropped one.
+  #senderPending = new Int32Array(0);
+  #senderLevel = new Int32Array(0);
+  #senderStuckBelow = new Int32Array(0);
   #scratch = new Int32Array(1024);
   #scratchN = 0;
 
@@ -151,10 +163,10 @@ export class EthereumLedger implements Ledger {
       tx.orders ?? 0,
       this.#callbacks.indexOf(onDone),
     );
-    this.log.sizeOrGas[id] = gasFor(this.config.gas, kind, side, this.#takeFirstOrder(tx.sender, kind), tx.orders ?? 0);
-    const f = this.config.fees;
-    const capGwei = Math.min(f.feeCapMultiple * (Number(this.#baseFee) / WEI_PER_GWEI) + f.tipGwei, f.maxFeeCapGwei);
-    this.#lanes.push(id, this.#lanes.levelFor(capGwei, f.maxFeeCapGwei));
+    const first = this.#takeFirstOrder(tx.sender, kind, side);
+    const gasSide = side === ANY_SIDE ? this.#orderSide[tx.sender]! : side;
+    this.log.sizeOrGas[id] = gasFor(this.config.gas, kind, gasSide, first, tx.orders ?? 0);
+    this.#lanes.push(id, this.#levelForSender(tx.sender));
     this.work.lanes = this.#lanes.lanes;
     this.#markIfSpiking(id, now);
     if (!this.#scheduled) {
@@ -241,13 +253,33 @@ export class EthereumLedger implements Ledger {
     const ttl = this.config.mempool.ttlMs;
     const submit = this.log.submitMs;
     for (let l = 0; l < lanes.lanes; l++) {
-      for (let id = lanes.head(l); id !== -1 && submit[id]! + ttl <= t; id = lanes.head(l)) {
-        lanes.shift(l);
-        this.#resolve(id, t, TxStatus.DROPPED, Reason.EXPIRED, 0);
-        this.work.dropped++;
+      for (let id = lanes.head(l); id !== -1; id = lanes.head(l)) {
+        if (this.#stuck(id)) this.#dropStuck(l, id, t);
+        else if (submit[id]! + ttl <= t) this.#drop(l, id, t, Reason.EXPIRED);
+        else break;
       }
     }
     return lanes.lanes;
+  }
+
+  /** Whether an earlier transaction of the sender was dropped while this one was pending. */
+  #stuck(id: number): boolean {
+    return id < this.#senderStuckBelow[this.log.sender[id]!]!;
+  }
+
+  #dropStuck(lane: number, id: number, t: number): void {
+    this.#drop(lane, id, t, Reason.NONCE_GAP);
+  }
+
+  /**
+   * Drops the head of a lane. An expiry leaves a nonce gap: everything its sender submitted so far is
+   * stuck behind it (later submissions are not: the wallet reuses the freed nonce).
+   */
+  #drop(lane: number, id: number, t: number, reason: number): void {
+    this.#lanes.shift(lane);
+    this.#resolve(id, t, TxStatus.DROPPED, reason, 0);
+    if (reason === Reason.EXPIRED) this.#senderStuckBelow[this.log.sender[id]!] = this.log.length;
+    this.work.dropped++;
   }
 
   /**
@@ -271,10 +303,12 @@ export class EthereumLedger implements Ledger {
       const id = lanes.head(l);
       // Ids follow submission time, so when the oldest head is not yet eligible none is.
       if (this.log.submitMs[id]! > ready) return;
-      const gas = this.log.sizeOrGas[id]!;
-      if (acc.gas + gas > room) return;
-      lanes.shift(l);
-      this.#include(id, t, price, acc);
+      if (this.#stuck(id)) this.#dropStuck(l, id, t);
+      else {
+        if (acc.gas + this.log.sizeOrGas[id]! > room) return;
+        lanes.shift(l);
+        this.#include(id, t, price, acc);
+      }
       const next = lanes.head(l);
       if (next === -1) heap.pop();
       else heap.replaceTopKey(next);
@@ -298,7 +332,12 @@ export class EthereumLedger implements Ledger {
       acc.visits++;
       const room = limit - paying * this.#background.tipAbove((cap - baseWei) / WEI_PER_GWEI);
       for (let id = lanes.head(l); id !== -1; id = lanes.head(l)) {
-        if (this.log.submitMs[id]! > ready || acc.gas + this.log.sizeOrGas[id]! > room) break;
+        if (this.log.submitMs[id]! > ready) break;
+        if (this.#stuck(id)) {
+          this.#dropStuck(l, id, t);
+          continue;
+        }
+        if (acc.gas + this.log.sizeOrGas[id]! > room) break;
         lanes.shift(l);
         this.#include(id, t, cap, acc);
       }
@@ -324,6 +363,7 @@ export class EthereumLedger implements Ledger {
 
   #resolve(id: number, t: number, status: number, reason: number, feeEth: number): void {
     const log = this.log;
+    this.#senderPending[log.sender[id]!]!--;
     log.status[id] = status;
     log.reason[id] = reason;
     log.resolvedMs[id] = t;
@@ -341,14 +381,35 @@ export class EthereumLedger implements Ledger {
 
   // ------------------------------------------------------------------ bookkeeping
 
-  /** Whether this is the sender's first order on the ledger (fresh storage), and records it. */
-  #takeFirstOrder(sender: number, kind: number): boolean {
-    if (kind !== KIND.bid && kind !== KIND.ask) return false;
-    if (sender >= this.#firstOrder.length) {
-      const grown = new Uint8Array(Math.max(sender + 1, this.#firstOrder.length * 2, 16));
-      grown.set(this.#firstOrder);
-      this.#firstOrder = grown;
+  /** Fee-cap level of a new transaction: its sender's pending lane, else the fee policy's cap now. */
+  #levelForSender(sender: number): number {
+    if (sender >= this.#senderPending.length) {
+      const cap = Math.max(sender + 1, this.#senderPending.length * 2, 16);
+      this.#senderPending = grownInt(this.#senderPending, cap);
+      this.#senderLevel = grownInt(this.#senderLevel, cap);
+      this.#senderStuckBelow = grownInt(this.#senderStuckBelow, cap);
     }
+    if (this.#senderPending[sender]!++ > 0) return this.#senderLevel[sender]!;
+    const f = this.config.fees;
+    const capGwei = Math.min(f.feeCapMultiple * (Number(this.#baseFee) / WEI_PER_GWEI) + f.tipGwei, f.maxFeeCapGwei);
+    const level = this.#lanes.levelFor(capGwei, f.maxFeeCapGwei);
+    this.#senderLevel[sender] = level;
+    return level;
+  }
+
+  /** Whether this is the sender's first order on the ledger (fresh storage); records it and its side. */
+  #takeFirstOrder(sender: number, kind: number, side: number): boolean {
+    if (sender >= this.#firstOrder.length) {
+      const cap = Math.max(sender + 1, this.#firstOrder.length * 2, 16);
+      const first = new Uint8Array(cap);
+      first.set(this.#firstOrder);
+      this.#firstOrder = first;
+      const sides = new Uint8Array(cap);
+      sides.set(this.#orderSide);
+      this.#orderSide = sides;
+    }
+    if (kind !== KIND.bid && kind !== KIND.ask) return false;
+    this.#orderSide[sender] = side;
     if (this.#firstOrder[sender] === 1) return false;
     this.#firstOrder[sender] = 1;
     return true;
@@ -374,4 +435,10 @@ export class EthereumLedger implements Ledger {
       for (let id = lanes.head(l); id !== -1; id = lanes.queues.next(id)) this.log.markFault(id, fault);
     }
   }
+}
+
+function grownInt(from: Int32Array, cap: number): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(cap);
+  to.set(from);
+  return to;
 }

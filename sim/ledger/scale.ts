@@ -20,7 +20,7 @@ import { IotaLedger } from "./iota.js";
 import type { DeepPartial } from "./merge.js";
 import { ContractRules } from "./rules.js";
 import { latencySummary, ledgerStats, type LatencySummary } from "./stats.js";
-import { KIND, TxStatus, type Ledger, type TxRequest } from "./types.js";
+import { KIND, REASON_NAMES, TxStatus, type Ledger, type TxRequest } from "./types.js";
 
 export interface ScaleStudyOptions {
   participants: number;
@@ -49,6 +49,8 @@ export interface LedgerScaleFigures {
   rejected: number;
   dropped: number;
   pending: number;
+  /** Rejections and drops by reason name (types.REASON_NAMES). */
+  reasons: Record<string, number>;
   /** Submit-to-confirm time of confirmed orders (bids, asks, updates). */
   orderLatency: LatencySummary;
   /** Same, over every confirmed transaction including clears. */
@@ -170,7 +172,13 @@ function figures(name: "iota" | "ethereum", ledger: Ledger, o: Resolved, chains:
   let orderFeeUsd = 0;
   let orderFeeNative = 0;
   let orders = 0;
+  const reasons: Record<string, number> = {};
   for (let i = 0; i < log.length; i++) {
+    const r = log.reason[i]!;
+    if (r !== 0) {
+      const key = REASON_NAMES[r] ?? String(r);
+      reasons[key] = (reasons[key] ?? 0) + 1;
+    }
     if (log.status[i] !== TxStatus.CONFIRMED) continue;
     if (log.confirmMs[i]! <= log.deadlineMs[i]!) byDeadline++;
     if (log.kind[i]! > KIND.update) continue;
@@ -189,6 +197,7 @@ function figures(name: "iota" | "ethereum", ledger: Ledger, o: Resolved, chains:
     rejected: s.rejected,
     dropped: s.dropped,
     pending: s.pending,
+    reasons,
     orderLatency: latencySummary(log, isOrder),
     txLatency: latencySummary(log),
     costPerBidUsd: orders > 0 ? orderFeeUsd / orders : NaN,

@@ -34,7 +34,7 @@ export const TxStatus = {
   CONFIRMED: 1,
   /** Executed and reverted by a contract rule (fee charged); reason says which. */
   REJECTED: 2,
-  /** Never executed: left the Ethereum mempool unmined after its time to live (no fee). */
+  /** Never executed: left the Ethereum mempool unmined (time to live, or a sender's nonce gap; no fee). */
   DROPPED: 3,
 } as const;
 export type TxStatusCode = (typeof TxStatus)[keyof typeof TxStatus];
@@ -59,6 +59,8 @@ export const Reason = {
   NOT_OPERATOR: 7,
   /** Dropped from the Ethereum mempool after its time to live. */
   EXPIRED: 8,
+  /** Dropped from the Ethereum mempool because an earlier transaction of its sender was dropped. */
+  NONCE_GAP: 9,
 } as const;
 export type ReasonCode = (typeof Reason)[keyof typeof Reason];
 export const REASON_NAMES = [
@@ -71,6 +73,7 @@ export const REASON_NAMES = [
   "no-order",
   "not-operator",
   "expired",
+  "nonce-gap",
 ] as const;
 
 /**

@@ -13,8 +13,13 @@ export type FallbackRule = "as-described" | "as-printed";
  * - "grid": buyers Pgb - tick, sellers Pgs + tick (the grid prices as reserve prices).
  */
 export type LimitPriceDistribution = "split-midpoint" | "uniform" | "grid";
-/** How the first bids are placed: r uniform on [-1, 1] ("random") or r = 0 ("neutral"). */
-export type InitialAggressiveness = "random" | "neutral";
+/**
+ * How the first bids are placed: r uniform on [0, 1] ("eager": a random price between the
+ * reference and the agent's own limit), on [-1, 1] ("random"), or r = 0 ("neutral").
+ */
+export type InitialAggressiveness = "eager" | "random" | "neutral";
+/** What a bidder whose order was filled in full does: keep r, or (AA) lower it if it won with margin. */
+export type WinnerRule = "keep" | "lower";
 export type BidderKind = "aa" | "zic";
 
 export interface LearningConfig {
@@ -26,6 +31,7 @@ export interface LearningConfig {
   lambdaA: number;
   /** Probability that a bidder with freedom whose order lost raises r this round. */
   freeRaiseProbability: number;
+  winners: WinnerRule;
 }
 
 export interface MarketConfig {
@@ -51,13 +57,14 @@ export const DEFAULT_MARKET_CONFIG: Readonly<MarketConfig> = Object.freeze({
     lambdaR: 0.02,
     lambdaA: 0.01,
     freeRaiseProbability: 0.5,
+    winners: "keep",
   }),
   epsilon: 0.01,
   k: 2,
   maxRounds: 100,
   fallback: "as-described",
   limitPrices: "split-midpoint",
-  initialAggressiveness: "random",
+  initialAggressiveness: "eager",
   bidder: "aa",
 }) as Readonly<MarketConfig>;
 

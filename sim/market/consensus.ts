@@ -7,8 +7,10 @@
 // - Consensus: |MCP_t - MCP_{t-1}| < epsilon for k consecutive rounds; the result is then the
 //   last round's clearing. Otherwise, after the last allowed round, the fallback price of the
 //   last cleared book with fills from clearAtPrice (fallback.ts).
-// - First bids ("placed randomly"): r uniform on [-1, 1] from the agent's stream (or 0), formed
-//   with the anchor (Pgs + Pgb) / 2 since no MCP exists yet. ZIC agents redraw every round.
+// - First bids ("placed randomly"): by default r uniform on [0, 1] from the agent's stream, i.e. a
+//   random price between the reference and the agent's own limit (docs/market.md explains why not
+//   [-1, 1]), formed with the anchor (Pgs + Pgb) / 2 since no MCP exists yet. ZIC agents redraw
+//   every round.
 // - A round may be restricted to the bids that arrived in time (the ledger decides): an agent
 //   whose bid did not arrive is not in that round's book, does not learn, but re-anchors its bid
 //   on the published MCP like everyone else.
@@ -127,12 +129,23 @@ export function createConsensus(
     history: { mcp: [], volume: [], orders: [] },
     workspace: createClearingWorkspace(n),
   };
-  for (let a = 0; a < n; a++) {
-    const stream = streams[a] as RandomStream;
-    if (config.bidder === "aa" && config.initialAggressiveness === "random") state.r[a] = stream.uniform(-1, 1);
+  if (config.bidder === "aa") {
+    for (let a = 0; a < n; a++) state.r[a] = initialAggressiveness(config, streams[a] as RandomStream);
   }
   placeBids(state);
   return state;
+}
+
+/** First r: "eager" U[0, 1], "random" U[-1, 1] (one draw each), "neutral" 0 (no draw). */
+function initialAggressiveness(config: MarketConfig, stream: RandomStream): number {
+  switch (config.initialAggressiveness) {
+    case "eager":
+      return stream.uniform(0, 1);
+    case "random":
+      return stream.uniform(-1, 1);
+    default:
+      return 0;
+  }
 }
 
 /** Every agent (re)forms its bid from its r and the current anchor (ZIC: a fresh draw). */

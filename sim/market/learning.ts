@@ -17,8 +17,11 @@
 //   raises r.
 // - Free: a loser raises r with probability freeRaiseProbability (one draw from its own stream)
 //   and otherwise stays as it is (the paper: it may "continue being passive or become more
-//   aggressive"); a winner with margin (bid above the MCP, ask below it) lowers r (AA: it would
-//   have traded at a less aggressive price); a winner exactly at the MCP keeps r.
+//   aggressive"). A winner (filled in full) keeps r by default: in a uniform-price market its
+//   own bid did not set what it paid, so AA's reason to become less aggressive after a trade (a
+//   better price next time) does not apply, and lowering only makes it lose the next round
+//   (measured in docs/market.md). winners = "lower" restores AA's rule: a winner with margin (bid
+//   above the MCP, ask below it) lowers r toward r_shout; one exactly at the MCP keeps r.
 import { BUY, type Side } from "./book.js";
 import { aggressivenessFor, type BidEquations } from "./bid.js";
 import type { LearningConfig } from "./config.js";
@@ -86,6 +89,7 @@ export function updateAggressiveness(
   if (o.fill < o.quantity) {
     return stream.bernoulli(learning.freeRaiseProbability) ? raise(o.r, shout, learning) : o.r;
   }
+  if (learning.winners === "keep") return o.r;
   const margin = o.side === BUY ? o.bid > o.mcp : o.bid < o.mcp;
   return margin ? lower(o.r, shout, learning) : o.r;
 }

@@ -99,6 +99,38 @@ test("scale options multiply PV and load (and the reported kWp)", () => {
   assert.equal(p.agents[0]?.pvKwp, 6);
 });
 
+test("a byte-order mark, CRLF line ends and quoted fields read like plain CSV", () => {
+  const plain = load("hourly.csv");
+  const fancy = load("quoted-crlf.csv");
+  assert.deepEqual(Array.from(fancy.pv), Array.from(plain.pv));
+  assert.deepEqual(Array.from(fancy.load), Array.from(plain.load));
+});
+
+test("an empty line inside the data is an error", () => {
+  throwsAt(() => load("empty-line.csv"), 8, /empty line inside the data/);
+});
+
+test("a file with a header and no rows is an error", () => {
+  throwsAt(
+    () => loadProfileCsv("timestamp,household,pv_kwh,load_kwh\n", "x.csv", { households }),
+    undefined,
+    /no data rows/,
+  );
+});
+
+test("data that does not start on a period boundary of the local clock is refused", () => {
+  throwsAt(
+    () => load("misaligned-start.csv"),
+    2,
+    /expected the first interval to start on a 30-min boundary/,
+  );
+});
+
+test("measured agents report their load extrapolated to a year", () => {
+  // H1 uses 1.65 kWh in 4 hours.
+  assert.ok(Math.abs(load("hourly.csv").agents[0]!.annualKwh - (1.65 * 8760) / 4) < 1e-9);
+});
+
 test("a bad header is an error on line 1", () => {
   throwsAt(
     () => load("bad-header.csv"),

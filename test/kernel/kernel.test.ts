@@ -234,7 +234,10 @@ test("run rejects an until before now or not an integer", () => {
   const kernel = new Kernel();
   kernel.run({ until: 100 });
   for (const until of [99, 100.5, NaN]) {
-    assert.throws(() => kernel.run({ until }), { name: "RangeError", message: /until must be an integer ms/ });
+    assert.throws(() => kernel.run({ until }), {
+      name: "RangeError",
+      message: /until must be an integer ms/,
+    });
   }
 });
 
@@ -323,7 +326,10 @@ test("a rejected schedule leaves the kernel unchanged", () => {
 test("priorities must be integers in [-2^20, 2^20)", () => {
   const { kernel, record } = logged();
   for (const p of [0.5, NaN, PRIORITY_LIMIT, -PRIORITY_LIMIT - 1, 2 ** 31]) {
-    assert.throws(() => kernel.schedule(1, record, p), { name: "RangeError", message: /priority must be an integer/ });
+    assert.throws(() => kernel.schedule(1, record, p), {
+      name: "RangeError",
+      message: /priority must be an integer/,
+    });
   }
 });
 
@@ -370,7 +376,10 @@ test("after most pending events are cancelled, the rest fire in order and the ca
   handles.forEach((h, i) => i % 10 !== 0 && kernel.cancel(h));
   const recancelled = handles.filter((h, i) => i % 10 !== 0 && kernel.cancel(h)).length;
   kernel.run();
-  const expected = handles.map((_, i) => i).filter((i) => i % 10 === 0).reverse();
+  const expected = handles
+    .map((_, i) => i)
+    .filter((i) => i % 10 === 0)
+    .reverse();
   assert.deepEqual([recancelled, kernel.processed, log], [0, 100, expected]);
 });
 

@@ -139,7 +139,9 @@ for (const seed of SEEDS) {
     const r = resultFor(seed);
     const expected = 1 / (MU - LAMBDA);
     const error = r.meanTimeInSystem / expected - 1;
-    t.diagnostic(`W = ${r.meanTimeInSystem.toFixed(4)} s (${(100 * error).toFixed(2)} %), ${r.events} events`);
+    t.diagnostic(
+      `W = ${r.meanTimeInSystem.toFixed(4)} s (${(100 * error).toFixed(2)} %), ${r.events} events`,
+    );
     assert.ok(Math.abs(error) < 0.03, `W = ${r.meanTimeInSystem}`);
   });
 

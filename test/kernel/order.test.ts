@@ -39,9 +39,12 @@ interface Plan {
 }
 
 const plan = fc.record({
-  children: fc.array(fc.record({ delay: fc.integer({ min: 0, max: 5 }), priority: fc.integer({ min: -2, max: 2 }) }), {
-    maxLength: 2,
-  }),
+  children: fc.array(
+    fc.record({ delay: fc.integer({ min: 0, max: 5 }), priority: fc.integer({ min: -2, max: 2 }) }),
+    {
+      maxLength: 2,
+    },
+  ),
   cancelBack: fc.integer({ min: 0, max: 20 }),
 });
 
@@ -69,25 +72,29 @@ function runKernel(plans: Plan[], seqLimit: number): string[] {
 }
 
 function runReference(plans: Plan[]): string[] {
+  // All events ever scheduled, by id; `live` lists the ids of those neither fired nor cancelled,
+  // in id (= scheduling) order.
   const events = [{ time: 0, priority: 0, live: true }];
+  let live = [0];
   const log: string[] = [];
-  for (let n = 0; n < EVENTS; n++) {
-    let id = -1;
-    for (let i = 0; i < events.length; i++) {
+  for (let n = 0; n < EVENTS && live.length > 0; n++) {
+    let id = live[0]!;
+    for (const i of live) {
       const e = events[i]!;
-      const b = events[id];
-      // Scanning in id (= scheduling) order, a strict improvement is needed to displace the best.
-      if (e.live && (b === undefined || e.time < b.time || (e.time === b.time && e.priority < b.priority))) id = i;
+      const b = events[id]!;
+      // Scanning in scheduling order, only a strict improvement displaces the best so far.
+      if (e.time < b.time || (e.time === b.time && e.priority < b.priority)) id = i;
     }
-    const best = events[id];
-    if (best === undefined) break;
+    const best = events[id]!;
     best.live = false;
     const p = plans[id % plans.length]!;
     const target = p.cancelBack > 0 ? events[id - p.cancelBack] : undefined;
     log.push(`${id}@${best.time}:${target === undefined ? "-" : target.live}`);
     if (target !== undefined) target.live = false;
+    live = live.filter((i) => events[i]!.live);
     for (const c of p.children) {
-      if (events.filter((e) => e.live).length < LIVE_CAP) {
+      if (live.length < LIVE_CAP) {
+        live.push(events.length);
         events.push({ time: best.time + c.delay, priority: c.priority, live: true });
       }
     }

@@ -24,7 +24,10 @@ function stream(name: string, seed: number | string = SEED): RandomStream {
 
 /** Asserts |actual - expected| <= tolerance, naming the quantity on failure. */
 function near(what: string, actual: number, expected: number, tolerance: number): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} not within ${tolerance} of ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= tolerance,
+    `${what}: ${actual} not within ${tolerance} of ${expected}`,
+  );
 }
 
 // --- reproducibility and independence ---------------------------------------------------------
@@ -144,10 +147,7 @@ test("uniform(a, b) stays in [a, b)", () => {
 test("int(min, max) covers min and max inclusive and nothing outside", () => {
   const s = stream("int");
   const seen = new Set(draws(10_000, () => s.int(1, 6)));
-  assert.deepEqual(
-    [...seen].sort(),
-    [1, 2, 3, 4, 5, 6],
-  );
+  assert.deepEqual([...seen].sort(), [1, 2, 3, 4, 5, 6]);
 });
 
 test("int(min, max) is roughly uniform (chi-square, 5 degrees of freedom)", () => {

@@ -35,5 +35,7 @@ export function workloadTrace(seed: number, events = 20_000, options: KernelOpti
 
 /** SHA-256 (hex) of a numeric trace, taken over its float64 bytes. */
 export function traceHash(trace: readonly number[]): string {
-  return createHash("sha256").update(new Uint8Array(Float64Array.from(trace).buffer)).digest("hex");
+  return createHash("sha256")
+    .update(new Uint8Array(Float64Array.from(trace).buffer))
+    .digest("hex");
 }

@@ -1,0 +1,82 @@
+// Merges the cells of a sweep (from one or several shard directories) into one set of tables,
+// in cell order, with the cell id and its varied parameters as leading columns. The result does
+// not depend on how the sweep was sharded or on how many workers ran it.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { tableFromIPC, type Table } from "apache-arrow";
+import { InputError } from "../cli/errors.js";
+import { arrowFileBytes, tableOf, type ColumnSpec } from "../io/arrow.js";
+import { jsonText, writeFileAtomic } from "../io/atomic.js";
+import type { Value } from "./cells.js";
+
+export const TABLES = ["periods.arrow", "trades.arrow", "agents.arrow", "transactions.arrow"] as const;
+
+export interface SweepIndex {
+  name: string;
+  varied: string[];
+  cells: { id: string; params: Record<string, Value> }[];
+}
+
+function readIndex(dir: string): SweepIndex {
+  const path = join(dir, "sweep.json");
+  if (!existsSync(path)) throw new InputError(`${dir}: not a sweep directory (no sweep.json)`);
+  return JSON.parse(readFileSync(path, "utf8")) as SweepIndex;
+}
+
+function columnsOf(table: Table): Record<string, ColumnSpec> {
+  const out: Record<string, ColumnSpec> = {};
+  for (const field of table.schema.fields) {
+    const values = table.getChild(field.name)!.toArray() as ArrayLike<unknown>;
+    const type = String(field.type);
+    if (type === "Float64") out[field.name] = { type: "f64", values: values as ArrayLike<number> };
+    else if (type === "Int32") out[field.name] = { type: "i32", values: values as ArrayLike<number> };
+    else if (type === "Bool") out[field.name] = { type: "bool", values: Array.from(values as ArrayLike<boolean>) };
+    else out[field.name] = { type: "str", values: Array.from(values as ArrayLike<string>) };
+  }
+  return out;
+}
+
+function paramColumn(values: Value[]): ColumnSpec {
+  if (values.every((v) => typeof v === "number")) return { type: "f64", values: values as number[] };
+  return { type: "str", values: values.map(String) };
+}
+
+/** Merges the cells found under `dirs` (each a sweep output with cells/<id>/) into `out`. */
+export function mergeSweep(dirs: readonly string[], out: string): { cells: number; files: string[] } {
+  const index = readIndex(dirs[0]!);
+  for (const dir of dirs.slice(1)) {
+    const other = readIndex(dir);
+    if (JSON.stringify(other.cells) !== JSON.stringify(index.cells)) throw new InputError(`${dir}: belongs to a different sweep than ${dirs[0]}`);
+  }
+  const located = index.cells.map((cell) => {
+    const dir = dirs.map((d) => join(d, "cells", cell.id)).find((d) => existsSync(join(d, "manifest.json")));
+    if (dir === undefined) throw new InputError(`cell ${cell.id} ${JSON.stringify(cell.params)} is missing from ${dirs.join(", ")}`);
+    return { cell, dir };
+  });
+  const files: string[] = [];
+  for (const name of TABLES) {
+    const parts = located.map(({ cell, dir }) => {
+      const table = tableFromIPC(readFileSync(join(dir, name)));
+      const n = table.numRows;
+      const lead: Record<string, ColumnSpec> = { cell: { type: "str", values: Array.from({ length: n }, () => cell.id) } };
+      for (const key of index.varied) lead[key] = paramColumn(Array.from({ length: n }, () => cell.params[key]!));
+      return { ...lead, ...columnsOf(table) };
+    });
+    const merged: Record<string, ColumnSpec> = {};
+    for (const key of Object.keys(parts[0] ?? {})) {
+      const type = parts[0]![key]!.type;
+      const values = parts.flatMap((p) => Array.from(p[key]!.values as ArrayLike<Value>));
+      merged[key] = { type, values } as ColumnSpec;
+    }
+    writeFileAtomic(join(out, name), arrowFileBytes(tableOf(merged)));
+    files.push(name);
+  }
+  writeFileAtomic(join(out, "sweep.json"), jsonText(index));
+  return { cells: located.length, files: [...files, "sweep.json"] };
+}
+
+/** Cell directories present under a sweep output. */
+export function cellDirs(dir: string): string[] {
+  const root = join(dir, "cells");
+  return existsSync(root) ? readdirSync(root).sort() : [];
+}

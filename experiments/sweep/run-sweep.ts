@@ -1,0 +1,61 @@
+// Runs a sweep's cells (all, or one shard) on a worker-thread pool, skipping finished cells, then
+// merges when every cell of the sweep is present.
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Piscina } from "piscina";
+import { jsonText, writeFileAtomic } from "../io/atomic.js";
+import { shardCells, type Cell, type Sweep } from "./cells.js";
+import { mergeSweep, type SweepIndex } from "./merge.js";
+import { cellDone, runCell, type CellTask } from "./run-cell.js";
+
+export interface SweepOptions {
+  out: string;
+  jobs?: number;
+  shard?: { k: number; n: number };
+  /** Called after each finished cell with (done, total). */
+  onProgress?: (done: number, total: number, cell: Cell) => void;
+}
+
+export interface SweepOutcome {
+  ran: number;
+  skipped: number;
+  merged: boolean;
+}
+
+function task(sweep: Sweep, cell: Cell, out: string): CellTask {
+  return { config: cell.config, baseDir: sweep.baseDir, dir: join(out, "cells", cell.id) };
+}
+
+export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<SweepOutcome> {
+  const index: SweepIndex = { name: sweep.name, varied: sweep.varied, cells: sweep.cells.map((c) => ({ id: c.id, params: c.params })) };
+  writeFileAtomic(join(options.out, "sweep.json"), jsonText(index));
+  const mine = options.shard === undefined ? sweep.cells : shardCells(sweep.cells, options.shard);
+  const todo = mine.filter((c) => !cellDone(join(options.out, "cells", c.id)));
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length));
+  let done = mine.length - todo.length;
+  const finished = (cell: Cell): void => {
+    done++;
+    options.onProgress?.(done, mine.length, cell);
+  };
+  if (jobs === 1) {
+    for (const cell of todo) {
+      runCell(task(sweep, cell, options.out));
+      finished(cell);
+    }
+  } else {
+    const pool = new Piscina({
+      filename: new URL("./worker.ts", import.meta.url).href,
+      minThreads: jobs,
+      maxThreads: jobs,
+      execArgv: ["--import", "tsx"],
+    });
+    try {
+      await Promise.all(todo.map((cell) => pool.run(task(sweep, cell, options.out)).then(() => finished(cell))));
+    } finally {
+      await pool.destroy();
+    }
+  }
+  const complete = sweep.cells.every((c) => cellDone(join(options.out, "cells", c.id)));
+  if (complete) mergeSweep([options.out], options.out);
+  return { ran: todo.length, skipped: mine.length - todo.length, merged: complete };
+}

@@ -1,0 +1,33 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { parseRunConfig } from "../../experiments/config/load.js";
+import { SCHEMA_PATH, schemaText } from "../../experiments/config/write-schema.js";
+import { InputError } from "../../experiments/cli/errors.js";
+
+test("experiments/schema.json is in sync with the validator (make schema regenerates it)", () => {
+  assert.equal(readFileSync(SCHEMA_PATH, "utf8"), schemaText());
+});
+
+test("an empty config resolves to the paper's defaults", () => {
+  const c = parseRunConfig({}, "empty.json");
+  assert.deepEqual(c.limits, { pgs: 3.2, pgb: 18.9 });
+  assert.equal(c.market.theta, 2);
+  assert.equal(c.market.equations, "corrected");
+  assert.deepEqual(c.scenarios, ["grid", "MG1+MG2", "MG1+MG3", "MG2+MG3", "all"]);
+});
+
+test("bad fields are reported with the file and the field path", () => {
+  assert.throws(
+    () => parseRunConfig({ market: { learning: { beta: 2 } }, seed: 1.5 }, "cfg.json"),
+    (e: unknown) => e instanceof InputError && /cfg\.json/.test(e.message) && /market\.learning\.beta/.test(e.message) && /"seed"/.test(e.message),
+  );
+});
+
+test("unknown fields are rejected, not ignored", () => {
+  assert.throws(() => parseRunConfig({ markt: {} }, "cfg.json"), /Unrecognized key.*markt/);
+});
+
+test("pgs must be below pgb", () => {
+  assert.throws(() => parseRunConfig({ limits: { pgs: 20, pgb: 18.9 } }, "cfg.json"), /pgs must be below pgb/);
+});

@@ -1,0 +1,55 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { routeResiduals, NO_ORDER, type Level1Outcome } from "../../sim/grid/index.js";
+import { BUY, SELL } from "../../sim/market/index.js";
+import { createSettlement, settlePeriod } from "../../sim/metrics/index.js";
+
+const LIMITS = { pgs: 3.2, pgb: 18.9 };
+
+// MG1 (index 0): A wants 1000 Wh (last bid 12), B 3000 Wh (last bid 16), both unfilled at level 1.
+// MG2 (index 1): C offers 2000 Wh (last ask 6), unfilled; D has no order.
+function example(): Level1Outcome {
+  return {
+    microgridOf: Int32Array.from([0, 0, 1, 1]),
+    side: Uint8Array.from([BUY, BUY, SELL, NO_ORDER]),
+    quantity: Float64Array.from([1000, 3000, 2000, 0]),
+    fill: Float64Array.from([0, 0, 0, 0]),
+    lastPrice: Float64Array.from([12, 16, 6, 0]),
+  };
+}
+
+test("hand-computed example: level-2 auction, main grid and uniform price correction", () => {
+  // MG1 bids 4000 Wh at the weighted price (1000 x 12 + 3000 x 16) / 4000 = 15; MG2 asks 2000 Wh at 6.
+  // The bid level is the partially filled margin, so the clearing interval is [15, 15]: P2 = 15.
+  const r = routeResiduals(example(), 2, [[0, 1]], LIMITS);
+  assert.equal(r.peerPrice[0], 15);
+  assert.equal(r.peerImport[0], 2000);
+  assert.equal(r.peerExport[1], 2000);
+  assert.equal(r.gridImport[0], 2000);
+  assert.equal(r.gridExport[1], 0);
+  // MG1's residual buyers all pay (2000 x 15 + 2000 x 18.9) / 4000 = 16.95 p/kWh; MG2's seller gets 15.
+  assert.ok(Math.abs(r.correctedBuy[0]! - 16.95) < 1e-12);
+  assert.equal(r.correctedSell[1], 15);
+});
+
+test("hand-computed example: agents pay and receive the corrected prices", () => {
+  const level1 = example();
+  const r = routeResiduals(level1, 2, [[0, 1]], LIMITS);
+  const s = createSettlement(4);
+  const net = Float64Array.from([-1000, -3000, 2000, 0]);
+  settlePeriod(level1, Float64Array.from([10, 10]), r, net, net, LIMITS, s);
+  assert.ok(Math.abs(s.paidP[0]! - 16.95) < 1e-9); // 1000 Wh x 16.95 p/kWh
+  assert.ok(Math.abs(s.paidP[1]! - 50.85) < 1e-9); // 3000 Wh x 16.95 p/kWh
+  assert.ok(Math.abs(s.receivedP[2]! - 30) < 1e-9); // 2000 Wh x 15 p/kWh
+  assert.equal(s.peerBoughtWh[0], 500); // half of MG1's residual came from MG2
+  assert.equal(s.gridBoughtWh[1], 1500);
+});
+
+test("an isolated microgrid trades its residual with the main grid at Pgb and Pgs", () => {
+  const r = routeResiduals(example(), 2, [[0], [1]], LIMITS);
+  assert.equal(r.gridImport[0], 4000);
+  assert.equal(r.gridExport[1], 2000);
+  assert.equal(r.correctedBuy[0], 18.9);
+  assert.equal(r.correctedSell[1], 3.2);
+  assert.ok(Number.isNaN(r.peerPrice[0]!));
+});
