@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 /// @title Uniform-price double auction of one microgrid, cleared in rounds.
 /// @notice Units: prices in ticks of 1e-4 p/kWh (uint), quantities in integer Wh, the clearing price (MCP)
-/// in half-ticks (2 * 1e-4 p/kWh is one tick) so the k = 0.5 midpoint of two tick prices is exact.
+/// in half-ticks of 5e-5 p/kWh, so the k = 0.5 midpoint of two tick prices is exact.
 /// Clearing follows docs/contract.md, which restates the binding rules of the simulator's clearUniform:
 /// levels, efficient volume, market-clearing interval, midpoint MCP, pro-rata integer split of the
 /// marginal level with the leftover Wh by largest remainder, then lowest member id.

@@ -11,8 +11,8 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-/** Builds the parser; `fail` collects usage errors instead of exiting. */
-function parser(argv: string[], fail: (message: string) => void): Argv {
+/** Builds the parser; usage errors become InputErrors instead of exiting. */
+function parser(argv: string[]): Argv {
   let cli = yargs(argv)
     .scriptName("p2psim")
     .usage(
@@ -29,7 +29,7 @@ function parser(argv: string[], fail: (message: string) => void): Argv {
     .exitProcess(false)
     .fail((message, error) => {
       if (error !== undefined && error !== null) throw error;
-      fail(message ?? "bad arguments");
+      throw new InputError((message ?? "bad arguments").split("\n")[0]!);
     });
   for (const command of commands) cli = cli.command(command);
   return cli;
@@ -37,11 +37,8 @@ function parser(argv: string[], fail: (message: string) => void): Argv {
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
-  let usageError: string | undefined;
   try {
-    await parser(argv, (message) => {
-      usageError = message;
-    }).parseAsync();
+    await parser(argv).parseAsync();
   } catch (error) {
     if (error instanceof InputError) {
       process.stderr.write(`p2psim: ${error.message}\n`);
@@ -51,10 +48,6 @@ export async function main(argv: string[]): Promise<number> {
       `p2psim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     return EXIT_INTERNAL;
-  }
-  if (usageError !== undefined) {
-    process.stderr.write(`p2psim: ${usageError.split("\n")[0]}\n`);
-    return EXIT_INPUT;
   }
   return EXIT_OK;
 }

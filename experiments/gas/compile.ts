@@ -68,13 +68,13 @@ function installedSolcVersion(): string {
   return pkg.version;
 }
 
-function standardInput(source: string): string {
+function standardInput(source: string, evmVersion: string): string {
   return JSON.stringify({
     language: "Solidity",
     sources: { [`${CONTRACT_NAME}.sol`]: { content: source } },
     settings: {
       optimizer: OPTIMIZER,
-      evmVersion: EVM_VERSION,
+      evmVersion,
       outputSelection: {
         "*": { "*": ["abi", "evm.bytecode.object", "evm.deployedBytecode.object", "evm.methodIdentifiers"] },
       },
@@ -92,12 +92,19 @@ async function loadSolc(): Promise<SolcApi> {
   return mod.default;
 }
 
-/** Compiles the auction contract; throws with solc's messages on any error or warning. */
-export async function compileAuction(source: string = readFileSync(SOURCE_PATH, "utf8")): Promise<CompiledContract> {
-  const input = standardInput(source);
+/**
+ * Compiles the auction contract for `evmVersion` (a hard-fork name; the gas experiment runs the chain
+ * on the same fork); throws with solc's messages on any error or warning.
+ */
+export async function compileAuction(
+  source: string = readFileSync(SOURCE_PATH, "utf8"),
+  evmVersion: string = EVM_VERSION,
+): Promise<CompiledContract> {
+  const input = standardInput(source, evmVersion);
   const solc = await loadSolc();
   const compiler = solc.version();
-  if (!compiler.startsWith(`${SOLC_VERSION}+`)) throw new Error(`solc-js reports ${compiler}, not ${SOLC_VERSION}`);
+  if (!compiler.startsWith(`${SOLC_VERSION}+`))
+    throw new Error(`solc-js reports ${compiler}, not ${SOLC_VERSION}`);
   const output = JSON.parse(solc.compile(input)) as SolcOutput;
   const problems = (output.errors ?? []).filter((m) => m.severity !== "info");
   if (problems.length > 0) {
@@ -108,7 +115,7 @@ export async function compileAuction(source: string = readFileSync(SOURCE_PATH, 
   return {
     name: CONTRACT_NAME,
     compiler,
-    evmVersion: EVM_VERSION,
+    evmVersion,
     optimizer: { ...OPTIMIZER },
     inputHash: hashInput(input),
     abi: out.abi,
@@ -139,12 +146,16 @@ export function writeArtifact(c: CompiledContract): string {
   return ARTIFACT_PATH;
 }
 
-/** The compiled contract, from the cached artifact when its input hash matches, else compiled anew. */
-export async function loadAuction(): Promise<CompiledContract> {
+/**
+ * The compiled contract, from the cached artifact when its input hash matches, else compiled anew.
+ * Only the default EVM version is cached; others are compiled on every call.
+ */
+export async function loadAuction(evmVersion: string = EVM_VERSION): Promise<CompiledContract> {
   const source = readFileSync(SOURCE_PATH, "utf8");
-  const cached = readArtifact(hashInput(standardInput(source)));
+  if (evmVersion !== EVM_VERSION) return compileAuction(source, evmVersion);
+  const cached = readArtifact(hashInput(standardInput(source, evmVersion)));
   if (cached !== undefined) return cached;
-  const compiled = await compileAuction(source);
+  const compiled = await compileAuction(source, evmVersion);
   writeArtifact(compiled);
   return compiled;
 }

@@ -109,7 +109,11 @@ export class Chain {
 
   /** Executes a message call without a transaction; state changes are kept when it succeeds. */
   async call(caller: Address, to: Address, data: Uint8Array): Promise<CallOutcome> {
-    const result = await this.vm.evm.runCall({ caller, to, data, gasLimit: CALL_GAS_LIMIT,
+    const result = await this.vm.evm.runCall({
+      caller,
+      to,
+      data,
+      gasLimit: CALL_GAS_LIMIT,
       skipBalance: true,
       skipNonceIncrement: true,
     });
@@ -122,10 +126,12 @@ export class Chain {
 
   /** keccak-256 computed by the EVM itself (KECCAK256 over the call data), to derive ABI selectors. */
   async keccak256(data: Uint8Array): Promise<Uint8Array> {
-    // CALLDATASIZE PUSH0 PUSH0 CALLDATACOPY; CALLDATASIZE PUSH0 KECCAK256; PUSH0 MSTORE; PUSH1 32 PUSH0 RETURN
-    const code = hexToBytes("0x365f5f37365f205f5260205ff3");
+    // CALLDATASIZE 0 0 CALLDATACOPY; CALLDATASIZE 0 KECCAK256; 0 MSTORE; 32 0 RETURN (PUSH1, not the
+    // Shanghai PUSH0, so it runs on any hard fork)
+    const code = hexToBytes("0x3660006000373660002060005260206000f3");
     const result = await this.vm.evm.runCode({ code, data, gasLimit: CALL_GAS_LIMIT });
-    if (result.exceptionError !== undefined) throw new Error(`keccak256 code failed: ${result.exceptionError.error}`);
+    if (result.exceptionError !== undefined)
+      throw new Error(`keccak256 code failed: ${result.exceptionError.error}`);
     return result.returnValue;
   }
 }

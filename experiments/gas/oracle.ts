@@ -44,7 +44,11 @@ export async function clearOnChain(input: OracleInput): Promise<OracleResult[]> 
   const members = Array.from({ length: input.members }, (_, i) => signerOf(i + 2));
   await chain.fund([operator, ...members]);
   const { auction } = await Auction.deploy(chain, compiled, operator, DEFAULT_LIMIT_TICKS);
-  const must = async (caller: (typeof members)[number], fn: string, args: (bigint | string)[]): Promise<unknown[]> => {
+  const must = async (
+    caller: (typeof members)[number],
+    fn: string,
+    args: (bigint | string)[],
+  ): Promise<unknown[]> => {
     const r = await auction.exec(caller.address, fn, args);
     if (!r.ok) throw new Error(`${fn}(${args.join(", ")}) reverted: ${JSON.stringify(r.error)}`);
     return r.values;
@@ -61,7 +65,9 @@ export async function clearOnChain(input: OracleInput): Promise<OracleResult[]> 
       await must(signer, fn, [BigInt(o.price), BigInt(o.quantity), nonces[o.owner] as bigint]);
     }
     const clearReturn = str(await must(operator, "clear", []));
-    const [, priceLow, priceHigh, mcpHalfTicks, volume, demand, supply] = str(await auction.read("lastClearing"));
+    const [, priceLow, priceHigh, mcpHalfTicks, volume, demand, supply] = str(
+      await auction.read("lastClearing"),
+    );
     const [fills] = await auction.read("fillsOf", [0n, BigInt(input.members)]);
     if (!Array.isArray(fills)) throw new TypeError("fillsOf returned no array");
     results.push({

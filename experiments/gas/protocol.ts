@@ -28,13 +28,7 @@ export const UPDATES = 2;
 export const BOOK_SIZES = [2, 10, 50, 100, 200] as const;
 
 export type Operation =
-  | "deploy"
-  | "addMember"
-  | "placeBid"
-  | "placeAsk"
-  | "updateBid"
-  | "updateAsk"
-  | "clear";
+  "deploy" | "addMember" | "placeBid" | "placeAsk" | "updateBid" | "updateAsk" | "clear";
 
 export interface GasRow {
   scenario: string;
@@ -70,13 +64,18 @@ class Recorder {
   ): Promise<void> {
     if (!this.measureAll && operation !== "clear") {
       const r = await auction.exec(from.address, operation, args);
-      if (!r.ok) throw new Error(`${this.scenario}: ${operation} by agent ${meta.agent} failed: ${JSON.stringify(r.error)}`);
+      if (!r.ok)
+        throw new Error(
+          `${this.scenario}: ${operation} by agent ${meta.agent} failed: ${JSON.stringify(r.error)}`,
+        );
       return;
     }
     const data = auction.abi.encodeCall(operation, args);
     const out = await auction.send(from, operation, args);
     if (!out.ok) {
-      throw new Error(`${this.scenario}: ${operation} by agent ${meta.agent} reverted: ${JSON.stringify(out.error)}`);
+      throw new Error(
+        `${this.scenario}: ${operation} by agent ${meta.agent} reverted: ${JSON.stringify(out.error)}`,
+      );
     }
     this.rows.push({
       scenario: this.scenario,
@@ -95,7 +94,7 @@ async function setUp(
   rec: Recorder,
   memberCount: number,
 ): Promise<{ auction: Auction; members: Member[] }> {
-  const chain = await Chain.create();
+  const chain = await Chain.create(compiled.evmVersion); // the hard fork the bytecode was compiled for
   const operator = signerOf(1);
   const signers = Array.from({ length: memberCount }, (_, i) => signerOf(i + 2));
   await chain.fund([operator, ...signers]);
@@ -113,7 +112,11 @@ async function setUp(
   });
   const members: Member[] = [];
   for (const [id, signer] of signers.entries()) {
-    await rec.send(auction, operator, "addMember", [signer.address.toString()], { round: -1, agent: id, orders: 0 });
+    await rec.send(auction, operator, "addMember", [signer.address.toString()], {
+      round: -1,
+      agent: id,
+      orders: 0,
+    });
     members.push({ id, signer, nonce: 0n });
   }
   return { auction, members };
@@ -165,7 +168,10 @@ export async function runPeriodScenario(compiled: CompiledContract): Promise<Gas
     for (let u = 1; u <= UPDATES; u++) {
       for (const m of arrival) {
         const quantity = 800 + 113 * m.id + 37 * round + 11 * u;
-        await order(rec, auction, m, true, periodPrice(m, round, u), quantity, { round, orders: arrival.length });
+        await order(rec, auction, m, true, periodPrice(m, round, u), quantity, {
+          round,
+          orders: arrival.length,
+        });
       }
     }
     await clear(rec, auction, round, members.length);
@@ -243,7 +249,9 @@ export function summarise(rows: readonly GasRow[], compiled: CompiledContract): 
   const orderGas = gasOf(steady, (r) => isOrderOp(r.operation));
   const clearGas = gasOf(steady, (r) => r.operation === "clear");
   const clearByOrders = BOOK_SIZES.map((size) => {
-    const row = rows.find((r) => r.scenario === "books" && r.operation === "clear" && r.round >= 1 && r.orders === size);
+    const row = rows.find(
+      (r) => r.scenario === "books" && r.operation === "clear" && r.round >= 1 && r.orders === size,
+    );
     if (row === undefined) throw new Error(`no steady-state clear for ${size} orders`);
     return { orders: size, gas: row.gasUsed };
   });
@@ -263,7 +271,9 @@ export function summarise(rows: readonly GasRow[], compiled: CompiledContract): 
     updateBid: by("updateBid"),
     updateAsk: by("updateAsk"),
     meanGasPerBid: Math.round(mean(orderGas)),
-    meanGasPerBidWithClear: Math.round((orderGas.reduce((s, x) => s + x, 0) + clearGas.reduce((s, x) => s + x, 0)) / orderGas.length),
+    meanGasPerBidWithClear: Math.round(
+      (orderGas.reduce((s, x) => s + x, 0) + clearGas.reduce((s, x) => s + x, 0)) / orderGas.length,
+    ),
     clearByOrders,
     clearFit: {
       intercept: round2(fit.b),

@@ -6,7 +6,6 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tableFromArrays, type Table } from "apache-arrow";
 import type { CompiledContract } from "./compile.js";
-import { DEFAULT_HARDFORK } from "./evm.js";
 import {
   BOOK_SIZES,
   GAS_SEED,
@@ -33,7 +32,9 @@ function installedVmVersion(): string {
     version: string;
   };
   if (pkg.version !== EVM_PACKAGE_VERSION) {
-    throw new Error(`${EVM_PACKAGE} ${pkg.version} is installed, but the figures are pinned to ${EVM_PACKAGE_VERSION}`);
+    throw new Error(
+      `${EVM_PACKAGE} ${pkg.version} is installed, but the figures are pinned to ${EVM_PACKAGE_VERSION}`,
+    );
   }
   return pkg.version;
 }
@@ -49,9 +50,21 @@ export interface LedgerGasFile {
   compiler: { solc: string; optimizer: { enabled: boolean; runs: number }; evmVersion: string };
   evm: { package: string; version: string; hardfork: string };
   units: { gas: string; price: string; quantity: string; mcp: string };
-  protocol: { seed: number; periodAgents: number; periods: number; updatesPerPeriod: number; bookSizes: number[] };
+  protocol: {
+    seed: number;
+    periodAgents: number;
+    periods: number;
+    updatesPerPeriod: number;
+    bookSizes: number[];
+  };
   gas: GasSummary;
-  usdPerBid: { gwei: number; ethUsd: number; placeBidLater: number; meanGasPerBid: number; meanGasPerBidWithClear: number }[];
+  usdPerBid: {
+    gwei: number;
+    ethUsd: number;
+    placeBidLater: number;
+    meanGasPerBid: number;
+    meanGasPerBidWithClear: number;
+  }[];
 }
 
 export function ledgerFile(rows: readonly GasRow[], compiled: CompiledContract): LedgerGasFile {
@@ -60,8 +73,12 @@ export function ledgerFile(rows: readonly GasRow[], compiled: CompiledContract):
     description:
       "Gas of contracts/UniformDoubleAuction.sol, measured by experiments/gas/measure.ts (make gas). Generated: do not edit.",
     contract: compiled.name,
-    compiler: { solc: compiled.compiler, optimizer: { ...compiled.optimizer }, evmVersion: compiled.evmVersion },
-    evm: { package: EVM_PACKAGE, version: installedVmVersion(), hardfork: DEFAULT_HARDFORK },
+    compiler: {
+      solc: compiled.compiler,
+      optimizer: { ...compiled.optimizer },
+      evmVersion: compiled.evmVersion,
+    },
+    evm: { package: EVM_PACKAGE, version: installedVmVersion(), hardfork: compiled.evmVersion },
     units: {
       gas: "gas per transaction, including the 21000 intrinsic gas and calldata, net of refunds",
       price: "ticks of 1e-4 p/kWh",

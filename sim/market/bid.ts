@@ -120,6 +120,15 @@ function invertPrinted(side: Side, p: number, m: number, c: number, l: number, t
   return inverseCurve(fraction(p, c, m), theta);
 }
 
+/** The lowest and highest prices on the tick grid strictly inside the market limits. */
+function gridBounds(limits: MarketLimits, tick: number): [number, number] {
+  const perUnit = Math.round(1 / tick);
+  return [
+    Math.ceil((limits.pgs + tick) * perUnit - 1e-9) / perUnit,
+    Math.floor((limits.pgb - tick) * perUnit + 1e-9) / perUnit,
+  ];
+}
+
 /**
  * Puts a price on the tick grid (round half away from zero) and strictly inside the market
  * limits: [pgs + tick, pgb - tick]. This is what agents submit.
@@ -127,8 +136,7 @@ function invertPrinted(side: Side, p: number, m: number, c: number, l: number, t
 export function quantizePrice(price: number, limits: MarketLimits, tick = PRICE_TICK): number {
   const perUnit = Math.round(1 / tick);
   const q = (Math.sign(price) * Math.round(Math.abs(price) * perUnit)) / perUnit;
-  const lo = Math.ceil((limits.pgs + tick) * perUnit - 1e-9) / perUnit;
-  const hi = Math.floor((limits.pgb - tick) * perUnit + 1e-9) / perUnit;
+  const [lo, hi] = gridBounds(limits, tick);
   return q < lo ? lo : q > hi ? hi : q;
 }
 
@@ -139,7 +147,8 @@ export function quantizePrice(price: number, limits: MarketLimits, tick = PRICE_
  */
 export function submitPrice(price: number, range: BidRange, limits: MarketLimits, tick = PRICE_TICK): number {
   const q = quantizePrice(price, limits, tick);
-  const lo = Math.max(range.c, limits.pgs + tick);
-  const hi = Math.min(range.l, limits.pgb - tick);
+  const [gridLo, gridHi] = gridBounds(limits, tick);
+  const lo = Math.max(range.c, gridLo);
+  const hi = Math.min(range.l, gridHi);
   return q < lo ? lo : q > hi ? hi : q;
 }

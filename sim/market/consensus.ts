@@ -19,7 +19,7 @@ import { bidPrice, bidRange, submitPrice } from "./bid.js";
 import { clearUniform, createClearingWorkspace, type ClearingWorkspace } from "./clear.js";
 import { marketConfig, type LearningConfig, type MarketConfig, type MarketConfigInput } from "./config.js";
 import { clearAtPrice, fallbackPrice } from "./fallback.js";
-import { updateAggressiveness, type BidShape, type RoundOutcome } from "./learning.js";
+import { initialAggressiveness, updateAggressiveness, type BidShape, type RoundOutcome } from "./learning.js";
 import { zicBid } from "./zic.js";
 import type { RandomStream } from "../kernel/random.js";
 
@@ -130,22 +130,10 @@ export function createConsensus(
     workspace: createClearingWorkspace(n),
   };
   if (config.bidder === "aa") {
-    for (let a = 0; a < n; a++) state.r[a] = initialAggressiveness(config, streams[a] as RandomStream);
+    for (let a = 0; a < n; a++) state.r[a] = initialAggressiveness(config.initialAggressiveness, streams[a] as RandomStream);
   }
   placeBids(state);
   return state;
-}
-
-/** First r: "eager" U[0, 1], "random" U[-1, 1] (one draw each), "neutral" 0 (no draw). */
-function initialAggressiveness(config: MarketConfig, stream: RandomStream): number {
-  switch (config.initialAggressiveness) {
-    case "eager":
-      return stream.uniform(0, 1);
-    case "random":
-      return stream.uniform(-1, 1);
-    default:
-      return 0;
-  }
 }
 
 /** Every agent (re)forms its bid from its r and the current anchor (ZIC: a fresh draw). */

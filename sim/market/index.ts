@@ -43,6 +43,7 @@ export {
 export { drawLimitPrice } from "./limit-price.js";
 export {
   updateAggressiveness,
+  initialAggressiveness,
   mustRaise,
   raise,
   lower,

@@ -24,7 +24,7 @@
 //   above the MCP, ask below it) lowers r toward r_shout; one exactly at the MCP keeps r.
 import { BUY, type Side } from "./book.js";
 import { aggressivenessFor, type BidEquations } from "./bid.js";
-import type { LearningConfig } from "./config.js";
+import type { InitialAggressiveness, LearningConfig } from "./config.js";
 import type { RandomStream } from "../kernel/random.js";
 
 /** What one agent saw in a round. Reused by callers to avoid an object per agent per round. */
@@ -92,4 +92,16 @@ export function updateAggressiveness(
   if (learning.winners === "keep") return o.r;
   const margin = o.side === BUY ? o.bid > o.mcp : o.bid < o.mcp;
   return margin ? lower(o.r, shout, learning) : o.r;
+}
+
+/** First r: "eager" U[0, 1], "random" U[-1, 1] (one draw each), "neutral" 0 (no draw). */
+export function initialAggressiveness(kind: InitialAggressiveness, stream: RandomStream): number {
+  switch (kind) {
+    case "eager":
+      return stream.uniform(0, 1);
+    case "random":
+      return stream.uniform(-1, 1);
+    default:
+      return 0;
+  }
 }

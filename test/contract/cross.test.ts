@@ -74,7 +74,9 @@ async function clearOnChain(books: TestOrder[][]): Promise<OracleResult[]> {
   const per = Math.ceil(books.length / CHILDREN);
   const slices = Array.from({ length: CHILDREN }, (_, c) => books.slice(c * per, (c + 1) * per));
   const runs = await Promise.all(
-    slices.map((slice) => runTs(ORACLE, [], JSON.stringify({ members: MEMBERS, books: slice } satisfies OracleInput))),
+    slices.map((slice) =>
+      runTs(ORACLE, [], JSON.stringify({ members: MEMBERS, books: slice } satisfies OracleInput)),
+    ),
   );
   return runs.flatMap((run) => {
     assert.equal(run.status, 0, `the EVM oracle failed:\n${run.stderr}`);
@@ -106,7 +108,8 @@ test("the contract's clear() and clearUniform agree exactly on 200 random books"
     };
     expected.clearReturn = [expected.priceLow, expected.priceHigh, expected.mcpHalfTicks, expected.volume];
     assert.deepEqual(chain[b], expected, `book ${b}: ${JSON.stringify(orders)}`);
-    if (orders.some((o, i) => (ts.fill[i] as number) > 0 && (ts.fill[i] as number) < o.quantity)) partialMargins++;
+    if (orders.some((o, i) => (ts.fill[i] as number) > 0 && (ts.fill[i] as number) < o.quantity))
+      partialMargins++;
   });
   // The generator must actually exercise the pro-rata split, or agreement would prove little.
   assert.ok(partialMargins >= BOOKS / 4, `only ${partialMargins} books had a partially filled order`);

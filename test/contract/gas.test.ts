@@ -49,6 +49,8 @@ test("a signed transaction costs exactly the gas of the unsigned form the measur
 test("setting a book up by message calls leaves the clear() gas of a transaction-built book", async () => {
   const compiled = await loadAuction();
   const clears = async (via: "call" | "tx"): Promise<number[]> =>
-    (await runBookScenario(compiled, [2, 10], via)).filter((r) => r.operation === "clear").map((r) => r.gasUsed);
+    (await runBookScenario(compiled, [2, 10], via))
+      .filter((r) => r.operation === "clear")
+      .map((r) => r.gasUsed);
   assert.deepEqual(await clears("call"), await clears("tx"));
 });

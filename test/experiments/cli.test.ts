@@ -1,0 +1,57 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const BIN = new URL("../../bin/p2psim.js", import.meta.url).pathname;
+
+function p2psim(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function assertOneLineError(r: ReturnType<typeof p2psim>, pattern: RegExp): void {
+  assert.equal(r.code, 2, `exit code (stderr: ${r.err})`);
+  const lines = r.err.trim().split("\n");
+  assert.equal(lines.length, 1, `one line expected, got:\n${r.err}`);
+  assert.match(lines[0]!, pattern);
+  assert.doesNotMatch(r.err, /\n\s+at /, "no stack trace");
+}
+
+test("--help and --version exit 0", () => {
+  const help = p2psim("--help");
+  assert.equal(help.code, 0);
+  assert.match(help.out, /p2psim run <config>/);
+  const version = p2psim("--version");
+  assert.equal(version.code, 0);
+  assert.match(version.out.trim(), /^\d+\.\d+\.\d+$/);
+});
+
+test("unknown commands, unknown flags and missing arguments exit 2 with one line", () => {
+  assertOneLineError(p2psim("frobnicate"), /Unknown command: frobnicate/);
+  assertOneLineError(p2psim("validate", "x.json", "--bogus"), /Unknown argument: bogus/);
+  assertOneLineError(p2psim("run"), /Not enough non-option arguments/);
+});
+
+test("a bad config exits 2 naming the file and the field", () => {
+  const dir = mkdtempSync(join(tmpdir(), "p2psim-cli-"));
+  const file = join(dir, "bad.json");
+  writeFileSync(file, JSON.stringify({ market: { theta: "two" } }));
+  assertOneLineError(p2psim("validate", file), /bad\.json: field "market\.theta"/);
+  writeFileSync(file, "{ not json");
+  assertOneLineError(p2psim("run", file), /bad\.json: not valid JSON/);
+  assertOneLineError(p2psim("run", join(dir, "missing.json")), /missing\.json: cannot read the file/);
+});
+
+test("validate prints the resolved config with defaults filled in", () => {
+  const dir = mkdtempSync(join(tmpdir(), "p2psim-cli-"));
+  const file = join(dir, "ok.json");
+  writeFileSync(file, JSON.stringify({ seed: 5 }));
+  const r = p2psim("validate", file);
+  assert.equal(r.code, 0, r.err);
+  const resolved = JSON.parse(r.out) as { seed: number; limits: { pgb: number } };
+  assert.equal(resolved.seed, 5);
+  assert.equal(resolved.limits.pgb, 18.9);
+});
