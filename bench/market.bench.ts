@@ -46,10 +46,14 @@ function makeBook(n: number, prices: PriceSet): OrderBook {
   return book;
 }
 
-function median(task: Task): number {
+function latency(task: Task): { p50: number; samplesCount: number } {
   const r = task.result;
   if (r.state !== "completed") throw new Error(`${task.name}: ${r.state}`);
-  return r.latency.p50;
+  return r.latency;
+}
+
+function median(task: Task): number {
+  return latency(task).p50;
 }
 
 interface ClearFigure {
@@ -85,7 +89,14 @@ async function benchClear(n: number, prices: PriceSet): Promise<ClearFigure> {
   const [clear, sort] = bench.tasks as [Task, Task];
   const clearMs = median(clear);
   const sortMs = median(sort);
-  return { orders: n, prices, clearMs, sortMs, ratio: clearMs / sortMs, samples: clear.result.latency.samplesCount };
+  return {
+    orders: n,
+    prices,
+    clearMs,
+    sortMs,
+    ratio: clearMs / sortMs,
+    samples: latency(clear).samplesCount,
+  };
 }
 
 function makeMarket(n: number): { agents: MarketAgents; streams: RandomStream[] } {
@@ -121,13 +132,22 @@ async function benchConsensus(n: number): Promise<ConsensusFigure> {
   let rounds = 0;
   let source = "";
   const bench = new Bench({ time: 800, iterations: n >= 10_000 ? 5 : 20, warmupIterations: 2, throws: true });
-  bench.add("consensus", () => {
-    // Fresh streams each run, so every iteration repeats the same deterministic loop.
-    const streams = Array.from({ length: n }, (_, a) => new Streams(20240612).fresh(`agent/${a}/market`));
-    const out = runConsensus(agents, streams);
-    rounds = out.rounds;
-    source = out.source;
-  });
+  let streams: RandomStream[] = [];
+  bench.add(
+    "consensus",
+    () => {
+      const out = runConsensus(agents, streams);
+      rounds = out.rounds;
+      source = out.source;
+    },
+    {
+      // Fresh streams (outside the timing) so every iteration repeats the same deterministic loop.
+      beforeEach: () => {
+        const root = new Streams(20240612);
+        streams = Array.from({ length: n }, (_, a) => root.fresh(`agent/${a}/market`));
+      },
+    },
+  );
   await bench.run();
   const loopMs = median(bench.tasks[0] as Task);
   return { agents: n, loopMs, rounds, msPerRound: loopMs / rounds, source };
@@ -158,7 +178,8 @@ async function main(): Promise<void> {
   const load = { before: loadBefore, after: loadavg()[0] as number };
   console.log(`1-min load average: ${load.before.toFixed(2)} before, ${load.after.toFixed(2)} after`);
   const path = writeBenchJson("market", {
-    method: "tinybench medians; clear and sort alternate in one run; sort = copy prices + Float64Array.sort()",
+    method:
+      "tinybench medians; clear and sort alternate in one run; sort = copy prices + Float64Array.sort()",
     loadAverage1m: load,
     clear: clears,
     consensus: loops,

@@ -1,6 +1,7 @@
 // The experiment configuration: typed data, validated once at the boundary (zod), with every
 // default filled in. The resolved config is written next to the results.
 import { z } from "zod";
+import { DEFAULT_MARKET_CONFIG } from "../../sim/market/index.js";
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
@@ -28,28 +29,31 @@ const profileCsv = z
   })
   .strict();
 
+const L = DEFAULT_MARKET_CONFIG.learning;
 const learning = z
   .object({
-    rule: z.enum(["as-described", "as-printed"]).default("as-described"),
-    beta: z.number().min(0).max(1).default(0.4),
-    lambdaR: nonNegative.default(0.02),
-    lambdaA: nonNegative.default(0.01),
-    freeRaiseProbability: z.number().min(0).max(1).default(0.5),
+    rule: z.enum(["as-described", "as-printed"]).default(L.rule).describe("Algorithm 1: as the results describe it, or as printed (NOTES erratum 2)"),
+    beta: z.number().min(0).max(1).default(L.beta),
+    lambdaR: nonNegative.default(L.lambdaR),
+    lambdaA: nonNegative.default(L.lambdaA),
+    freeRaiseProbability: z.number().min(0).max(1).default(L.freeRaiseProbability),
+    winners: z.enum(["keep", "lower"]).default(L.winners).describe("what a bidder that traded with margin does to r"),
   })
   .strict();
 
+const M = DEFAULT_MARKET_CONFIG;
 const market = z
   .object({
-    theta: positive.default(2),
-    equations: z.enum(["corrected", "as-printed"]).default("corrected"),
+    theta: positive.default(M.theta),
+    equations: z.enum(["corrected", "as-printed"]).default(M.equations).describe("eqs (2)-(3): corrected (NOTES erratum 1) or as printed"),
     learning: learning.default(learning.parse({})),
-    epsilon: positive.default(0.01),
-    k: z.number().int().positive().default(2),
-    maxRounds: z.number().int().positive().default(100),
-    fallback: z.enum(["as-described", "as-printed"]).default("as-described"),
-    limitPrices: z.enum(["split-midpoint", "uniform", "grid"]).default("split-midpoint"),
-    initialAggressiveness: z.enum(["random", "neutral"]).default("random"),
-    bidder: z.enum(["aa", "zic"]).default("aa"),
+    epsilon: positive.default(M.epsilon).describe("consensus: MCP moves less than this (p/kWh)..."),
+    k: z.number().int().positive().default(M.k).describe("...for this many consecutive rounds"),
+    maxRounds: z.number().int().positive().default(M.maxRounds),
+    fallback: z.enum(["as-described", "as-printed"]).default(M.fallback).describe("eq (1): as its sentence says, or as printed (NOTES erratum 3)"),
+    limitPrices: z.enum(["split-midpoint", "uniform", "grid"]).default(M.limitPrices),
+    initialAggressiveness: z.enum(["eager", "random", "neutral"]).default(M.initialAggressiveness),
+    bidder: z.enum(["aa", "zic"]).default(M.bidder),
   })
   .strict();
 

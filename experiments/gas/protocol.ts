@@ -6,7 +6,8 @@
 // - "period": PERIOD_AGENTS members (even ids buy, odd ids sell) trade PERIODS rounds. In each round
 //   every agent places an order, then updates it UPDATES times (bidding rounds), then the operator
 //   clears. Round 0 is every agent's first order (fresh book storage); later rounds reuse it. Arrival
-//   order is rotated each round, so an agent rarely lands on the book position it held before.
+//   order is rotated each round, so no agent lands on the book position it held the round before
+//   (rewriting a slot with its old value would be cheaper than the typical case).
 // - "books": one market of max(BOOK_SIZES) members. Round 0 is a warm-up in which every member places
 //   an order, so every book position and agent slot has been written once. Then one round per size N
 //   in BOOK_SIZES: members 0..N-1 (even ids bid, odd ids ask; crossing prices on a 0.1 p/kWh grid, so

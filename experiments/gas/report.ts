@@ -61,7 +61,9 @@ export interface LedgerGasFile {
   usdPerBid: {
     gwei: number;
     ethUsd: number;
+    placeBidFirst: number;
     placeBidLater: number;
+    updateBid: number;
     meanGasPerBid: number;
     meanGasPerBidWithClear: number;
   }[];
@@ -96,7 +98,9 @@ export function ledgerFile(rows: readonly GasRow[], compiled: CompiledContract):
     usdPerBid: GAS_PRICES_GWEI.map((gwei) => ({
       gwei,
       ethUsd: ETH_USD,
+      placeBidFirst: usd(gas.placeBidFirst, gwei),
       placeBidLater: usd(gas.placeBidLater, gwei),
+      updateBid: usd(gas.updateBid, gwei),
       meanGasPerBid: usd(gas.meanGasPerBid, gwei),
       meanGasPerBidWithClear: usd(gas.meanGasPerBidWithClear, gwei),
     })),

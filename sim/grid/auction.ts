@@ -28,6 +28,8 @@ import {
   SELL,
   submitPrice,
   updateAggressiveness,
+  initialAggressiveness,
+  zicBid,
   type ClearingResult,
   type MarketConfig,
   type MarketLimits,
@@ -124,14 +126,20 @@ export class MicrogridAuction {
       );
       this.c[i] = range.c;
       this.l[i] = range.l;
-      this.r[i] = this.#market.initialAggressiveness === "random" ? s.start.uniform(-1, 1) : 0;
+      this.r[i] = initialAggressiveness(this.#market.initialAggressiveness, s.start);
       this.#price(i);
     }
   }
 
-  /** Forms member i's next price from its r and the current anchor. */
+  /** Forms member i's next price from its r and the current anchor (ZIC: a fresh random price). */
   #price(i: number): void {
     const side = this.side[i] as Side;
+    this.submittedAnchor[i] = this.anchor;
+    if (this.#market.bidder === "zic") {
+      const limit = side === BUY ? this.l[i]! : this.c[i]!;
+      this.submittedPrice[i] = zicBid(side, limit, this.#limits, this.#streams[i]!.learn);
+      return;
+    }
     const raw = bidPrice(
       side,
       this.r[i]!,
@@ -142,7 +150,6 @@ export class MicrogridAuction {
       this.#market.equations,
     );
     this.submittedPrice[i] = submitPrice(raw, { c: this.c[i]!, l: this.l[i]! }, this.#limits);
-    this.submittedAnchor[i] = this.anchor;
   }
 
   /** Member i's order, priced `price` with anchor `anchor`, became visible. */

@@ -13,9 +13,12 @@
 // - No domain knowledge, no randomness, no async. Handlers are plain functions; a handler may
 //   carry one number of payload (`data`) so that callers can reuse one function for many
 //   agents instead of allocating a closure per event.
+// - Cancellation is lazy (the entry is skipped when it reaches the top), but once cancelled
+//   entries outnumber live ones the heap is compacted, so memory stays within ~2x the live events.
 // - Speed: the heap keeps its keys in typed arrays (struct of arrays) and its handlers in slots
-//   that are recycled, so the hot path allocates nothing once capacities have grown. Fields are
-//   TypeScript-private rather than #private because V8 reads plain fields slightly faster.
+//   that are recycled, so the hot path allocates nothing once capacities have grown (a returned
+//   handle above 2^30 is boxed by V8 if the caller keeps it). Fields are TypeScript-private
+//   rather than #private because V8 reads plain fields slightly faster.
 
 /** A scheduled event's callback: receives its payload and the kernel. */
 export type Handler = (data: number, kernel: Kernel) => void;

@@ -11,13 +11,16 @@ export const WEI_PER_GWEI = 1_000_000_000n;
 
 /** Base fee of the next block given the parent's base fee, gas used and gas target. */
 export function nextBaseFee(parentBaseFee: bigint, parentGasUsed: bigint, parentGasTarget: bigint): bigint {
-  if (parentGasTarget <= 0n) throw new RangeError(`nextBaseFee: gas target must be > 0, got ${parentGasTarget}`);
+  if (parentGasTarget <= 0n)
+    throw new RangeError(`nextBaseFee: gas target must be > 0, got ${parentGasTarget}`);
   if (parentGasUsed === parentGasTarget) return parentBaseFee;
   if (parentGasUsed > parentGasTarget) {
-    const delta = (parentBaseFee * (parentGasUsed - parentGasTarget)) / parentGasTarget / BASE_FEE_MAX_CHANGE_DENOMINATOR;
+    const delta =
+      (parentBaseFee * (parentGasUsed - parentGasTarget)) / parentGasTarget / BASE_FEE_MAX_CHANGE_DENOMINATOR;
     return parentBaseFee + (delta > 1n ? delta : 1n);
   }
-  const delta = (parentBaseFee * (parentGasTarget - parentGasUsed)) / parentGasTarget / BASE_FEE_MAX_CHANGE_DENOMINATOR;
+  const delta =
+    (parentBaseFee * (parentGasTarget - parentGasUsed)) / parentGasTarget / BASE_FEE_MAX_CHANGE_DENOMINATOR;
   return parentBaseFee - delta;
 }
 
@@ -28,6 +31,7 @@ export function gasTarget(gasLimit: bigint): bigint {
 
 /** Converts gwei (a number, possibly fractional) to integer wei, rounding to the nearest wei. */
 export function gweiToWei(gwei: number): bigint {
-  if (!(gwei >= 0) || !Number.isFinite(gwei)) throw new RangeError(`gweiToWei: need a finite gwei >= 0, got ${gwei}`);
+  if (!(gwei >= 0) || !Number.isFinite(gwei))
+    throw new RangeError(`gweiToWei: need a finite gwei >= 0, got ${gwei}`);
   return BigInt(Math.round(gwei * 1e9));
 }

@@ -76,7 +76,8 @@ export function lognormalSurvival(x: number, median: number, sigma: number): num
 export function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.3275911 * z);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const poly =
+    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const r = poly * Math.exp(-z * z);
   return x >= 0 ? r : 2 - r;
 }

@@ -109,7 +109,8 @@ export function ethereumConfig(overrides?: DeepPartial<EthereumConfig>): Ethereu
   if (!(b.powMeanIntervalMs > 0) || !Number.isSafeInteger(b.posSlotMs) || b.posSlotMs < 1) {
     bad("blocks.powMeanIntervalMs must be > 0 and blocks.posSlotMs a positive integer");
   }
-  if (!Number.isSafeInteger(b.posSlotPhaseMs) || b.posSlotPhaseMs < 0) bad("blocks.posSlotPhaseMs must be an integer >= 0");
+  if (!Number.isSafeInteger(b.posSlotPhaseMs) || b.posSlotPhaseMs < 0)
+    bad("blocks.posSlotPhaseMs must be an integer >= 0");
   if (!(b.missedSlotProb >= 0 && b.missedSlotProb < 1)) bad("blocks.missedSlotProb must be in [0, 1)");
   if (!Number.isSafeInteger(b.gasLimit) || b.gasLimit < 2) bad("blocks.gasLimit must be an integer >= 2");
   if (!(c.initialBaseFeeGwei > 0)) bad("initialBaseFeeGwei must be > 0");
@@ -121,7 +122,8 @@ export function ethereumConfig(overrides?: DeepPartial<EthereumConfig>): Ethereu
   if (!(f.tipGwei >= 0) || !(f.feeCapMultiple >= 1) || !(f.maxFeeCapGwei > 0)) {
     bad("fees: tipGwei >= 0, feeCapMultiple >= 1 and maxFeeCapGwei > 0 required");
   }
-  if (!Number.isInteger(f.gridStepsPerDoubling) || f.gridStepsPerDoubling < 1) bad("fees.gridStepsPerDoubling must be >= 1");
+  if (!Number.isInteger(f.gridStepsPerDoubling) || f.gridStepsPerDoubling < 1)
+    bad("fees.gridStepsPerDoubling must be >= 1");
   const g = c.background;
   if (!(g.gasPerBlockMean >= 0) || !(g.gasCv >= 0)) bad("background.gasPerBlockMean and gasCv must be >= 0");
   if (!(g.feeCapMedianGwei > 0) || !(g.feeCapSigma > 0) || !(g.tipMedianGwei > 0) || !(g.tipSigma > 0)) {

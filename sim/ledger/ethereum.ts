@@ -79,7 +79,14 @@ export class EthereumLedger implements Ledger {
   readonly log = new TxLog();
   readonly blocks = new EthBlockLog();
   readonly faults: FaultSchedule;
-  readonly work: EthereumWork = { blocks: 0, laneVisits: 0, maxLaneVisitsPerBlock: 0, included: 0, dropped: 0, lanes: 0 };
+  readonly work: EthereumWork = {
+    blocks: 0,
+    laneVisits: 0,
+    maxLaneVisitsPerBlock: 0,
+    included: 0,
+    dropped: 0,
+    lanes: 0,
+  };
 
   readonly #kernel: Kernel;
   readonly #rules: ContractRules;
@@ -111,7 +118,8 @@ export class EthereumLedger implements Ledger {
     const { kernel, streams, rules } = options;
     this.config = ethereumConfig({ chains: rules.config.chains, ...options.config });
     const c = this.config;
-    if (c.chains > rules.config.chains) throw new RangeError("EthereumLedger: more chains than the contract rules know");
+    if (c.chains > rules.config.chains)
+      throw new RangeError("EthereumLedger: more chains than the contract rules know");
     this.faults = options.faults ?? NO_FAULTS;
     validateFaults(this.faults, c.chains, 1);
     this.#kernel = kernel;
@@ -209,7 +217,8 @@ export class EthereumLedger implements Ledger {
     this.#scratchN = 0;
     this.#slot(t);
     this.#nextBlockMs = this.#blockAfter(t);
-    if (this.#lanes.pending > 0) this.#kernel.schedule(this.#nextBlockMs, this.#onBlock, this.config.eventPriority);
+    if (this.#lanes.pending > 0)
+      this.#kernel.schedule(this.#nextBlockMs, this.#onBlock, this.config.eventPriority);
     else this.#scheduled = false;
     const n = this.#scratchN;
     const scratch = this.#scratch;
@@ -235,7 +244,12 @@ export class EthereumLedger implements Ledger {
     let visits = this.#dropExpired(t);
     const dropped = this.#scratchN;
     const packed = { gas: 0, used: 0, visits: 0 };
-    this.#includeFullTip(t, baseWei, limit - paying * this.#background.tipAbove(this.config.fees.tipGwei), packed);
+    this.#includeFullTip(
+      t,
+      baseWei,
+      limit - paying * this.#background.tipAbove(this.config.fees.tipGwei),
+      packed,
+    );
     this.#includePartialTip(t, baseWei, limit, paying, packed);
     visits += packed.visits;
     const background = Math.min(paying, limit - packed.gas);
@@ -286,7 +300,12 @@ export class EthereumLedger implements Ledger {
    * Lanes whose cap covers base fee + tip pay the full tip: merged oldest first (a heap on head ids),
    * in the room left by background gas with a higher tip.
    */
-  #includeFullTip(t: number, baseWei: number, room: number, acc: { gas: number; used: number; visits: number }): void {
+  #includeFullTip(
+    t: number,
+    baseWei: number,
+    room: number,
+    acc: { gas: number; used: number; visits: number },
+  ): void {
     const lanes = this.#lanes;
     const heap = this.#heap;
     const price = baseWei + this.#tipWei;
@@ -349,7 +368,15 @@ export class EthereumLedger implements Ledger {
     const chain = log.chain[id]!;
     const kind = log.kind[id]!;
     const round = this.#rules.openRound(chain);
-    const reason = this.#rules.execute(chain, log.sender[id]!, kind, log.side[id]!, log.nonce[id]!, log.price[id]!, log.quantityWh[id]!);
+    const reason = this.#rules.execute(
+      chain,
+      log.sender[id]!,
+      kind,
+      log.side[id]!,
+      log.nonce[id]!,
+      log.price[id]!,
+      log.quantityWh[id]!,
+    );
     const gasLimit = log.sizeOrGas[id]!;
     const used = reason === Reason.NONE ? gasLimit : Math.min(gasLimit, this.config.gas.revert);
     acc.gas += gasLimit;
@@ -357,7 +384,13 @@ export class EthereumLedger implements Ledger {
     log.sizeOrGas[id] = used;
     if (kind !== KIND["inter-mg"]) log.round[id] = round;
     log.block[id] = this.work.blocks;
-    this.#resolve(id, t, reason === Reason.NONE ? TxStatus.CONFIRMED : TxStatus.REJECTED, reason, (used * priceWei) / 1e18);
+    this.#resolve(
+      id,
+      t,
+      reason === Reason.NONE ? TxStatus.CONFIRMED : TxStatus.REJECTED,
+      reason,
+      (used * priceWei) / 1e18,
+    );
     this.work.included++;
   }
 
@@ -391,7 +424,10 @@ export class EthereumLedger implements Ledger {
     }
     if (this.#senderPending[sender]!++ > 0) return this.#senderLevel[sender]!;
     const f = this.config.fees;
-    const capGwei = Math.min(f.feeCapMultiple * (Number(this.#baseFee) / WEI_PER_GWEI) + f.tipGwei, f.maxFeeCapGwei);
+    const capGwei = Math.min(
+      f.feeCapMultiple * (Number(this.#baseFee) / WEI_PER_GWEI) + f.tipGwei,
+      f.maxFeeCapGwei,
+    );
     const level = this.#lanes.levelFor(capGwei, f.maxFeeCapGwei);
     this.#senderLevel[sender] = level;
     return level;

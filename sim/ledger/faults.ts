@@ -51,12 +51,14 @@ export const NO_FAULTS: FaultSchedule = { faults: [] };
 export function validateFaults(schedule: FaultSchedule, chains: number, committeeSize: number): void {
   schedule.faults.forEach((f, i) => {
     const where = `faults[${i}] (${f.kind})`;
-    if (!Number.isSafeInteger(f.fromMs) || f.fromMs < 0) throw new RangeError(`${where}: fromMs must be an integer >= 0`);
+    if (!Number.isSafeInteger(f.fromMs) || f.fromMs < 0)
+      throw new RangeError(`${where}: fromMs must be an integer >= 0`);
     if (!(f.toMs === Infinity || (Number.isSafeInteger(f.toMs) && f.toMs >= f.fromMs))) {
       throw new RangeError(`${where}: toMs must be an integer >= fromMs, or Infinity`);
     }
     if (f.kind === "wasp-node-down") {
-      if (!Number.isInteger(f.chain) || f.chain < 0 || f.chain >= chains) throw new RangeError(`${where}: chain out of range`);
+      if (!Number.isInteger(f.chain) || f.chain < 0 || f.chain >= chains)
+        throw new RangeError(`${where}: chain out of range`);
       if (!Number.isInteger(f.node) || f.node < 0 || f.node >= committeeSize) {
         throw new RangeError(`${where}: node must be in [0, ${committeeSize})`);
       }
@@ -67,7 +69,11 @@ export function validateFaults(schedule: FaultSchedule, chains: number, committe
 }
 
 /** Product of the multipliers of `kind` spikes active at time t, and the first active one's index. */
-export function spikeAt(schedule: FaultSchedule, kind: "l1-latency-spike" | "eth-demand-spike", t: number): {
+export function spikeAt(
+  schedule: FaultSchedule,
+  kind: "l1-latency-spike" | "eth-demand-spike",
+  t: number,
+): {
   multiplier: number;
   first: number;
 } {
@@ -148,7 +154,11 @@ function addToImpact(row: FaultImpact, log: TxLog, id: number, nowMs: number): v
   if (status === TxStatus.REJECTED) row.rejected++;
   else if (status === TxStatus.DROPPED) row.dropped++;
   else row.pending++;
-  if (status !== TxStatus.REJECTED && deadline !== Infinity && (status === TxStatus.DROPPED || deadline <= nowMs)) {
+  if (
+    status !== TxStatus.REJECTED &&
+    deadline !== Infinity &&
+    (status === TxStatus.DROPPED || deadline <= nowMs)
+  ) {
     row.missedDeadline++;
   }
 }

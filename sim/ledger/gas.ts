@@ -52,7 +52,14 @@ export function gasScheduleFromJson(json: unknown): GasSchedule {
   const root = record(json, "ethereum-gas.json");
   const g = record(root["gas"] ?? root, "ethereum-gas.json gas");
   const out: GasSchedule = { ...PLACEHOLDER_GAS };
-  const fields = ["placeBidFirst", "placeAskFirst", "placeBidLater", "placeAskLater", "updateBid", "updateAsk"] as const;
+  const fields = [
+    "placeBidFirst",
+    "placeAskFirst",
+    "placeBidLater",
+    "placeAskLater",
+    "updateBid",
+    "updateAsk",
+  ] as const;
   const measured: string[] = [];
   for (const f of fields) {
     if (g[f] === undefined) continue;
@@ -63,7 +70,10 @@ export function gasScheduleFromJson(json: unknown): GasSchedule {
     out.clearByOrders = (g["clearByOrders"] as unknown[])
       .map((row, i) => {
         const r = record(row, `clearByOrders[${i}]`);
-        return { orders: positive(r["orders"], `clearByOrders[${i}].orders`), gas: positive(r["gas"], `clearByOrders[${i}].gas`) };
+        return {
+          orders: positive(r["orders"], `clearByOrders[${i}].orders`),
+          gas: positive(r["gas"], `clearByOrders[${i}].gas`),
+        };
       })
       .sort((a, b) => a.orders - b.orders);
     measured.push("clearByOrders");
@@ -82,7 +92,13 @@ export function gasScheduleFromJson(json: unknown): GasSchedule {
 }
 
 /** Gas of one transaction: kind code (types.KIND), order side, whether it is the agent's first order. */
-export function gasFor(g: GasSchedule, kind: number, side: number, firstOrder: boolean, orders: number): number {
+export function gasFor(
+  g: GasSchedule,
+  kind: number,
+  side: number,
+  firstOrder: boolean,
+  orders: number,
+): number {
   if (kind === KIND.bid) return firstOrder ? g.placeBidFirst : g.placeBidLater;
   if (kind === KIND.ask) return firstOrder ? g.placeAskFirst : g.placeAskLater;
   if (kind === KIND.update) return side === BUY_SIDE ? g.updateBid : g.updateAsk;
@@ -115,6 +131,7 @@ function positive(v: unknown, what: string): number {
 }
 
 function record(v: unknown, what: string): Record<string, unknown> {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new RangeError(`${what}: expected an object`);
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw new RangeError(`${what}: expected an object`);
   return v as Record<string, unknown>;
 }

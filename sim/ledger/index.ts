@@ -22,11 +22,23 @@ export {
   type EthereumEra,
   type IotaEnergyReading,
 } from "./energy.js";
-export { nextBaseFee, gasTarget, gweiToWei, BASE_FEE_MAX_CHANGE_DENOMINATOR, ELASTICITY_MULTIPLIER } from "./eip1559.js";
+export {
+  nextBaseFee,
+  gasTarget,
+  gweiToWei,
+  BASE_FEE_MAX_CHANGE_DENOMINATOR,
+  ELASTICITY_MULTIPLIER,
+} from "./eip1559.js";
 export { PLACEHOLDER_GAS, clearGas, gasFor, gasScheduleFromJson, type GasSchedule } from "./gas.js";
 export { MEASURED_GAS } from "./measured-gas.js";
 export { mergeConfig, type DeepPartial } from "./merge.js";
-export { DEFAULT_IOTA_CONFIG, iotaConfig, waspFaultTolerance, waspQuorum, type IotaConfig } from "./iota-config.js";
+export {
+  DEFAULT_IOTA_CONFIG,
+  iotaConfig,
+  waspFaultTolerance,
+  waspQuorum,
+  type IotaConfig,
+} from "./iota-config.js";
 export { adaptiveDifficulty, drawPowMs, expectedPowMs, IssueWindow, type PowParams } from "./iota-pow.js";
 export { Layer1 } from "./iota-l1.js";
 export { WaspBlockLog } from "./iota-blocks.js";
@@ -38,4 +50,9 @@ export { EthBlockLog } from "./ethereum-blocks.js";
 export { EthereumLedger, type EthereumLedgerOptions, type EthereumWork } from "./ethereum.js";
 export { latencySummary, ledgerStats, nearestRank, type LatencySummary } from "./stats.js";
 export { kindCode, sideCode } from "./request.js";
-export { scaleStudy, type ScaleStudyOptions, type ScaleStudyResult, type LedgerScaleFigures } from "./scale.js";
+export {
+  scaleStudy,
+  type ScaleStudyOptions,
+  type ScaleStudyResult,
+  type LedgerScaleFigures,
+} from "./scale.js";

@@ -92,13 +92,18 @@ export function iotaConfig(overrides?: DeepPartial<IotaConfig>): IotaConfig {
     throw new RangeError(`IotaConfig: ${what}`);
   };
   if (!Number.isInteger(c.chains) || c.chains < 1) bad(`chains must be a positive integer, got ${c.chains}`);
-  if (!Number.isInteger(c.wasp.committeeSize) || c.wasp.committeeSize < 1) bad("wasp.committeeSize must be >= 1");
-  if (!(c.wasp.roundMeanMs > 0) || !(c.wasp.roundCv >= 0)) bad("wasp.roundMeanMs must be > 0 and roundCv >= 0");
+  if (!Number.isInteger(c.wasp.committeeSize) || c.wasp.committeeSize < 1)
+    bad("wasp.committeeSize must be >= 1");
+  if (!(c.wasp.roundMeanMs > 0) || !(c.wasp.roundCv >= 0))
+    bad("wasp.roundMeanMs must be > 0 and roundCv >= 0");
   if (!(c.wasp.batchWindowMs >= 0)) bad("wasp.batchWindowMs must be >= 0");
-  if (!Number.isInteger(c.wasp.maxBatch) || c.wasp.maxBatch < 1) bad("wasp.maxBatch must be a positive integer");
-  if (!(c.l1.latencyMeanMs > 0) || !(c.l1.latencyCv >= 0)) bad("l1.latencyMeanMs must be > 0 and latencyCv >= 0");
+  if (!Number.isInteger(c.wasp.maxBatch) || c.wasp.maxBatch < 1)
+    bad("wasp.maxBatch must be a positive integer");
+  if (!(c.l1.latencyMeanMs > 0) || !(c.l1.latencyCv >= 0))
+    bad("l1.latencyMeanMs must be > 0 and latencyCv >= 0");
   if (!(c.l1.throughputMps - c.l1.backgroundMps > 0)) bad("l1.throughputMps must exceed l1.backgroundMps");
-  if (!Number.isInteger(c.pow.baseDifficulty) || c.pow.baseDifficulty < 0) bad("pow.baseDifficulty must be an integer >= 0");
+  if (!Number.isInteger(c.pow.baseDifficulty) || c.pow.baseDifficulty < 0)
+    bad("pow.baseDifficulty must be an integer >= 0");
   if (!(c.pow.windowMs > 0) || !(c.pow.messagesPerStep > 0) || !(c.pow.hashRateHps > 0)) {
     bad("pow.windowMs, pow.messagesPerStep and pow.hashRateHps must be > 0");
   }

@@ -32,7 +32,14 @@ import type { ContractRules } from "./rules.js";
 import { ledgerStats } from "./stats.js";
 import { TxLog } from "./tx-log.js";
 import { TxQueues } from "./tx-queues.js";
-import { TxStatus, type FaultImpact, type Ledger, type LedgerStats, type TxCallback, type TxRequest } from "./types.js";
+import {
+  TxStatus,
+  type FaultImpact,
+  type Ledger,
+  type LedgerStats,
+  type TxCallback,
+  type TxRequest,
+} from "./types.js";
 import { KIND } from "./types.js";
 import { kindCode, sideCode } from "./request.js";
 
@@ -89,7 +96,8 @@ export class IotaLedger implements Ledger {
     const { kernel, streams, rules } = options;
     this.config = iotaConfig({ chains: rules.config.chains, ...options.config });
     const c = this.config;
-    if (c.chains > rules.config.chains) throw new RangeError("IotaLedger: more chains than the contract rules know");
+    if (c.chains > rules.config.chains)
+      throw new RangeError("IotaLedger: more chains than the contract rules know");
     this.faults = options.faults ?? NO_FAULTS;
     validateFaults(this.faults, c.chains, c.wasp.committeeSize);
     this.#kernel = kernel;
@@ -244,7 +252,8 @@ export class IotaLedger implements Ledger {
     const admitted = this.#l1.admit(now);
     const delay = this.#l1.confirmationDelay(admitted);
     if (this.#l1.lastSpike >= 0) {
-      for (let id = this.blocks.first[b]!; id !== -1; id = this.#queues.next(id)) this.log.markFault(id, this.#l1.lastSpike);
+      for (let id = this.blocks.first[b]!; id !== -1; id = this.#queues.next(id))
+        this.log.markFault(id, this.#l1.lastSpike);
     }
     const confirm = Math.max(admitted + delay, this.#lastConfirm[chain]!);
     this.#lastConfirm[chain] = confirm;
@@ -335,7 +344,8 @@ export class IotaLedger implements Ledger {
       this.#queues.prependList(chain, this.blocks.first[b]!, this.blocks.last[b]!, this.blocks.count[b]!);
       this.#roundBlock[chain] = -1;
     }
-    for (let id = this.#queues.head[chain]!; id !== -1; id = this.#queues.next(id)) this.log.markFault(id, fault);
+    for (let id = this.#queues.head[chain]!; id !== -1; id = this.#queues.next(id))
+      this.log.markFault(id, fault);
   }
 
   // ------------------------------------------------------------------ Layer 1 messages

@@ -17,7 +17,8 @@ export function kindCode(tx: TxRequest, chains: number, who: string): number {
   if (typeof tx.nonce !== "number" || Number.isNaN(tx.nonce)) {
     throw new RangeError(`${who}.submit: nonce must be a number, got ${tx.nonce}`);
   }
-  if (tx.deadlineMs !== undefined && Number.isNaN(tx.deadlineMs)) throw new RangeError(`${who}.submit: deadlineMs is NaN`);
+  if (tx.deadlineMs !== undefined && Number.isNaN(tx.deadlineMs))
+    throw new RangeError(`${who}.submit: deadlineMs is NaN`);
   return kind;
 }
 

@@ -43,7 +43,8 @@ export class ContractRules {
   #orderSide = new Uint8Array(0);
 
   constructor(config: ContractRulesConfig) {
-    if (!(config.pgs < config.pgb)) throw new RangeError(`ContractRules: need pgs < pgb, got ${config.pgs}, ${config.pgb}`);
+    if (!(config.pgs < config.pgb))
+      throw new RangeError(`ContractRules: need pgs < pgb, got ${config.pgs}, ${config.pgb}`);
     if (!Number.isInteger(config.chains) || config.chains < 1) {
       throw new RangeError(`ContractRules: chains must be a positive integer, got ${config.chains}`);
     }

@@ -100,9 +100,11 @@ function validate(o: Resolved): void {
   const bad = (what: string): never => {
     throw new RangeError(`scaleStudy: ${what}`);
   };
-  if (!Number.isSafeInteger(o.participants) || o.participants < 1) bad("participants must be a positive integer");
+  if (!Number.isSafeInteger(o.participants) || o.participants < 1)
+    bad("participants must be a positive integer");
   if (!Number.isInteger(o.periods) || o.periods < 1) bad("periods must be a positive integer");
-  if (!Number.isInteger(o.agentsPerMicrogrid) || o.agentsPerMicrogrid < 1) bad("agentsPerMicrogrid must be >= 1");
+  if (!Number.isInteger(o.agentsPerMicrogrid) || o.agentsPerMicrogrid < 1)
+    bad("agentsPerMicrogrid must be >= 1");
   for (const k of ["periodMs", "updateSpacingMs", "submitSpreadMs", "clearAtMs", "drainMs"] as const) {
     if (!Number.isSafeInteger(o[k]) || o[k] < 0) bad(`${k} must be an integer >= 0`);
   }
@@ -165,7 +167,13 @@ function* load(kernel: Kernel, ledger: Ledger, o: Resolved, chains: number): Pro
   }
 }
 
-function figures(name: "iota" | "ethereum", ledger: Ledger, o: Resolved, chains: number, events: number): LedgerScaleFigures {
+function figures(
+  name: "iota" | "ethereum",
+  ledger: Ledger,
+  o: Resolved,
+  chains: number,
+  events: number,
+): LedgerScaleFigures {
   const log = ledger.log;
   const s = ledgerStats(log);
   let byDeadline = 0;

@@ -67,7 +67,13 @@ function grow(book: OrderBook, needed: number): void {
 }
 
 /** Appends an order (growing the arrays if needed) and returns its index. */
-export function addOrder(book: OrderBook, side: Side, price: number, quantity: number, owner: number): number {
+export function addOrder(
+  book: OrderBook,
+  side: Side,
+  price: number,
+  quantity: number,
+  owner: number,
+): number {
   const index = book.n;
   if (side !== BUY && side !== SELL) {
     throw new OrderError(index, owner, `side must be BUY (0) or SELL (1), got ${String(side)}`);

@@ -171,7 +171,11 @@ function writeFills(book: OrderBook, bid: Margin, ask: Margin, volume: number, w
  * Clears `book` at one uniform price. Throws OrderError for a malformed order (message names its
  * index and owner) and RangeError for bad limits. Pass a workspace to reuse buffers.
  */
-export function clearUniform(book: OrderBook, limits: MarketLimits, workspace?: ClearingWorkspace): ClearingResult {
+export function clearUniform(
+  book: OrderBook,
+  limits: MarketLimits,
+  workspace?: ClearingWorkspace,
+): ClearingResult {
   const ws = workspace ?? createClearingWorkspace(book.n);
   const counts = validateBook(book, limits, ws);
   const n = book.n;

@@ -69,7 +69,9 @@ export const DEFAULT_MARKET_CONFIG: Readonly<MarketConfig> = Object.freeze({
 }) as Readonly<MarketConfig>;
 
 /** Partial overrides (learning may be given in part). */
-export type MarketConfigInput = Partial<Omit<MarketConfig, "learning">> & { learning?: Partial<LearningConfig> };
+export type MarketConfigInput = Partial<Omit<MarketConfig, "learning">> & {
+  learning?: Partial<LearningConfig>;
+};
 
 /** The defaults with `overrides` applied. */
 export function marketConfig(overrides: MarketConfigInput = {}): MarketConfig {

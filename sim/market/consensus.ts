@@ -130,7 +130,8 @@ export function createConsensus(
     workspace: createClearingWorkspace(n),
   };
   if (config.bidder === "aa") {
-    for (let a = 0; a < n; a++) state.r[a] = initialAggressiveness(config.initialAggressiveness, streams[a] as RandomStream);
+    for (let a = 0; a < n; a++)
+      state.r[a] = initialAggressiveness(config.initialAggressiveness, streams[a] as RandomStream);
   }
   placeBids(state);
   return state;
@@ -147,7 +148,15 @@ function placeBids(state: ConsensusState): void {
       continue;
     }
     const range = bidRange(side, limit, limits);
-    const raw = bidPrice(side, state.r[a] as number, state.anchor, range.c, range.l, config.theta, config.equations);
+    const raw = bidPrice(
+      side,
+      state.r[a] as number,
+      state.anchor,
+      range.c,
+      range.l,
+      config.theta,
+      config.equations,
+    );
     state.bid[a] = submitPrice(raw, range, limits);
   }
 }
@@ -208,7 +217,8 @@ export function consensusRound(state: ConsensusState, arrived?: Uint8Array): Rou
   state.fill.fill(0);
   for (let k = 0; k < state.book.n; k++) state.fill[state.book.owner[k] as number] = res.fill[k] as number;
   const previous = state.history.mcp[state.history.mcp.length - 1];
-  state.stable = previous !== undefined && Math.abs(res.mcp - previous) < state.config.epsilon ? state.stable + 1 : 0;
+  state.stable =
+    previous !== undefined && Math.abs(res.mcp - previous) < state.config.epsilon ? state.stable + 1 : 0;
   state.consensus = state.stable >= state.config.k;
   state.round++;
   state.history.mcp.push(res.mcp);

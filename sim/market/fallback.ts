@@ -74,5 +74,14 @@ export function clearAtPrice(
   for (let k = 0; k < willing.n; k++) fill[from[k] as number] = inner.fill[k] as number;
   const residual = new Float64Array(book.n);
   for (let i = 0; i < book.n; i++) residual[i] = (book.quantity[i] as number) - (fill[i] as number);
-  return { mcp: price, priceLow: price, priceHigh: price, volume: inner.volume, demand, supply, fill, residual };
+  return {
+    mcp: price,
+    priceLow: price,
+    priceHigh: price,
+    volume: inner.volume,
+    demand,
+    supply,
+    fill,
+    residual,
+  };
 }

@@ -25,7 +25,8 @@ export function drawLimitPrice(
       price = stream.uniform(limits.pgs, limits.pgb);
       break;
     default:
-      price = side === BUY ? stream.uniform(mid, limits.pgb) : limits.pgs + (mid - stream.uniform(limits.pgs, mid));
+      price =
+        side === BUY ? stream.uniform(mid, limits.pgb) : limits.pgs + (mid - stream.uniform(limits.pgs, mid));
   }
   return quantizePrice(price, limits);
 }

@@ -59,7 +59,12 @@ export function allocativeEfficiency(agents: MarketAgents, fill: Float64Array, e
  * prices would all equal the MCP, so the orders' own prices are what shows how tightly bidders
  * have converged on the equilibrium.
  */
-export function smithAlpha(price: Float64Array, fill: Float64Array, n: number, equilibriumPrice: number): number {
+export function smithAlpha(
+  price: Float64Array,
+  fill: Float64Array,
+  n: number,
+  equilibriumPrice: number,
+): number {
   let weight = 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {

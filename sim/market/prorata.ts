@@ -19,7 +19,12 @@ export interface LevelMembers {
  * Writes into `fill` the pro-rata shares of `levelFill` Wh among the level's orders, whose
  * quantities total `levelQty` Wh.
  */
-export function splitProRata(level: LevelMembers, levelFill: number, levelQty: number, fill: Float64Array): void {
+export function splitProRata(
+  level: LevelMembers,
+  levelFill: number,
+  levelQty: number,
+  fill: Float64Array,
+): void {
   if (levelFill * levelQty <= Number.MAX_SAFE_INTEGER) {
     splitExact(level, levelFill, levelQty, fill);
   } else {

@@ -145,6 +145,26 @@ function scatter(s: RadixScratch, m: number, pass: number): void {
   s.lo2 = los;
 }
 
+/** Below this many orders a comparator sort beats the radix sort's fixed cost (its histograms). */
+const SMALL = 256;
+
+function sortSmall(
+  n: number,
+  price: Float64Array,
+  quantity: Float64Array,
+  sideOf: Uint8Array,
+  side: number,
+  descending: boolean,
+  s: RadixScratch,
+): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) if (sideOf[i] === side && quantity[i] !== 0) s.idx[m++] = i;
+  const view = s.idx.subarray(0, m);
+  if (descending) view.sort((a, b) => (price[b] as number) - (price[a] as number));
+  else view.sort((a, b) => (price[a] as number) - (price[b] as number));
+  return m;
+}
+
 /**
  * Sorts the orders of `side` with positive quantity by price (descending if `descending`) and
  * returns how many there are; their indices are `s.idx[0 .. count)`. `sideCount` bounds that count.
@@ -160,6 +180,7 @@ export function sortSide(
   s: RadixScratch,
 ): number {
   ensure(s, sideCount);
+  if (sideCount <= SMALL) return sortSmall(n, price, quantity, sideOf, side, descending, s);
   const m = loadKeys(n, price, quantity, sideOf, side, descending, s);
   for (let pass = 0; pass < PASSES; pass++) {
     if (offsets(s.counts, pass, m)) scatter(s, m, pass);

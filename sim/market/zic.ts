@@ -8,6 +8,7 @@ import type { RandomStream } from "../kernel/random.js";
 
 export function zicBid(side: Side, limitPrice: number, limits: MarketLimits, stream: RandomStream): number {
   const range = bidRange(side, limitPrice, limits);
-  const raw = side === BUY ? stream.uniform(range.c, range.l) : range.l - stream.uniform(0, range.l - range.c);
+  const raw =
+    side === BUY ? stream.uniform(range.c, range.l) : range.l - stream.uniform(0, range.l - range.c);
   return submitPrice(raw, range, limits);
 }

@@ -61,7 +61,9 @@ test("every outcome is delivered at its recorded time: kernel.now == confirmMs i
   const onDone = (id: number): void => {
     calls++;
     assert.equal(s.kernel.now, s.ledger.log.confirmMs[id]);
-    assert.ok(s.ledger.log.confirmMs[id]! >= s.ledger.log.submitMs[id]! + s.ledger.config.mempool.inclusionDelayMs);
+    assert.ok(
+      s.ledger.log.confirmMs[id]! >= s.ledger.log.submitMs[id]! + s.ledger.config.mempool.inclusionDelayMs,
+    );
   };
   paperLoad(s, 6, 3, onDone);
   s.kernel.run();
@@ -110,7 +112,8 @@ test("a sender's transactions are mined in submission order, even when the base 
   const last = new Map<number, number>();
   for (let i = 0; i < log.length; i++) {
     const prev = last.get(log.sender[i]!);
-    if (prev !== undefined) assert.ok(log.resolvedMs[i]! >= log.resolvedMs[prev]!, `tx ${i} overtook ${prev}`);
+    if (prev !== undefined)
+      assert.ok(log.resolvedMs[i]! >= log.resolvedMs[prev]!, `tx ${i} overtook ${prev}`);
     last.set(log.sender[i]!, i);
     assert.notEqual(log.reason[i], Reason.NO_ORDER);
   }
@@ -133,8 +136,18 @@ test("an Ethereum demand spike raises the base fee and is reported with the tran
   // Equilibrium with 3x demand: 60 M * P(cap >= b) = 15 M  =>  b = 23.82 * exp(0.6745 * 0.5) = 33.4 gwei.
   assert.ok(inside / n > 30 && inside / n < 37, `base fee during the spike ${inside / n}`);
   const impact = s.ledger.faultImpacts()[0]!;
-  assert.equal(impact.affected, 2 * (15 * 4 + 3));
-  assert.ok(impact.meanLatencyMs > 20_000);
+  assert.equal(impact.affected, 2 * (15 * 4 + 3), "the two periods submitted during the spike");
+  // Our fee cap (2 x base fee + tip) still covers the higher base fee: the spike costs money, not time.
+  const log = s.ledger.log;
+  const fee = new Float64Array(2);
+  const count = new Float64Array(2);
+  for (let i = 0; i < log.length; i++) {
+    const k = log.fault[i] === 0 ? 1 : 0;
+    fee[k]! += log.feeUsd[i]! / log.sizeOrGas[i]!;
+    count[k]!++;
+  }
+  const ratio = fee[1]! / count[1]! / (fee[0]! / count[0]!);
+  assert.ok(ratio > 1.6, `fee per gas during the spike / outside: ${ratio}`);
 });
 
 test("a million pending bids: per-block work stays bounded by the number of fee lanes", () => {
@@ -154,7 +167,7 @@ test("a million pending bids: per-block work stays bounded by the number of fee 
   assert.ok(w.maxLaneVisitsPerBlock <= 2 * w.lanes && w.lanes <= 16, `lanes ${w.lanes}`);
   assert.ok(w.laneVisits <= 2 * w.lanes * w.blocks);
   assert.ok(w.blocks < 2000, "blocks only while transactions are pending");
-  const gasPerBlock = w.included * MEASURED_GAS.placeBidFirst / w.blocks;
+  const gasPerBlock = (w.included * MEASURED_GAS.placeBidFirst) / w.blocks;
   assert.ok(gasPerBlock <= 30_000_000, `mean gas of ours per block ${gasPerBlock}`);
 });
 

@@ -85,7 +85,10 @@ export function paperLoad(s: Setup<Ledger>, periods: number, updates = 3, onDone
     }
     s.kernel.schedule(start + 20 * 60_000, () => {
       for (let c = 0; c < CHAINS; c++) {
-        s.ledger.submit({ chain: c, sender: OPERATOR_BASE + c, kind: "clear", nonce: ++nonce[AGENTS + c]!, orders: 5 }, onDone);
+        s.ledger.submit(
+          { chain: c, sender: OPERATOR_BASE + c, kind: "clear", nonce: ++nonce[AGENTS + c]!, orders: 5 },
+          onDone,
+        );
       }
     });
   }

@@ -137,7 +137,10 @@ test("a chain's latency does not depend on the load of the other chains", () => 
   };
   assert.ok(busy.ledger.log.length > 30 * light.ledger.log.length, "the flood loaded the other chains");
   assert.ok(mean(busy, false) > mean(light, false) + 2000, "and slowed them down (adaptive PoW)");
-  assert.ok(Math.abs(mean(busy, true) - mean(light, true)) < 1000, `${mean(busy, true)} vs ${mean(light, true)}`);
+  assert.ok(
+    Math.abs(mean(busy, true) - mean(light, true)) < 1000,
+    `${mean(busy, true)} vs ${mean(light, true)}`,
+  );
 });
 
 test("inter-microgrid messages go over Layer 1: PoW + admission + confirmation, feeless", () => {

@@ -18,7 +18,9 @@ test("quorum is floor(2n/3) + 1: 3 of 4, 5 of 7, and tolerates floor((n - 1) / 3
   assert.equal(waspQuorum(4), 3);
   assert.equal(waspQuorum(7), 5);
   assert.equal(waspFaultTolerance(4), 1);
-  fc.assert(fc.property(fc.integer({ min: 1, max: 1000 }), (n) => n - waspQuorum(n) === waspFaultTolerance(n)));
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 1000 }), (n) => n - waspQuorum(n) === waspFaultTolerance(n)),
+  );
   fc.assert(fc.property(fc.integer({ min: 1, max: 1000 }), (n) => 3 * waspQuorum(n) > 2 * n));
 });
 

@@ -1,6 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ANY_SIDE, BUY_SIDE, ContractRules, KIND, Reason, SELL_SIDE, TxStatus, type Ledger } from "../../sim/ledger/index.js";
+import {
+  ANY_SIDE,
+  BUY_SIDE,
+  ContractRules,
+  KIND,
+  Reason,
+  SELL_SIDE,
+  TxStatus,
+  type Ledger,
+} from "../../sim/ledger/index.js";
 import { ethereumSetup, iotaSetup, paperRules, type Setup } from "./fixtures.js";
 
 // Agents 0-4 are members of microgrid 0, 5-9 of 1, 10-14 of 2; operators are 15, 16, 17.
@@ -73,7 +82,13 @@ test("a rejected transaction leaves the contract state unchanged (its nonce stay
 });
 
 // The same script through both ledgers gives the same outcomes, in order.
-const SCRIPT: { sender: number; chain: number; kind: "bid" | "ask" | "update" | "clear"; nonce: number; price?: number }[] = [
+const SCRIPT: {
+  sender: number;
+  chain: number;
+  kind: "bid" | "ask" | "update" | "clear";
+  nonce: number;
+  price?: number;
+}[] = [
   { sender: 0, chain: 0, kind: "bid", nonce: 1, price: 10 }, // ok
   { sender: 5, chain: 0, kind: "bid", nonce: 1, price: 10 }, // not a member of 0
   { sender: 1, chain: 0, kind: "ask", nonce: 1, price: 19 }, // price out of range

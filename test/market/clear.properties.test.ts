@@ -181,7 +181,8 @@ test("the marginal level is split pro rata: each fill within 1 Wh of F q / Q", (
         // Orders at a price equal to the MCP on a side with leftovers form the partial level.
         const level: number[] = [];
         for (let i = 0; i < book.n; i++) {
-          if (book.side[i] === side && book.price[i] === r.mcp && (book.quantity[i] as number) > 0) level.push(i);
+          if (book.side[i] === side && book.price[i] === r.mcp && (book.quantity[i] as number) > 0)
+            level.push(i);
         }
         const Q = level.reduce((s, i) => s + (book.quantity[i] as number), 0);
         const F = level.reduce((s, i) => s + (r.fill[i] as number), 0);
@@ -200,7 +201,13 @@ test("permutation invariance: a shuffled book gives the same fill per (side, own
   fc.assert(
     fc.property(
       fc.array(orderArb, { maxLength: 40 }).chain((orders) =>
-        fc.tuple(fc.constant(orders), fc.shuffledSubarray(orders.map((_, i) => i), { minLength: orders.length })),
+        fc.tuple(
+          fc.constant(orders),
+          fc.shuffledSubarray(
+            orders.map((_, i) => i),
+            { minLength: orders.length },
+          ),
+        ),
       ),
       ([orders, perm]) => {
         const book = toBook(orders);
@@ -233,9 +240,71 @@ test("determinism: clearing twice, or through a reused workspace, gives identica
     fc.property(bookArb, (book) => {
       const a = clearUniform(book, L);
       const b = clearUniform(book, L, ws);
-      assert.deepEqual([b.mcp, b.priceLow, b.priceHigh, b.volume], [a.mcp, a.priceLow, a.priceHigh, a.volume]);
+      assert.deepEqual(
+        [b.mcp, b.priceLow, b.priceHigh, b.volume],
+        [a.mcp, a.priceLow, a.priceHigh, a.volume],
+      );
       assert.deepEqual(Array.from(b.fill.subarray(0, book.n)), Array.from(a.fill));
     }),
     RUNS,
+  );
+});
+
+// Books above the comparator-sort threshold take the radix-sort path: check them against a
+// reference built with plain Array sorting.
+const bigBookArb = fc
+  .array(orderArb, { minLength: 2400, maxLength: 3000 })
+  .map((orders) => toBook(orders.map((o) => ({ ...o, quantity: o.quantity % 97 }))));
+
+function referenceVolume(book: OrderBook): number {
+  const bids: [number, number][] = [];
+  const asks: [number, number][] = [];
+  for (let i = 0; i < book.n; i++) {
+    const row: [number, number] = [book.price[i] as number, book.quantity[i] as number];
+    (book.side[i] === BUY ? bids : asks).push(row);
+  }
+  const prices = [...new Set([...bids, ...asks].map(([p]) => p))].sort((a, b) => a - b);
+  let best = 0;
+  for (const p of prices) {
+    const d = bids.filter(([b]) => b >= p).reduce((s, [, q]) => s + q, 0);
+    const s = asks.filter(([a]) => a <= p).reduce((t, [, q]) => t + q, 0);
+    best = Math.max(best, Math.min(d, s));
+  }
+  return best;
+}
+
+test("large books (radix path): efficient volume, implied interval, fills within orders", () => {
+  fc.assert(
+    fc.property(bigBookArb, (book) => {
+      const r = clearUniform(book, L);
+      assert.equal(r.volume, referenceVolume(book));
+      assert.deepEqual([r.priceLow, r.priceHigh], impliedInterval(book, r));
+      assert.equal(sum(book, r, BUY), r.volume);
+      assert.equal(sum(book, r, SELL), r.volume);
+      for (let i = 0; i < book.n; i++) assert.ok((r.fill[i] as number) <= (book.quantity[i] as number));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test("large books (radix path): permutation invariance", () => {
+  fc.assert(
+    fc.property(bigBookArb, fc.integer({ min: 1, max: 1 << 30 }), (book, salt) => {
+      const order = Array.from({ length: book.n }, (_, i) => i).sort(
+        (a, b) => ((a * 2654435761 + salt) >>> 0) - ((b * 2654435761 + salt) >>> 0),
+      );
+      const shuffled = createBook(book.n);
+      for (const i of order) {
+        const k = shuffled.n++;
+        shuffled.side[k] = book.side[i] as number;
+        shuffled.price[k] = book.price[i] as number;
+        shuffled.quantity[k] = book.quantity[i] as number;
+        shuffled.owner[k] = book.owner[i] as number;
+      }
+      const a = clearUniform(book, L);
+      const b = clearUniform(shuffled, L);
+      for (let k = 0; k < shuffled.n; k++) assert.equal(b.fill[k], a.fill[order[k] as number]);
+    }),
+    { numRuns: 30 },
   );
 });

@@ -206,7 +206,11 @@ const badOrders: Array<[string, (b: ReturnType<typeof createBook>) => void, RegE
   ["infinite price", (b) => addOrder(b, BUY, Number.POSITIVE_INFINITY, 1, 7), /order 1 \(owner 7\): price/],
   ["negative quantity", (b) => addOrder(b, BUY, 10, -1, 7), /order 1 \(owner 7\): quantity/],
   ["fractional quantity", (b) => addOrder(b, BUY, 10, 1.5, 7), /order 1 \(owner 7\): quantity/],
-  ["duplicate owner on a side", (b) => addOrder(b, BUY, 10, 1, 0), /order 1 \(owner 0\): owner 0 already has a BUY/],
+  [
+    "duplicate owner on a side",
+    (b) => addOrder(b, BUY, 10, 1, 0),
+    /order 1 \(owner 0\): owner 0 already has a BUY/,
+  ],
 ];
 for (const [name, add, message] of badOrders) {
   test(`rejects a bad order (${name}) with a message naming it`, () => {

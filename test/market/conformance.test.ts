@@ -134,7 +134,8 @@ const flipped: Learner = (o, learning, shape, stream) => {
   if (o.quantity === 0) return o.r;
   const shout = aggressivenessFor(o.side, o.mcp, o.anchor, o.c, o.l, shape.theta, shape.equations);
   if (mustRaise(o, learning.rule)) return lower(o.r, shout, learning);
-  if (o.fill < o.quantity && stream.bernoulli(learning.freeRaiseProbability)) return lower(o.r, shout, learning);
+  if (o.fill < o.quantity && stream.bernoulli(learning.freeRaiseProbability))
+    return lower(o.r, shout, learning);
   return o.r;
 };
 

@@ -14,7 +14,11 @@ import {
 import { Streams, type RandomStream } from "../../sim/kernel/random.js";
 
 /** A microgrid-like market: `buyers` then `sellers`, limits from the default distribution. */
-function market(seed: number, buyers: number, sellers: number): { agents: MarketAgents; streams: RandomStream[] } {
+function market(
+  seed: number,
+  buyers: number,
+  sellers: number,
+): { agents: MarketAgents; streams: RandomStream[] } {
   const n = buyers + sellers;
   const root = new Streams(seed);
   const agents: MarketAgents = {

@@ -1,6 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { clearAtPrice, clearUniform, DEFAULT_LIMITS, fallbackPrice, OrderError } from "../../sim/market/index.js";
+import {
+  clearAtPrice,
+  clearUniform,
+  DEFAULT_LIMITS,
+  fallbackPrice,
+  OrderError,
+} from "../../sim/market/index.js";
 import { bookOf, fills } from "./helpers.js";
 
 const L = DEFAULT_LIMITS;
