@@ -35,6 +35,11 @@ bench: setup
 reproduce: setup
 	node bin/p2psim.js reproduce --out results/paper
 
+# Measures the EVM gas of contracts/UniformDoubleAuction.sol; rewrites sim/ledger/ethereum-gas.json
+# and results/gas/gas.arrow.
+gas: setup
+	$(NODE_TS) experiments/gas/measure.ts
+
 # Regenerates experiments/schema.json from the config validator.
 schema: setup
 	$(NODE_TS) experiments/config/write-schema.ts

@@ -21,8 +21,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:fs", "node:fs/*", "fs", "node:child_process", "node:worker_threads"], message: "sim/ is pure model code: no I/O." },
-            { group: ["**/experiments/**", "**/bench/**"], message: "sim/ must not import experiments/ or bench/." },
+            {
+              group: ["node:fs", "node:fs/*", "fs", "node:child_process", "node:worker_threads"],
+              message: "sim/ is pure model code: no I/O.",
+            },
+            {
+              group: ["**/experiments/**", "**/bench/**"],
+              message: "sim/ must not import experiments/ or bench/.",
+            },
           ],
         },
       ],

@@ -26,7 +26,11 @@ export function machineInfo(): MachineInfo {
 }
 
 /** Writes `{ name, machine, ...figures }` to `results/bench/<name>.json` and returns the path. */
-export function writeBenchJson(name: string, figures: Record<string, unknown>, dir = "results/bench"): string {
+export function writeBenchJson(
+  name: string,
+  figures: Record<string, unknown>,
+  dir = "results/bench",
+): string {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.json`);
   const tmp = `${path}.tmp-${process.pid}`;

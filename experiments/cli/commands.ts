@@ -6,4 +6,11 @@ import { mergeCommand, sweepCommand } from "./sweep.js";
 
 // yargs' CommandModule is invariant in its argument type; the list mixes commands of several.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [runCommand, validateCommand, sweepCommand, mergeCommand, reproduceCommand, table1Command];
+export const commands: CommandModule<any, any>[] = [
+  runCommand,
+  validateCommand,
+  sweepCommand,
+  mergeCommand,
+  reproduceCommand,
+  table1Command,
+];

@@ -9,7 +9,10 @@ export interface Progress {
 export function progress(quiet: boolean): Progress {
   if (quiet) return { update: () => {}, stop: () => {} };
   if (process.stderr.isTTY === true) {
-    const bar = new cliProgress.SingleBar({ stream: process.stderr, format: "{bar} {value}/{total} cells | ETA {eta_formatted} | {label}" }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { stream: process.stderr, format: "{bar} {value}/{total} cells | ETA {eta_formatted} | {label}" },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     return {
       update(done, total, label) {

@@ -17,7 +17,9 @@ export const reproduceCommand: CommandModule<object, { out: string; quiet: boole
     const result = await reproduce(args.out);
     if (!args.quiet) {
       process.stdout.write(printSummary(result.summary));
-      process.stdout.write(`wrote ${result.files.length} files to ${result.dir}/ (open ${result.dir}/report.html)\n`);
+      process.stdout.write(
+        `wrote ${result.files.length} files to ${result.dir}/ (open ${result.dir}/report.html)\n`,
+      );
     }
   },
 };
@@ -31,9 +33,19 @@ export const table1Command: CommandModule<object, { config: string }> = {
     config.scenarios = ["all"];
     config.ledgers = ["iota", "ethereum"];
     const summary = buildSummary(simulate(config, dirname(resolve(args.config))));
-    const rows = summary.ledgers.map((l) => [l.ledger, l.energyPerTxWh.toPrecision(3), l.costPerBidUsd.toPrecision(3), l.txLatencyMeanS.toFixed(1), l.txLatencyP50S.toFixed(1), l.txLatencyP95S.toFixed(1), l.security]);
+    const rows = summary.ledgers.map((l) => [
+      l.ledger,
+      l.energyPerTxWh.toPrecision(3),
+      l.costPerBidUsd.toPrecision(3),
+      l.txLatencyMeanS.toFixed(1),
+      l.txLatencyP50S.toFixed(1),
+      l.txLatencyP95S.toFixed(1),
+      l.security,
+    ]);
     const head = ["ledger", "Wh/tx", "USD/bid", "mean s", "p50 s", "p95 s", "security"];
-    process.stdout.write(`${[head, ...rows].map((r) => r.map((c, i) => (i < 6 ? c.padEnd(10) : c)).join("")).join("\n")}\n`);
+    process.stdout.write(
+      `${[head, ...rows].map((r) => r.map((c, i) => (i < 6 ? c.padEnd(10) : c)).join("")).join("\n")}\n`,
+    );
     process.stdout.write(`paper: IOTA 3.93 nWh, 1 IOTA, ~12 s; Ethereum 238.22 kWh, ~$0.20, ~15 s\n`);
   },
 };

@@ -23,12 +23,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .positional("config", { type: "string", demandOption: true, describe: "JSON config file" })
       .option("seed", { type: "number", describe: "override the config's seed" })
       .option("out", { type: "string", describe: "output directory (default results/<name>)" })
-      .option("profiles", { type: "string", describe: "measured profiles CSV (timestamp,household,pv_kwh,load_kwh)" })
+      .option("profiles", {
+        type: "string",
+        describe: "measured profiles CSV (timestamp,household,pv_kwh,load_kwh)",
+      })
       .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: (args) => {
     const config = loadRunConfig(args.config);
     if (args.seed !== undefined) {
-      if (!Number.isSafeInteger(args.seed) || args.seed < 0) throw new InputError(`--seed: expected a non-negative integer, got ${args.seed}`);
+      if (!Number.isSafeInteger(args.seed) || args.seed < 0)
+        throw new InputError(`--seed: expected a non-negative integer, got ${args.seed}`);
       config.seed = args.seed;
     }
     const result = simulate(config, dirname(resolve(args.config)), args.profiles);

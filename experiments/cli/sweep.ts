@@ -22,11 +22,15 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     y
       .positional("config", { type: "string", demandOption: true, describe: "sweep JSON file" })
       .option("jobs", { type: "number", describe: "worker threads (default: available cores)" })
-      .option("shard", { type: "string", describe: "run only slice K of N (K/N), e.g. $SLURM_ARRAY_TASK_ID/N" })
+      .option("shard", {
+        type: "string",
+        describe: "run only slice K of N (K/N), e.g. $SLURM_ARRAY_TASK_ID/N",
+      })
       .option("out", { type: "string", describe: "output directory (default results/<name>)" })
       .option("quiet", { type: "boolean", default: false }),
   handler: async (args) => {
-    if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new InputError(`--jobs: expected a positive integer, got ${args.jobs}`);
+    if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1))
+      throw new InputError(`--jobs: expected a positive integer, got ${args.jobs}`);
     const sweep = loadSweep(args.config);
     const out = args.out ?? join("results", sweep.name);
     const bar = progress(args.quiet);
@@ -38,7 +42,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     });
     bar.stop();
     if (!args.quiet) {
-      process.stdout.write(`${outcome.ran} cells run, ${outcome.skipped} already done; ${outcome.merged ? `merged into ${out}/` : "not merged yet (run the other shards, then p2psim merge)"}\n`);
+      process.stdout.write(
+        `${outcome.ran} cells run, ${outcome.skipped} already done; ${outcome.merged ? `merged into ${out}/` : "not merged yet (run the other shards, then p2psim merge)"}\n`,
+      );
     }
   },
 };
@@ -47,7 +53,9 @@ export const mergeCommand: CommandModule<object, { dirs: string[]; out: string }
   command: "merge <dirs..>",
   describe: "Merge the shard directories of one sweep into one set of result tables",
   builder: (y) =>
-    y.positional("dirs", { type: "string", array: true, demandOption: true }).option("out", { type: "string", demandOption: true }),
+    y
+      .positional("dirs", { type: "string", array: true, demandOption: true })
+      .option("out", { type: "string", demandOption: true }),
   handler: (args) => {
     const r = mergeSweep(args.dirs, args.out);
     process.stdout.write(`merged ${r.cells} cells into ${args.out}/\n`);

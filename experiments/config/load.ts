@@ -14,7 +14,9 @@ function readJson(path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new InputError(
+      `${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 

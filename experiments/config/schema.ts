@@ -9,19 +9,30 @@ const nonNegative = z.number().nonnegative();
 const profileSynthetic = z
   .object({
     source: z.literal("synthetic"),
-    preset: z.enum(["paper", "uniform"]).default("paper").describe("paper: 3 x 5 agents (MG2 heavy consumer); uniform: see microgrids/agentsPerMicrogrid"),
+    preset: z
+      .enum(["paper", "uniform"])
+      .default("paper")
+      .describe("paper: 3 x 5 agents (MG2 heavy consumer); uniform: see microgrids/agentsPerMicrogrid"),
     microgrids: z.number().int().positive().default(3),
     agentsPerMicrogrid: z.number().int().positive().default(5),
-    start: z.string().default("2022-06-06T00:00:00+01:00").describe("ISO-8601 with offset: start of the first period"),
+    start: z
+      .string()
+      .default("2022-06-06T00:00:00+01:00")
+      .describe("ISO-8601 with offset: start of the first period"),
     days: z.number().int().positive().default(7),
-    shiftHours: z.record(z.string(), z.number()).default({ MG3: 12 }).describe("generation shift per microgrid (hours), circular over the profile"),
+    shiftHours: z
+      .record(z.string(), z.number())
+      .default({ MG3: 12 })
+      .describe("generation shift per microgrid (hours), circular over the profile"),
   })
   .strict();
 
 const profileCsv = z
   .object({
     source: z.literal("csv"),
-    file: z.string().describe("long CSV: timestamp,household,pv_kwh,load_kwh (path relative to the config file)"),
+    file: z
+      .string()
+      .describe("long CSV: timestamp,household,pv_kwh,load_kwh (path relative to the config file)"),
     households: z.string().describe("CSV household,microgrid[,pv_kw] (path relative to the config file)"),
     missing: z.enum(["error", "zero", "interpolate"]).default("error"),
     pvScale: positive.default(1),
@@ -32,12 +43,18 @@ const profileCsv = z
 const L = DEFAULT_MARKET_CONFIG.learning;
 const learning = z
   .object({
-    rule: z.enum(["as-described", "as-printed"]).default(L.rule).describe("Algorithm 1: as the results describe it, or as printed (NOTES erratum 2)"),
+    rule: z
+      .enum(["as-described", "as-printed"])
+      .default(L.rule)
+      .describe("Algorithm 1: as the results describe it, or as printed (NOTES erratum 2)"),
     beta: z.number().min(0).max(1).default(L.beta),
     lambdaR: nonNegative.default(L.lambdaR),
     lambdaA: nonNegative.default(L.lambdaA),
     freeRaiseProbability: z.number().min(0).max(1).default(L.freeRaiseProbability),
-    winners: z.enum(["keep", "lower"]).default(L.winners).describe("what a bidder that traded with margin does to r"),
+    winners: z
+      .enum(["keep", "lower"])
+      .default(L.winners)
+      .describe("what a bidder that traded with margin does to r"),
   })
   .strict();
 
@@ -45,12 +62,18 @@ const M = DEFAULT_MARKET_CONFIG;
 const market = z
   .object({
     theta: positive.default(M.theta),
-    equations: z.enum(["corrected", "as-printed"]).default(M.equations).describe("eqs (2)-(3): corrected (NOTES erratum 1) or as printed"),
+    equations: z
+      .enum(["corrected", "as-printed"])
+      .default(M.equations)
+      .describe("eqs (2)-(3): corrected (NOTES erratum 1) or as printed"),
     learning: learning.default(learning.parse({})),
     epsilon: positive.default(M.epsilon).describe("consensus: MCP moves less than this (p/kWh)..."),
     k: z.number().int().positive().default(M.k).describe("...for this many consecutive rounds"),
     maxRounds: z.number().int().positive().default(M.maxRounds),
-    fallback: z.enum(["as-described", "as-printed"]).default(M.fallback).describe("eq (1): as its sentence says, or as printed (NOTES erratum 3)"),
+    fallback: z
+      .enum(["as-described", "as-printed"])
+      .default(M.fallback)
+      .describe("eq (1): as its sentence says, or as printed (NOTES erratum 3)"),
     limitPrices: z.enum(["split-midpoint", "uniform", "grid"]).default(M.limitPrices),
     initialAggressiveness: z.enum(["eager", "random", "neutral"]).default(M.initialAggressiveness),
     bidder: z.enum(["aa", "zic"]).default(M.bidder),
@@ -66,7 +89,9 @@ const trading = z
     periodMinutes: positive.default(30),
     windowMinutes: positive.default(5).describe("the part of each period in which the auction runs"),
     roundSeconds: roundSeconds.default(roundSeconds.parse({})).describe("round length per ledger"),
-    forecastErrorSd: nonNegative.default(0).describe("relative forecast error (0 = the paper's exact forecast)"),
+    forecastErrorSd: nonNegative
+      .default(0)
+      .describe("relative forecast error (0 = the paper's exact forecast)"),
   })
   .strict();
 
@@ -84,14 +109,19 @@ const scenario = z.union([
 export const runConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    name: z.string().regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-' only").default("run"),
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-' only")
+      .default("run"),
     seed: z.number().int().nonnegative().default(2022),
     limits: z
       .object({ pgs: positive.default(3.2), pgb: positive.default(18.9) })
       .strict()
       .default({ pgs: 3.2, pgb: 18.9 })
       .refine((l) => l.pgs < l.pgb, { message: "pgs must be below pgb" }),
-    profiles: z.discriminatedUnion("source", [profileSynthetic, profileCsv]).default(profileSynthetic.parse({ source: "synthetic" })),
+    profiles: z
+      .discriminatedUnion("source", [profileSynthetic, profileCsv])
+      .default(profileSynthetic.parse({ source: "synthetic" })),
     market: market.default(market.parse({})),
     trading: trading.default(trading.parse({})),
     scenarios: z.array(scenario).min(1).default(["grid", "MG1+MG2", "MG1+MG3", "MG2+MG3", "all"]),
@@ -100,8 +130,14 @@ export const runConfigSchema = z
       .min(1)
       .default(["ideal", "iota", "ethereum"])
       .describe("ideal = instant confirmation (the paper's off-ledger market simulation)"),
-    iota: z.record(z.string(), z.unknown()).default({}).describe("overrides of the IOTA model defaults (docs/ledger.md)"),
-    ethereum: z.record(z.string(), z.unknown()).default({}).describe("overrides of the Ethereum model defaults (docs/ledger.md)"),
+    iota: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe("overrides of the IOTA model defaults (docs/ledger.md)"),
+    ethereum: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe("overrides of the Ethereum model defaults (docs/ledger.md)"),
   })
   .strict();
 

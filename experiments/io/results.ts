@@ -36,7 +36,10 @@ function periodColumns(result: SimulationResult, run: ScenarioRun): Columns {
     period: { type: "i32", values: r.period },
     start_ms: { type: "f64", values: r.period.map((t) => result.profile.startMs + t * periodMs) },
     microgrid: { type: "str", values: r.microgrid.map((m) => result.profile.microgrids[m]!) },
-    involved: { type: "bool", values: r.microgrid.map((m) => run.scenario.involved.includes(result.profile.microgrids[m]!)) },
+    involved: {
+      type: "bool",
+      values: r.microgrid.map((m) => run.scenario.involved.includes(result.profile.microgrids[m]!)),
+    },
     pv_wh: { type: "f64", values: r.pvWh },
     load_wh: { type: "f64", values: r.loadWh },
     mcp: { type: "f64", values: r.mcp },
@@ -86,8 +89,12 @@ function agentColumns(result: SimulationResult, run: ScenarioRun): Columns {
   const n = agents.length;
   const { pgs, pgb } = result.config.limits;
   const pct = (gain: number, ref: number): number => (ref > 0 ? (gain / ref) * 100 : NaN);
-  const producer = Array.from({ length: n }, (_, a) => pct(t.receivedP[a]! - (t.soldWh[a]! * pgs) / 1000, (t.soldWh[a]! * pgs) / 1000));
-  const consumer = Array.from({ length: n }, (_, a) => pct((t.boughtWh[a]! * pgb) / 1000 - t.paidP[a]!, (t.boughtWh[a]! * pgb) / 1000));
+  const producer = Array.from({ length: n }, (_, a) =>
+    pct(t.receivedP[a]! - (t.soldWh[a]! * pgs) / 1000, (t.soldWh[a]! * pgs) / 1000),
+  );
+  const consumer = Array.from({ length: n }, (_, a) =>
+    pct((t.boughtWh[a]! * pgb) / 1000 - t.paidP[a]!, (t.boughtWh[a]! * pgb) / 1000),
+  );
   return {
     ledger: { type: "str", values: repeat(run.ledger, n) },
     scenario: { type: "str", values: repeat(run.scenario.id, n) },
@@ -119,7 +126,10 @@ function transactionColumns(run: ScenarioRun): Columns {
     chain: { type: "i32", values: col((i) => log!.chain[i]!) },
     sender: { type: "i32", values: col((i) => log!.sender[i]!) },
     kind: { type: "str", values: col((i) => i).map((i) => KIND_NAMES[log!.kind[i]!] ?? "unknown") },
-    status: { type: "str", values: col((i) => i).map((i) => STATUS_NAMES[log!.status[i]! as 0] ?? "unknown") },
+    status: {
+      type: "str",
+      values: col((i) => i).map((i) => STATUS_NAMES[log!.status[i]! as 0] ?? "unknown"),
+    },
     submit_ms: { type: "f64", values: col((i) => log!.submitMs[i]!) },
     confirm_ms: { type: "f64", values: col((i) => log!.confirmMs[i]!) },
     deadline_ms: { type: "f64", values: col((i) => log!.deadlineMs[i]!) },
@@ -132,14 +142,18 @@ function transactionColumns(run: ScenarioRun): Columns {
 
 function gitCommit(): string | null {
   try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    return execFileSync("git", ["rev-parse", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     return null;
   }
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 

@@ -84,7 +84,12 @@ export function buildSummary(result: SimulationResult): Summary {
   const ledgers: LedgerFigures[] = [];
   const seen = new Set<string>();
   for (const run of result.runs) {
-    if (run.ledgerModel === undefined || seen.has(run.ledger) || run.scenario.id !== (all ?? grid ?? mine[0])?.scenario) continue;
+    if (
+      run.ledgerModel === undefined ||
+      seen.has(run.ledger) ||
+      run.scenario.id !== (all ?? grid ?? mine[0])?.scenario
+    )
+      continue;
     seen.add(run.ledger);
     ledgers.push(ledgerFigures(run.ledgerModel));
   }
@@ -96,7 +101,9 @@ export function buildSummary(result: SimulationResult): Summary {
       producerBenefitPctGrid: grid?.benefit.producerPct ?? NaN,
       consumerBenefitPctGrid: grid?.benefit.consumerPct ?? NaN,
       mainGridReductionAllVsGridPct:
-        grid !== undefined && all !== undefined ? ((grid.mainGridKwh - all.mainGridKwh) / grid.mainGridKwh) * 100 : NaN,
+        grid !== undefined && all !== undefined
+          ? ((grid.mainGridKwh - all.mainGridKwh) / grid.mainGridKwh) * 100
+          : NaN,
     },
     paper: PAPER,
     scenarios,

@@ -5,7 +5,13 @@ import { microgridNetProduction } from "../../sim/data/index.js";
 import { scaleStudy } from "../../sim/ledger/index.js";
 import { loadRunConfig } from "../config/load.js";
 import { writeResults } from "../io/results.js";
-import { writeReport, type Claim, type ReportInput, type ScalabilityRow, type Table1Row } from "../report/index.js";
+import {
+  writeReport,
+  type Claim,
+  type ReportInput,
+  type ScalabilityRow,
+  type Table1Row,
+} from "../report/index.js";
 import { buildSummary, PAPER, type LedgerFigures, type Summary } from "./report-data.js";
 import { simulate, type SimulationResult } from "./simulate.js";
 
@@ -14,7 +20,10 @@ export const PAPER_CONFIG = new URL("../paper/paper.json", import.meta.url).path
 /** Participant counts of the scalability study (the paper's 15 up to 15,000). */
 export const SCALE_PARTICIPANTS = [15, 150, 1_500, 15_000] as const;
 
-export function scalability(seed: number, participants: readonly number[] = SCALE_PARTICIPANTS): ScalabilityRow[] {
+export function scalability(
+  seed: number,
+  participants: readonly number[] = SCALE_PARTICIPANTS,
+): ScalabilityRow[] {
   const rows: ScalabilityRow[] = [];
   for (const n of participants) {
     const study = scaleStudy({ participants: n, seed, periods: 1 });
@@ -34,7 +43,8 @@ export function scalability(seed: number, participants: readonly number[] = SCAL
 
 /** The paper's claim on scalability, from the study: flat on IOTA, rising on Ethereum. */
 export function scalabilityClaim(rows: readonly ScalabilityRow[]): Claim {
-  const series = (ledger: string) => rows.filter((r) => r.ledger === ledger).sort((a, b) => a.participants - b.participants);
+  const series = (ledger: string) =>
+    rows.filter((r) => r.ledger === ledger).sort((a, b) => a.participants - b.participants);
   const growth = (ledger: string): number => {
     const s = series(ledger);
     return s.length < 2 ? NaN : s[s.length - 1]!.txLatencyMeanS / s[0]!.txLatencyMeanS;
@@ -56,7 +66,8 @@ const num = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFix
 function table1Rows(ledgers: readonly LedgerFigures[]): Table1Row[] {
   const iota = ledgers.find((l) => l.ledger === "iota");
   const eth = ledgers.find((l) => l.ledger === "ethereum");
-  const v = (l: LedgerFigures | undefined, f: (l: LedgerFigures) => string): string => (l === undefined ? "not run" : f(l));
+  const v = (l: LedgerFigures | undefined, f: (l: LedgerFigures) => string): string =>
+    l === undefined ? "not run" : f(l);
   return [
     {
       metric: "Energy cost per transaction",
@@ -76,8 +87,14 @@ function table1Rows(ledgers: readonly LedgerFigures[]): Table1Row[] {
     },
     {
       metric: "Time per transaction (mean; p50 / p95)",
-      iota: v(iota, (l) => `${num(l.txLatencyMeanS, 1)} s; ${num(l.txLatencyP50S, 1)} / ${num(l.txLatencyP95S, 1)} s`),
-      ethereum: v(eth, (l) => `${num(l.txLatencyMeanS, 1)} s; ${num(l.txLatencyP50S, 1)} / ${num(l.txLatencyP95S, 1)} s`),
+      iota: v(
+        iota,
+        (l) => `${num(l.txLatencyMeanS, 1)} s; ${num(l.txLatencyP50S, 1)} / ${num(l.txLatencyP95S, 1)} s`,
+      ),
+      ethereum: v(
+        eth,
+        (l) => `${num(l.txLatencyMeanS, 1)} s; ${num(l.txLatencyP50S, 1)} / ${num(l.txLatencyP95S, 1)} s`,
+      ),
       paperIota: PAPER.table1.timePerTx.iota,
       paperEthereum: PAPER.table1.timePerTx.ethereum,
     },
@@ -92,12 +109,22 @@ function table1Rows(ledgers: readonly LedgerFigures[]): Table1Row[] {
 }
 
 /** The report's inputs from a simulation of the paper setup. */
-export function reportInput(result: SimulationResult, summary: Summary, scalabilityRows: ScalabilityRow[], claims: Claim[], manifest: Record<string, unknown>): ReportInput {
+export function reportInput(
+  result: SimulationResult,
+  summary: Summary,
+  scalabilityRows: ScalabilityRow[],
+  claims: Claim[],
+  manifest: Record<string, unknown>,
+): ReportInput {
   const { profile } = result;
   const perDay = Math.min(profile.periods, Math.round(86_400_000 / profile.periodMs));
   const net = microgridNetProduction(profile);
   const netProduction = profile.microgrids.flatMap((mg, m) =>
-    Array.from({ length: perDay }, (_, t) => ({ hour: (t * profile.periodMs) / 3_600_000, microgrid: mg, netKwh: net[m * profile.periods + t]! / 1000 })),
+    Array.from({ length: perDay }, (_, t) => ({
+      hour: (t * profile.periodMs) / 3_600_000,
+      microgrid: mg,
+      netKwh: net[m * profile.periods + t]! / 1000,
+    })),
   );
   const mine = summary.scenarios.filter((s) => s.ledger === summary.headlineLedger);
   const finite = (x: number): boolean => Number.isFinite(x);
@@ -107,7 +134,12 @@ export function reportInput(result: SimulationResult, summary: Summary, scalabil
     benefits: mine.flatMap((s) =>
       s.byMicrogrid
         .filter((b) => finite(b.producerPct) && finite(b.consumerPct))
-        .map((b) => ({ scenario: s.scenario, microgrid: b.microgrid, producerPct: b.producerPct, consumerPct: b.consumerPct })),
+        .map((b) => ({
+          scenario: s.scenario,
+          microgrid: b.microgrid,
+          producerPct: b.producerPct,
+          consumerPct: b.consumerPct,
+        })),
     ),
     totals: mine.map((s) => ({
       scenario: s.scenario,
@@ -119,7 +151,9 @@ export function reportInput(result: SimulationResult, summary: Summary, scalabil
       mainGridExportKwh: s.mainGridExportKwh,
     })),
     table1: table1Rows(summary.ledgers),
-    scalability: scalabilityRows.filter((r) => finite(r.txLatencyMeanS) && finite(r.txLatencyP95S) && finite(r.costPerBidUsd)),
+    scalability: scalabilityRows.filter(
+      (r) => finite(r.txLatencyMeanS) && finite(r.txLatencyP95S) && finite(r.costPerBidUsd),
+    ),
     claims,
     manifest,
     headline: {
@@ -141,7 +175,11 @@ export interface ReproduceResult {
 }
 
 /** Runs everything and writes `dir`. */
-export async function reproduce(dir: string, configPath = PAPER_CONFIG, participants: readonly number[] = SCALE_PARTICIPANTS): Promise<ReproduceResult> {
+export async function reproduce(
+  dir: string,
+  configPath = PAPER_CONFIG,
+  participants: readonly number[] = SCALE_PARTICIPANTS,
+): Promise<ReproduceResult> {
   const config = loadRunConfig(configPath);
   const result = simulate(config, dirname(resolve(configPath)));
   const base = buildSummary(result);

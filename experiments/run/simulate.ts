@@ -12,7 +12,13 @@ import {
   uniformMicrogrids,
   type Profile,
 } from "../../sim/data/index.js";
-import { scenarioFromShorthand, World, ledgerChannel, type ChannelFactory, type Scenario } from "../../sim/grid/index.js";
+import {
+  scenarioFromShorthand,
+  World,
+  ledgerChannel,
+  type ChannelFactory,
+  type Scenario,
+} from "../../sim/grid/index.js";
 import { marketConfig, type MarketConfig } from "../../sim/market/index.js";
 import { RunRecorder } from "../../sim/metrics/index.js";
 import { ContractRules, EthereumLedger, IotaLedger, type Ledger } from "../../sim/ledger/index.js";
@@ -50,7 +56,10 @@ export function buildProfile(config: RunConfig, baseDir: string, csvOverride?: s
   const p = config.profiles;
   try {
     if (p.source === "csv" || csvOverride !== undefined) {
-      if (p.source !== "csv") throw new InputError("--profiles needs a config whose profiles.source is \"csv\" (for the household mapping)");
+      if (p.source !== "csv")
+        throw new InputError(
+          '--profiles needs a config whose profiles.source is "csv" (for the household mapping)',
+        );
       const file = csvOverride ?? resolve(baseDir, p.file);
       const households = resolve(baseDir, p.households);
       return loadProfileCsv(readText(file, "profiles.file"), file, {
@@ -61,8 +70,15 @@ export function buildProfile(config: RunConfig, baseDir: string, csvOverride?: s
         loadScale: p.loadScale,
       });
     }
-    const microgrids = p.preset === "paper" ? paperMicrogrids() : uniformMicrogrids(p.microgrids, p.agentsPerMicrogrid);
-    const profileConfig = makeProfileConfig({ start: p.start, days: p.days, periodMs, microgrids, shiftHoursByMicrogrid: p.shiftHours });
+    const microgrids =
+      p.preset === "paper" ? paperMicrogrids() : uniformMicrogrids(p.microgrids, p.agentsPerMicrogrid);
+    const profileConfig = makeProfileConfig({
+      start: p.start,
+      days: p.days,
+      periodMs,
+      microgrids,
+      shiftHoursByMicrogrid: p.shiftHours,
+    });
     return generateProfile(profileConfig, new Streams(config.seed));
   } catch (error) {
     if (error instanceof ProfileError) throw new InputError(error.message);
@@ -73,7 +89,9 @@ export function buildProfile(config: RunConfig, baseDir: string, csvOverride?: s
 
 export function scenarioOf(entry: RunConfig["scenarios"][number], microgrids: readonly string[]): Scenario {
   try {
-    return typeof entry === "string" ? scenarioFromShorthand(entry, microgrids) : { ...entry, links: entry.links.map(([a, b]) => [a, b]) };
+    return typeof entry === "string"
+      ? scenarioFromShorthand(entry, microgrids)
+      : { ...entry, links: entry.links.map(([a, b]) => [a, b]) };
   } catch (error) {
     throw new InputError(`scenarios: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -83,14 +101,26 @@ function market(config: RunConfig): MarketConfig {
   return marketConfig(config.market);
 }
 
-function channelFor(ledger: LedgerName, config: RunConfig, profile: Profile, streams: Streams, hold: { model?: Ledger }): ChannelFactory | undefined {
+function channelFor(
+  ledger: LedgerName,
+  config: RunConfig,
+  profile: Profile,
+  streams: Streams,
+  hold: { model?: Ledger },
+): ChannelFactory | undefined {
   if (ledger === "ideal") return undefined;
   return (kernel, onVisible, onMessage) => {
     const agents = profile.agents.length;
     const chains = profile.microgrids.length;
     const memberOf = Int32Array.from(profile.agents, (a) => a.microgridIndex);
     const operatorOf = Int32Array.from({ length: chains }, (_, m) => agents + m);
-    const rules = new ContractRules({ memberOf, chains, pgs: config.limits.pgs, pgb: config.limits.pgb, operatorOf });
+    const rules = new ContractRules({
+      memberOf,
+      chains,
+      pgs: config.limits.pgs,
+      pgb: config.limits.pgb,
+      operatorOf,
+    });
     const model: Ledger =
       ledger === "iota"
         ? new IotaLedger({ kernel, streams, rules, config: { chains, ...config.iota } })
@@ -101,9 +131,20 @@ function channelFor(ledger: LedgerName, config: RunConfig, profile: Profile, str
 }
 
 /** Runs the world for one (ledger, scenario) on `profile`. */
-export function runScenario(config: RunConfig, profile: Profile, ledger: LedgerName, scenario: Scenario): ScenarioRun {
+export function runScenario(
+  config: RunConfig,
+  profile: Profile,
+  ledger: LedgerName,
+  scenario: Scenario,
+): ScenarioRun {
   const streams = new Streams(config.seed);
-  const recorder = new RunRecorder(profile.agents.length, config.limits, profile.pv, profile.load, profile.periods);
+  const recorder = new RunRecorder(
+    profile.agents.length,
+    config.limits,
+    profile.pv,
+    profile.load,
+    profile.periods,
+  );
   const hold: { model?: Ledger } = {};
   const world = new World(
     profile,
@@ -120,7 +161,13 @@ export function runScenario(config: RunConfig, profile: Profile, ledger: LedgerN
     channelFor(ledger, config, profile, streams, hold),
   );
   world.run();
-  return { ledger, scenario, recorder, ...(hold.model ? { ledgerModel: hold.model } : {}), events: world.kernel.processed };
+  return {
+    ledger,
+    scenario,
+    recorder,
+    ...(hold.model ? { ledgerModel: hold.model } : {}),
+    events: world.kernel.processed,
+  };
 }
 
 /** Every (ledger, scenario) of the config, in config order; relative paths resolve from `baseDir`. */

@@ -59,7 +59,11 @@ export function summarizeRun(result: SimulationResult, run: ScenarioRun): Scenar
   const { pgs, pgb } = config.limits;
   const n = profile.agents.length;
   const involved = new Set(run.scenario.involved);
-  const benefit = benefitOf(totalsOf(run, (a) => involved.has(profile.agents[a]!.microgrid), n), pgs, pgb);
+  const benefit = benefitOf(
+    totalsOf(run, (a) => involved.has(profile.agents[a]!.microgrid), n),
+    pgs,
+    pgb,
+  );
   const byMicrogrid = run.scenario.involved.map((mg) => {
     const totals = totalsOf(run, (a) => profile.agents[a]!.microgrid === mg, n);
     return {
@@ -100,7 +104,9 @@ export function checkClaims(summaries: readonly ScenarioSummary[]): Claim[] {
   claims.push({
     id: "producers-over-consumers",
     claim: "Producers benefit more than consumers in every scenario",
-    ours: summaries.map((s) => `${s.scenario}: ${fmt(s.benefit.producerPct)} % vs ${fmt(s.benefit.consumerPct)} %`).join("; "),
+    ours: summaries
+      .map((s) => `${s.scenario}: ${fmt(s.benefit.producerPct)} % vs ${fmt(s.benefit.consumerPct)} %`)
+      .join("; "),
     paper: "holds in every scenario (Figs 11, 12)",
     holds: summaries.every((s) => s.benefit.producerPct > s.benefit.consumerPct),
   });

@@ -12,10 +12,15 @@ export const sweepConfigSchema = z
   .object({
     $schema: z.string().optional(),
     name: z.string().regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-' only"),
-    base: z.union([z.string().describe("path of a run config, relative to this file"), z.record(z.string(), z.unknown())]),
+    base: z.union([
+      z.string().describe("path of a run config, relative to this file"),
+      z.record(z.string(), z.unknown()),
+    ]),
     vary: z
       .record(z.string(), z.array(z.union([z.number(), z.string(), z.boolean()])).min(1))
-      .describe('dotted config paths and their values, e.g. {"seed": [1, 2], "profiles.agentsPerMicrogrid": [5, 50]}'),
+      .describe(
+        'dotted config paths and their values, e.g. {"seed": [1, 2], "profiles.agentsPerMicrogrid": [5, 50]}',
+      ),
   })
   .strict();
 
@@ -42,7 +47,8 @@ function setPath(target: Record<string, unknown>, path: string, value: Value): v
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
     if (next === undefined) node[key] = {};
-    else if (typeof next !== "object" || next === null || Array.isArray(next)) throw new InputError(`vary."${path}": "${key}" is not an object in the base config`);
+    else if (typeof next !== "object" || next === null || Array.isArray(next))
+      throw new InputError(`vary."${path}": "${key}" is not an object in the base config`);
     node = node[key] as Record<string, unknown>;
   }
   node[keys[keys.length - 1]!] = value;
@@ -52,7 +58,9 @@ function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new InputError(`${path}: cannot read a JSON file (${error instanceof Error ? error.message : String(error)})`);
+    throw new InputError(
+      `${path}: cannot read a JSON file (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -60,10 +68,13 @@ function readJson(path: string): unknown {
 export function loadSweep(path: string): Sweep {
   const parsed = sweepConfigSchema.safeParse(readJson(path));
   if (!parsed.success) {
-    throw new InputError(`${path}: ${parsed.error.issues.map((i) => `field "${i.path.join(".") || "(top level)"}": ${i.message}`).join("; ")}`);
+    throw new InputError(
+      `${path}: ${parsed.error.issues.map((i) => `field "${i.path.join(".") || "(top level)"}": ${i.message}`).join("; ")}`,
+    );
   }
   const spec = parsed.data;
-  const baseDir = typeof spec.base === "string" ? dirname(resolve(dirname(path), spec.base)) : dirname(resolve(path));
+  const baseDir =
+    typeof spec.base === "string" ? dirname(resolve(dirname(path), spec.base)) : dirname(resolve(path));
   const base = typeof spec.base === "string" ? readJson(resolve(dirname(path), spec.base)) : spec.base;
   const varied = Object.keys(spec.vary);
   const combos: Record<string, Value>[] = varied.reduce<Record<string, Value>[]>(
@@ -75,7 +86,12 @@ export function loadSweep(path: string): Sweep {
     const data = structuredClone(base) as Record<string, unknown>;
     for (const [key, value] of Object.entries(params)) setPath(data, key, value);
     data.name = `${spec.name}-${id}`;
-    return { index, id, params, config: parseRunConfig(data, `${path} (cell ${id}: ${JSON.stringify(params)})`) };
+    return {
+      index,
+      id,
+      params,
+      config: parseRunConfig(data, `${path} (cell ${id}: ${JSON.stringify(params)})`),
+    };
   });
   return { name: spec.name, varied, cells, baseDir };
 }
@@ -85,7 +101,8 @@ export function parseShard(text: string): { k: number; n: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const k = Number(m?.[1]);
   const n = Number(m?.[2]);
-  if (m === null || n < 1 || k < 1 || k > n) throw new InputError(`--shard: expected K/N with 1 <= K <= N, got "${text}"`);
+  if (m === null || n < 1 || k < 1 || k > n)
+    throw new InputError(`--shard: expected K/N with 1 <= K <= N, got "${text}"`);
   return { k, n };
 }
 

@@ -30,7 +30,8 @@ function columnsOf(table: Table): Record<string, ColumnSpec> {
     const type = String(field.type);
     if (type === "Float64") out[field.name] = { type: "f64", values: values as ArrayLike<number> };
     else if (type === "Int32") out[field.name] = { type: "i32", values: values as ArrayLike<number> };
-    else if (type === "Bool") out[field.name] = { type: "bool", values: Array.from(values as ArrayLike<boolean>) };
+    else if (type === "Bool")
+      out[field.name] = { type: "bool", values: Array.from(values as ArrayLike<boolean>) };
     else out[field.name] = { type: "str", values: Array.from(values as ArrayLike<string>) };
   }
   return out;
@@ -46,11 +47,15 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
   const index = readIndex(dirs[0]!);
   for (const dir of dirs.slice(1)) {
     const other = readIndex(dir);
-    if (JSON.stringify(other.cells) !== JSON.stringify(index.cells)) throw new InputError(`${dir}: belongs to a different sweep than ${dirs[0]}`);
+    if (JSON.stringify(other.cells) !== JSON.stringify(index.cells))
+      throw new InputError(`${dir}: belongs to a different sweep than ${dirs[0]}`);
   }
   const located = index.cells.map((cell) => {
     const dir = dirs.map((d) => join(d, "cells", cell.id)).find((d) => existsSync(join(d, "manifest.json")));
-    if (dir === undefined) throw new InputError(`cell ${cell.id} ${JSON.stringify(cell.params)} is missing from ${dirs.join(", ")}`);
+    if (dir === undefined)
+      throw new InputError(
+        `cell ${cell.id} ${JSON.stringify(cell.params)} is missing from ${dirs.join(", ")}`,
+      );
     return { cell, dir };
   });
   const files: string[] = [];
@@ -58,8 +63,11 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
     const parts = located.map(({ cell, dir }) => {
       const table = tableFromIPC(readFileSync(join(dir, name)));
       const n = table.numRows;
-      const lead: Record<string, ColumnSpec> = { cell: { type: "str", values: Array.from({ length: n }, () => cell.id) } };
-      for (const key of index.varied) lead[key] = paramColumn(Array.from({ length: n }, () => cell.params[key]!));
+      const lead: Record<string, ColumnSpec> = {
+        cell: { type: "str", values: Array.from({ length: n }, () => cell.id) },
+      };
+      for (const key of index.varied)
+        lead[key] = paramColumn(Array.from({ length: n }, () => cell.params[key]!));
       return { ...lead, ...columnsOf(table) };
     });
     const merged: Record<string, ColumnSpec> = {};

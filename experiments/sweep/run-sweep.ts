@@ -27,7 +27,11 @@ function task(sweep: Sweep, cell: Cell, out: string): CellTask {
 }
 
 export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<SweepOutcome> {
-  const index: SweepIndex = { name: sweep.name, varied: sweep.varied, cells: sweep.cells.map((c) => ({ id: c.id, params: c.params })) };
+  const index: SweepIndex = {
+    name: sweep.name,
+    varied: sweep.varied,
+    cells: sweep.cells.map((c) => ({ id: c.id, params: c.params })),
+  };
   writeFileAtomic(join(options.out, "sweep.json"), jsonText(index));
   const mine = options.shard === undefined ? sweep.cells : shardCells(sweep.cells, options.shard);
   const todo = mine.filter((c) => !cellDone(join(options.out, "cells", c.id)));
@@ -50,7 +54,9 @@ export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<Swe
       execArgv: ["--import", "tsx"],
     });
     try {
-      await Promise.all(todo.map((cell) => pool.run(task(sweep, cell, options.out)).then(() => finished(cell))));
+      await Promise.all(
+        todo.map((cell) => pool.run(task(sweep, cell, options.out)).then(() => finished(cell))),
+      );
     } finally {
       await pool.destroy();
     }

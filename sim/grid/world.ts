@@ -152,14 +152,24 @@ export class World {
     const auction = this.auctions[m]!;
     const ticket = this.#tickets.issue(m, i, auction.submittedPrice[i]!, auction.submittedAnchor[i]!);
     const side = auction.side[i] as 0 | 1;
-    this.channel.submit(auction.members[i]!, m, kind, side, auction.submittedPrice[i]!, auction.quantity[i]!, deadline, ticket);
+    this.channel.submit(
+      auction.members[i]!,
+      m,
+      kind,
+      side,
+      auction.submittedPrice[i]!,
+      auction.quantity[i]!,
+      deadline,
+      ticket,
+    );
   }
 
   #onVisible(ticket: number): void {
     const t = this.#tickets;
     if (!t.current(ticket)) return; // a confirmation from an earlier period
     const auction = this.auctions[t.microgrid[ticket - t.first]!]!;
-    if (!auction.done) auction.reveal(t.member[ticket - t.first]!, t.price[ticket - t.first]!, t.anchor[ticket - t.first]!);
+    if (!auction.done)
+      auction.reveal(t.member[ticket - t.first]!, t.price[ticket - t.first]!, t.anchor[ticket - t.first]!);
   }
 
   #closeRound(m: number, k: number): void {

@@ -20,7 +20,11 @@ test("an empty config resolves to the paper's defaults", () => {
 test("bad fields are reported with the file and the field path", () => {
   assert.throws(
     () => parseRunConfig({ market: { learning: { beta: 2 } }, seed: 1.5 }, "cfg.json"),
-    (e: unknown) => e instanceof InputError && /cfg\.json/.test(e.message) && /market\.learning\.beta/.test(e.message) && /"seed"/.test(e.message),
+    (e: unknown) =>
+      e instanceof InputError &&
+      /cfg\.json/.test(e.message) &&
+      /market\.learning\.beta/.test(e.message) &&
+      /"seed"/.test(e.message),
   );
 });
 
@@ -29,5 +33,8 @@ test("unknown fields are rejected, not ignored", () => {
 });
 
 test("pgs must be below pgb", () => {
-  assert.throws(() => parseRunConfig({ limits: { pgs: 20, pgb: 18.9 } }, "cfg.json"), /pgs must be below pgb/);
+  assert.throws(
+    () => parseRunConfig({ limits: { pgs: 20, pgb: 18.9 } }, "cfg.json"),
+    /pgs must be below pgb/,
+  );
 });

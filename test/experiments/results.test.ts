@@ -34,8 +34,12 @@ const root = mkdtempSync(join(tmpdir(), "p2psim-out-"));
 test("a sweep gives byte-identical tables with 1 and 2 workers and with 3 shards merged", async () => {
   await runSweep(sweep, { out: join(root, "one"), jobs: 1 });
   await runSweep(sweep, { out: join(root, "two"), jobs: 2 });
-  for (let k = 1; k <= 3; k++) await runSweep(sweep, { out: join(root, `shard${k}`), jobs: 1, shard: { k, n: 3 } });
-  mergeSweep([1, 2, 3].map((k) => join(root, `shard${k}`)), join(root, "merged"));
+  for (let k = 1; k <= 3; k++)
+    await runSweep(sweep, { out: join(root, `shard${k}`), jobs: 1, shard: { k, n: 3 } });
+  mergeSweep(
+    [1, 2, 3].map((k) => join(root, `shard${k}`)),
+    join(root, "merged"),
+  );
   const one = bytes(join(root, "one"));
   assert.deepEqual(bytes(join(root, "two")), one);
   assert.deepEqual(bytes(join(root, "merged")), one);
@@ -48,12 +52,18 @@ test("an interrupted sweep resumes: finished cells are skipped and the result is
   rmSync(join(out, "cells", "c00001"), { recursive: true });
   for (const t of TABLES) rmSync(join(out, t));
   const outcome = await runSweep(sweep, { out, jobs: 1 });
-  assert.deepEqual({ ran: outcome.ran, skipped: outcome.skipped, merged: outcome.merged }, { ran: 1, skipped: 2, merged: true });
+  assert.deepEqual(
+    { ran: outcome.ran, skipped: outcome.skipped, merged: outcome.merged },
+    { ran: 1, skipped: 2, merged: true },
+  );
   assert.deepEqual(bytes(out), before);
 });
 
 test("merging refuses an incomplete sweep and names the missing cell", () => {
-  assert.throws(() => mergeSweep([join(root, "shard1")], join(root, "bad")), /cell c00001 \{"seed":2\} is missing/);
+  assert.throws(
+    () => mergeSweep([join(root, "shard1")], join(root, "bad")),
+    /cell c00001 \{"seed":2\} is missing/,
+  );
 });
 
 test("merged tables carry the cell and its varied fields, in cell order", () => {
@@ -67,14 +77,29 @@ test("merged tables carry the cell and its varied fields, in cell order", () => 
 
 test("a second Arrow implementation (polars) reads the files with the same contents", () => {
   const require = createRequire(import.meta.url);
-  const pl = require("nodejs-polars") as { readIPC: (b: Buffer) => { height: number; columns: string[]; getColumn: (n: string) => { toArray: () => unknown[] } } };
+  const pl = require("nodejs-polars") as {
+    readIPC: (b: Buffer) => {
+      height: number;
+      columns: string[];
+      getColumn: (n: string) => { toArray: () => unknown[] };
+    };
+  };
   const buffer = readFileSync(join(root, "one", "periods.arrow"));
   const df = pl.readIPC(buffer);
   const table = tableFromIPC(buffer);
   assert.equal(df.height, table.numRows);
-  assert.deepEqual(df.columns, table.schema.fields.map((f) => f.name));
-  assert.deepEqual(df.getColumn("mcp").toArray(), Array.from(table.getChild("mcp")!.toArray() as Float64Array));
-  assert.deepEqual(df.getColumn("scenario").toArray(), Array.from(table.getChild("scenario")!.toArray() as string[]));
+  assert.deepEqual(
+    df.columns,
+    table.schema.fields.map((f) => f.name),
+  );
+  assert.deepEqual(
+    df.getColumn("mcp").toArray(),
+    Array.from(table.getChild("mcp")!.toArray() as Float64Array),
+  );
+  assert.deepEqual(
+    df.getColumn("scenario").toArray(),
+    Array.from(table.getChild("scenario")!.toArray() as string[]),
+  );
 });
 
 test("no temporary files are left behind", () => {

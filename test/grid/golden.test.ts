@@ -52,12 +52,16 @@ function rowsOf(p: PeriodRows): Row[] {
 
 function differences(expected: Row[], actual: Row[]): string[] {
   const out: string[] = [];
-  if (expected.length !== actual.length) out.push(`row count: expected ${expected.length}, got ${actual.length}`);
+  if (expected.length !== actual.length)
+    out.push(`row count: expected ${expected.length}, got ${actual.length}`);
   for (let i = 0; i < Math.min(expected.length, actual.length); i++) {
     for (const key of Object.keys(expected[i]!)) {
       const e = expected[i]![key];
       const a = actual[i]![key];
-      if (e !== a) out.push(`period ${actual[i]!.period} MG${Number(actual[i]!.microgrid) + 1} ${key}: expected ${e}, got ${a}`);
+      if (e !== a)
+        out.push(
+          `period ${actual[i]!.period} MG${Number(actual[i]!.microgrid) + 1} ${key}: expected ${e}, got ${a}`,
+        );
     }
   }
   return out;
@@ -67,10 +71,15 @@ test("the small seeded world matches its golden per-period results", () => {
   const actual = rowsOf(smallRun());
   if (process.env.UPDATE_GOLDEN === "1" || !existsSync(GOLDEN)) {
     writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 1)}\n`);
-    if (process.env.UPDATE_GOLDEN !== "1") assert.fail("golden file was missing: written; run again (make golden to update on purpose)");
+    if (process.env.UPDATE_GOLDEN !== "1")
+      assert.fail("golden file was missing: written; run again (make golden to update on purpose)");
     return;
   }
   const expected = JSON.parse(readFileSync(GOLDEN, "utf8")) as Row[];
   const diff = differences(expected, actual);
-  assert.equal(diff.length, 0, `golden results changed (${diff.length} fields); first ones:\n${diff.slice(0, 25).join("\n")}\nIf intended: make golden`);
+  assert.equal(
+    diff.length,
+    0,
+    `golden results changed (${diff.length} fields); first ones:\n${diff.slice(0, 25).join("\n")}\nIf intended: make golden`,
+  );
 });

@@ -6,8 +6,16 @@ const MGS = ["MG1", "MG2", "MG3"];
 
 test("shorthands expand to the paper's scenarios", () => {
   assert.deepEqual(scenarioFromShorthand("grid", MGS), { id: "grid", links: [], involved: MGS });
-  assert.deepEqual(scenarioFromShorthand("MG1+MG3", MGS), { id: "MG1+MG3", links: [["MG1", "MG3"]], involved: ["MG1", "MG3"] });
-  assert.deepEqual(scenarioFromShorthand("all", MGS).links, [["MG1", "MG2"], ["MG1", "MG3"], ["MG2", "MG3"]]);
+  assert.deepEqual(scenarioFromShorthand("MG1+MG3", MGS), {
+    id: "MG1+MG3",
+    links: [["MG1", "MG3"]],
+    involved: ["MG1", "MG3"],
+  });
+  assert.deepEqual(scenarioFromShorthand("all", MGS).links, [
+    ["MG1", "MG2"],
+    ["MG1", "MG3"],
+    ["MG2", "MG3"],
+  ]);
 });
 
 test("unknown microgrids and malformed shorthands are rejected by name", () => {
@@ -19,5 +27,11 @@ test("unknown microgrids and malformed shorthands are rejected by name", () => {
 test("components group linked microgrids and leave the others alone", () => {
   assert.deepEqual(components(MGS, [["MG3", "MG1"]]), [[0, 2], [1]]);
   assert.deepEqual(components(MGS, []), [[0], [1], [2]]);
-  assert.deepEqual(components(MGS, [["MG1", "MG2"], ["MG2", "MG3"]]), [[0, 1, 2]]);
+  assert.deepEqual(
+    components(MGS, [
+      ["MG1", "MG2"],
+      ["MG2", "MG3"],
+    ]),
+    [[0, 1, 2]],
+  );
 });

@@ -44,27 +44,40 @@ function run(profile: Profile, scenario: Scenario, seed = 1): RunRecorder {
   const world = new World(
     profile,
     new Streams(seed),
-    { limits: LIMITS, market: marketConfig({ maxRounds: 30 }), tradingWindowMs: 300_000, roundIntervalMs: 10_000, forecastErrorSd: 0, scenario },
+    {
+      limits: LIMITS,
+      market: marketConfig({ maxRounds: 30 }),
+      tradingWindowMs: 300_000,
+      roundIntervalMs: 10_000,
+      forecastErrorSd: 0,
+      scenario,
+    },
     recorder,
   );
   world.run();
   return recorder;
 }
 
-const netsArb = fc
-  .integer({ min: 1, max: 3 })
-  .chain((mgs) =>
-    fc.tuple(
-      fc.array(fc.array(fc.array(fc.integer({ min: -3000, max: 3000 }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 }), {
+const netsArb = fc.integer({ min: 1, max: 3 }).chain((mgs) =>
+  fc.tuple(
+    fc.array(
+      fc.array(fc.array(fc.integer({ min: -3000, max: 3000 }), { minLength: 3, maxLength: 3 }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      {
         minLength: mgs,
         maxLength: mgs,
-      }),
-      fc.boolean(),
+      },
     ),
-  );
+    fc.boolean(),
+  ),
+);
 
 function scenarioFor(profile: Profile, linked: boolean): Scenario {
-  return linked && profile.microgrids.length > 1 ? scenarioFromShorthand("all", profile.microgrids) : scenarioFromShorthand("grid", profile.microgrids);
+  return linked && profile.microgrids.length > 1
+    ? scenarioFromShorthand("all", profile.microgrids)
+    : scenarioFromShorthand("grid", profile.microgrids);
 }
 
 test("energy balances in every period and microgrid", () => {
@@ -75,8 +88,16 @@ test("energy balances in every period and microgrid", () => {
       for (let row = 0; row < r.period.length; row++) {
         const net = r.pvWh[row]! - r.loadWh[row]!;
         const flows =
-          r.peerExportWh[row]! - r.peerImportWh[row]! + r.gridExportWh[row]! - r.gridImportWh[row]! + r.imbalanceExportWh[row]! - r.imbalanceImportWh[row]!;
-        assert.ok(Math.abs(net - flows) < 1e-6, `period ${r.period[row]} MG ${r.microgrid[row]}: net ${net} vs flows ${flows}`);
+          r.peerExportWh[row]! -
+          r.peerImportWh[row]! +
+          r.gridExportWh[row]! -
+          r.gridImportWh[row]! +
+          r.imbalanceExportWh[row]! -
+          r.imbalanceImportWh[row]!;
+        assert.ok(
+          Math.abs(net - flows) < 1e-6,
+          `period ${r.period[row]} MG ${r.microgrid[row]}: net ${net} vs flows ${flows}`,
+        );
       }
       // Peer flows cancel across the system in every period.
       const periods = new Set(r.period);
@@ -107,9 +128,15 @@ test("money balances: buyers pay what sellers receive plus the main grid's net",
       for (let i = 0; i < r.period.length; i++) {
         paid += r.paidP[i]!;
         received += r.receivedP[i]!;
-        gridNet += ((r.gridImportWh[i]! + r.imbalanceImportWh[i]!) * LIMITS.pgb - (r.gridExportWh[i]! + r.imbalanceExportWh[i]!) * LIMITS.pgs) / 1000;
+        gridNet +=
+          ((r.gridImportWh[i]! + r.imbalanceImportWh[i]!) * LIMITS.pgb -
+            (r.gridExportWh[i]! + r.imbalanceExportWh[i]!) * LIMITS.pgs) /
+          1000;
       }
-      assert.ok(Math.abs(paid - (received + gridNet)) < 1e-6 * Math.max(1, paid), `paid ${paid}, received ${received}, grid ${gridNet}`);
+      assert.ok(
+        Math.abs(paid - (received + gridNet)) < 1e-6 * Math.max(1, paid),
+        `paid ${paid}, received ${received}, grid ${gridNet}`,
+      );
     }),
     { numRuns: 150 },
   );
@@ -123,13 +150,24 @@ test("every agent is at least as well off as with the main grid alone, and limit
       const t = rec.totals;
       for (let a = 0; a < profile.agents.length; a++) {
         assert.ok(t.paidP[a]! <= (t.boughtWh[a]! * LIMITS.pgb) / 1000 + 1e-9, `agent ${a} pays above Pgb`);
-        assert.ok(t.receivedP[a]! >= (t.soldWh[a]! * LIMITS.pgs) / 1000 - 1e-9, `agent ${a} receives below Pgs`);
+        assert.ok(
+          t.receivedP[a]! >= (t.soldWh[a]! * LIMITS.pgs) / 1000 - 1e-9,
+          `agent ${a} receives below Pgs`,
+        );
       }
       const tr = rec.trades;
       for (let i = 0; i < tr.period.length; i++) {
         if (tr.fillWh[i]! <= 0) continue;
-        if (tr.side[i] === "buy") assert.ok(tr.mcp[i]! <= tr.price[i]! + 1e-9, `buyer pays ${tr.mcp[i]} above its bid ${tr.price[i]}`);
-        else assert.ok(tr.mcp[i]! >= tr.price[i]! - 1e-9, `seller receives ${tr.mcp[i]} below its ask ${tr.price[i]}`);
+        if (tr.side[i] === "buy")
+          assert.ok(
+            tr.mcp[i]! <= tr.price[i]! + 1e-9,
+            `buyer pays ${tr.mcp[i]} above its bid ${tr.price[i]}`,
+          );
+        else
+          assert.ok(
+            tr.mcp[i]! >= tr.price[i]! - 1e-9,
+            `seller receives ${tr.mcp[i]} below its ask ${tr.price[i]}`,
+          );
       }
     }),
     { numRuns: 150 },
@@ -146,7 +184,8 @@ test("no energy is counted twice across levels", () => {
       let orderWh = 0;
       for (let i = 0; i < tr.period.length; i++) orderWh += tr.quantityWh[i]!;
       let settled = 0;
-      for (let a = 0; a < profile.agents.length; a++) settled += t.peerBoughtWh[a]! + t.peerSoldWh[a]! + t.gridBoughtWh[a]! + t.gridSoldWh[a]!;
+      for (let a = 0; a < profile.agents.length; a++)
+        settled += t.peerBoughtWh[a]! + t.peerSoldWh[a]! + t.gridBoughtWh[a]! + t.gridSoldWh[a]!;
       assert.ok(Math.abs(orderWh - settled) < 1e-6, `orders ${orderWh} Wh settled as ${settled} Wh`);
     }),
     { numRuns: 100 },
@@ -161,7 +200,8 @@ test("a linked deficit microgrid buys from a linked surplus microgrid before the
   const profile = profileOf(nets);
   const alone = run(profile, scenarioFromShorthand("grid", profile.microgrids)).periods;
   const linked = run(profile, scenarioFromShorthand("all", profile.microgrids)).periods;
-  const gridWh = (r: typeof alone) => r.gridImportWh.reduce((s, x) => s + x, 0) + r.gridExportWh.reduce((s, x) => s + x, 0);
+  const gridWh = (r: typeof alone) =>
+    r.gridImportWh.reduce((s, x) => s + x, 0) + r.gridExportWh.reduce((s, x) => s + x, 0);
   assert.equal(gridWh(alone), 7800);
   assert.equal(gridWh(linked), 800);
   assert.equal(linked.peerExportWh[0], 3500);
@@ -170,8 +210,14 @@ test("a linked deficit microgrid buys from a linked surplus microgrid before the
 
 test("the same seed gives identical records; another seed may differ", () => {
   const profile = profileOf([
-    [[500, -300, 900], [-700, 200, -100]],
-    [[-900, -800, 400], [300, -500, -200]],
+    [
+      [500, -300, 900],
+      [-700, 200, -100],
+    ],
+    [
+      [-900, -800, 400],
+      [300, -500, -200],
+    ],
   ]);
   const scenario = scenarioFromShorthand("all", profile.microgrids);
   assert.deepEqual(run(profile, scenario, 7).periods, run(profile, scenario, 7).periods);
