@@ -1,6 +1,6 @@
 // The list of subcommands.
 import type { CommandModule } from "yargs";
-import { reproduceCommand, table1Command } from "./reproduce.js";
+import { reportCommand, reproduceCommand, table1Command } from "./reproduce.js";
 import { runCommand, validateCommand } from "./run.js";
 import { mergeCommand, sweepCommand } from "./sweep.js";
 
@@ -13,4 +13,5 @@ export const commands: CommandModule<any, any>[] = [
   mergeCommand,
   reproduceCommand,
   table1Command,
+  reportCommand,
 ];

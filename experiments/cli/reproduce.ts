@@ -5,6 +5,8 @@ import { loadRunConfig } from "../config/load.js";
 import { buildSummary, printSummary } from "../run/report-data.js";
 import { DEFAULT_REPRODUCE_DIR, PAPER_CONFIG, reproduce } from "../run/reproduce.js";
 import { simulate } from "../run/simulate.js";
+import { reportInputFromDir } from "../run/report-input.js";
+import { writeReport } from "../report/index.js";
 
 export const reproduceCommand: CommandModule<object, { out: string; quiet: boolean }> = {
   command: "reproduce",
@@ -47,5 +49,15 @@ export const table1Command: CommandModule<object, { config: string }> = {
       `${[head, ...rows].map((r) => r.map((c, i) => (i < 6 ? c.padEnd(10) : c)).join("")).join("\n")}\n`,
     );
     process.stdout.write(`paper: IOTA 3.93 nWh, 1 IOTA, ~12 s; Ethereum 238.22 kWh, ~$0.20, ~15 s\n`);
+  },
+};
+
+export const reportCommand: CommandModule<object, { dir: string }> = {
+  command: "report <dir>",
+  describe: "Redraw the charts and report.html of a results directory",
+  builder: (y) => y.positional("dir", { type: "string", demandOption: true }),
+  handler: async (args) => {
+    const files = await writeReport(args.dir, reportInputFromDir(args.dir));
+    process.stdout.write(`wrote ${files.length} files to ${args.dir}/\n`);
   },
 };

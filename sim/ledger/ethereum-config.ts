@@ -14,7 +14,7 @@
 import type { EthereumEra } from "./energy.js";
 import type { GasSchedule } from "./gas.js";
 import { MEASURED_GAS } from "./measured-gas.js";
-import { mergeConfig, type DeepPartial } from "./merge.js";
+import { deepFreeze, mergeConfig, type DeepPartial } from "./merge.js";
 
 export interface EthereumConfig {
   /** Consensus era: proof of work (before 15 Sep 2022, the paper's figures) or proof of stake. */
@@ -95,7 +95,7 @@ const DEFAULTS: EthereumConfig = {
   energyWhPerTx: { pow: 238_220, pos: 30 },
 };
 
-export const DEFAULT_ETHEREUM_CONFIG: Readonly<EthereumConfig> = Object.freeze(DEFAULTS);
+export const DEFAULT_ETHEREUM_CONFIG: Readonly<EthereumConfig> = deepFreeze(DEFAULTS);
 
 /** Defaults with overrides applied; throws RangeError on an impossible value. */
 export function ethereumConfig(overrides?: DeepPartial<EthereumConfig>): EthereumConfig {

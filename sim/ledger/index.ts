@@ -31,7 +31,7 @@ export {
 } from "./eip1559.js";
 export { PLACEHOLDER_GAS, clearGas, gasFor, gasScheduleFromJson, type GasSchedule } from "./gas.js";
 export { MEASURED_GAS } from "./measured-gas.js";
-export { mergeConfig, type DeepPartial } from "./merge.js";
+export { deepFreeze, mergeConfig, type DeepPartial } from "./merge.js";
 export {
   DEFAULT_IOTA_CONFIG,
   iotaConfig,

@@ -4,7 +4,7 @@
 // Calibration at light load (the paper's ~12 s per bid, Table I), in expectation:
 //   batch window 750 ms + Wasp consensus round 1,000 ms + anchor PoW 250 ms (difficulty 21 at
 //   2^23 hashes/s) + Layer-1 confirmation 10,000 ms = 12,000 ms.
-import { mergeConfig, type DeepPartial } from "./merge.js";
+import { deepFreeze, mergeConfig, type DeepPartial } from "./merge.js";
 import type { IotaEnergyReading } from "./energy.js";
 
 export interface IotaConfig {
@@ -83,7 +83,7 @@ const DEFAULTS: IotaConfig = {
   energy: { reading: "printed" },
 };
 
-export const DEFAULT_IOTA_CONFIG: Readonly<IotaConfig> = Object.freeze(DEFAULTS);
+export const DEFAULT_IOTA_CONFIG: Readonly<IotaConfig> = deepFreeze(DEFAULTS);
 
 /** Defaults with overrides applied; throws RangeError on an impossible value. */
 export function iotaConfig(overrides?: DeepPartial<IotaConfig>): IotaConfig {

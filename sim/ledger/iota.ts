@@ -18,8 +18,13 @@
 // - "inter-mg" transactions are Layer-1 messages from the sender's own node: adaptive PoW on that
 //   node, admission, Layer-1 confirmation. Layer 1 is feeless; requests pay fee.iotaPerRequest.
 // - Every transaction is charged the configured energy reading per transaction (energy.ts).
-import type { Kernel, Streams, RandomStream, EventHandle } from "../kernel/index.js";
-import { lognormalFromMean } from "../kernel/index.js";
+import {
+  lognormalFromMean,
+  type EventHandle,
+  type Kernel,
+  type RandomStream,
+  type Streams,
+} from "../kernel/index.js";
 import { CallbackTable } from "./callbacks.js";
 import { IOTA_ENERGY_WH } from "./energy.js";
 import { faultImpacts, NO_FAULTS, validateFaults, type FaultSchedule } from "./faults.js";
@@ -29,10 +34,12 @@ import { Layer1 } from "./iota-l1.js";
 import { adaptiveDifficulty, drawPowMs, IssueWindow } from "./iota-pow.js";
 import type { DeepPartial } from "./merge.js";
 import type { ContractRules } from "./rules.js";
+import { kindCode, sideCode } from "./request.js";
 import { ledgerStats } from "./stats.js";
 import { TxLog } from "./tx-log.js";
 import { TxQueues } from "./tx-queues.js";
 import {
+  KIND,
   TxStatus,
   type FaultImpact,
   type Ledger,
@@ -40,8 +47,6 @@ import {
   type TxCallback,
   type TxRequest,
 } from "./types.js";
-import { KIND } from "./types.js";
-import { kindCode, sideCode } from "./request.js";
 
 export interface IotaLedgerOptions {
   kernel: Kernel;
@@ -160,7 +165,6 @@ export class IotaLedger implements Ledger {
       tx.orders ?? 0,
       this.#callbacks.indexOf(onDone),
     );
-    this.log.energyWh[id] = this.#energyWh;
     this.log.sizeOrGas[id] = this.config.wasp.requestBytes;
     this.#unresolved++;
     if (kind === KIND["inter-mg"]) this.#layer1Message(id);
@@ -288,6 +292,7 @@ export class IotaLedger implements Ledger {
     if (ok) log.confirmMs[id] = now;
     log.feeNative[id] = feeNative;
     log.feeUsd[id] = feeUsd;
+    log.energyWh[id] = this.#energyWh;
     this.#unresolved--;
     this.#callbacks.call(log.callback[id]!, id, status);
   }

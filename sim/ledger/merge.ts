@@ -34,3 +34,11 @@ function structuredCloneConfig<T extends object>(v: T): T {
   }
   return out as T;
 }
+
+/** Freezes a config tree (plain objects and arrays) so shared defaults cannot be mutated. */
+export function deepFreeze<T extends object>(v: T): Readonly<T> {
+  for (const x of Object.values(v as Record<string, unknown>)) {
+    if (typeof x === "object" && x !== null && !ArrayBuffer.isView(x)) deepFreeze(x);
+  }
+  return Object.freeze(v);
+}

@@ -2,10 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Streams } from "../../sim/kernel/index.js";
 import {
+  DEFAULT_IOTA_CONFIG,
   IOTA_ENERGY_WH,
   Layer1,
   NO_FAULTS,
   TxStatus,
+  iotaConfig,
   iotaEnergyReadings,
   latencySummary,
   type TxRequest,
@@ -152,4 +154,24 @@ test("inter-microgrid messages go over Layer 1: PoW + admission + confirmation, 
   assert.equal(log.feeNative[0], 0);
   assert.equal(s.ledger.blocks.length, 0, "no Wasp block involved");
   assert.ok(log.confirmMs[0]! > 0);
+});
+
+test("Wasp consensus rounds are lognormal with the configured mean and CV", () => {
+  const s = iotaSetup({ wasp: { roundMeanMs: 2_000, roundCv: 0.5 } });
+  paperLoad(s, 48 * 4);
+  s.kernel.run();
+  const b = s.ledger.blocks;
+  const rounds = Float64Array.from({ length: b.length }, (_, i) => b.roundEndMs[i]! - b.roundStartMs[i]!);
+  const { mean, cv } = meanCv(rounds);
+  assert.ok(b.length > 3000);
+  assert.ok(Math.abs(mean - 2_000) < 60, `mean ${mean}`);
+  assert.ok(Math.abs(cv - 0.5) < 0.04, `cv ${cv}`);
+});
+
+test("config overrides merge onto the defaults, which stay frozen; impossible values are refused", () => {
+  const c = iotaConfig({ wasp: { committeeSize: 7 } });
+  assert.equal(c.wasp.committeeSize, 7);
+  assert.equal(c.wasp.roundMeanMs, DEFAULT_IOTA_CONFIG.wasp.roundMeanMs);
+  assert.ok(Object.isFrozen(DEFAULT_IOTA_CONFIG.wasp));
+  assert.throws(() => iotaConfig({ l1: { throughputMps: 10, backgroundMps: 10 } }), RangeError);
 });
