@@ -106,6 +106,35 @@ const scenario = z.union([
     .strict(),
 ]);
 
+const hours = z.number().nonnegative();
+const fault = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("wasp-node-down"),
+      microgrid: z.string().describe("whose Wasp chain loses the node"),
+      node: z.number().int().nonnegative().describe("committee node index"),
+      fromHour: hours,
+      toHour: hours.optional().describe("omitted: never recovers"),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("l1-latency-spike"),
+      fromHour: hours,
+      toHour: hours.optional(),
+      multiplier: positive,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("eth-demand-spike"),
+      fromHour: hours,
+      toHour: hours.optional(),
+      multiplier: positive,
+    })
+    .strict(),
+]);
+
 export const runConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -134,6 +163,10 @@ export const runConfigSchema = z
       .record(z.string(), z.unknown())
       .default({})
       .describe("overrides of the IOTA model defaults (docs/ledger.md)"),
+    faults: z
+      .array(fault)
+      .default([])
+      .describe("ledger faults, hours from the start of the run (docs/ledger.md)"),
     ethereum: z
       .record(z.string(), z.unknown())
       .default({})

@@ -59,6 +59,8 @@ function periodColumns(result: SimulationResult, run: ScenarioRun): Columns {
     corrected_sell_price: { type: "f64", values: r.correctedSellPrice },
     paid_p: { type: "f64", values: r.paidP },
     received_p: { type: "f64", values: r.receivedP },
+    missed_orders: { type: "i32", values: r.missedOrders },
+    missed_wh: { type: "f64", values: r.missedWh },
   };
 }
 

@@ -63,7 +63,9 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
     transactions: stats.submitted,
     confirmed: stats.confirmed,
     bids,
-    energyPerTxWh: stats.submitted > 0 ? stats.energyWh / stats.submitted : NaN,
+    // Ledgers charge energy when a transaction executes (confirmed or reverted), not while pending.
+    energyPerTxWh:
+      stats.confirmed + stats.rejected > 0 ? stats.energyWh / (stats.confirmed + stats.rejected) : NaN,
     costPerBidUsd: bids > 0 ? bidFeeUsd / bids : NaN,
     txLatencyMeanS: latency.meanMs / 1000,
     txLatencyP50S: latency.p50Ms / 1000,

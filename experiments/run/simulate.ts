@@ -21,7 +21,14 @@ import {
 } from "../../sim/grid/index.js";
 import { marketConfig, type MarketConfig } from "../../sim/market/index.js";
 import { RunRecorder } from "../../sim/metrics/index.js";
-import { ContractRules, EthereumLedger, IotaLedger, type Ledger } from "../../sim/ledger/index.js";
+import {
+  ContractRules,
+  EthereumLedger,
+  IotaLedger,
+  type FaultSchedule,
+  type Ledger,
+} from "../../sim/ledger/index.js";
+import { faultSchedule } from "./faults.js";
 import { InputError } from "../cli/errors.js";
 import type { RunConfig } from "../config/schema.js";
 
@@ -39,6 +46,7 @@ export interface ScenarioRun {
 export interface SimulationResult {
   config: RunConfig;
   profile: Profile;
+  faults: FaultSchedule;
   runs: ScenarioRun[];
 }
 
@@ -102,6 +110,7 @@ function market(config: RunConfig): MarketConfig {
 }
 
 function channelFor(
+  faults: FaultSchedule,
   ledger: LedgerName,
   config: RunConfig,
   profile: Profile,
@@ -109,7 +118,7 @@ function channelFor(
   hold: { model?: Ledger },
 ): ChannelFactory | undefined {
   if (ledger === "ideal") return undefined;
-  return (kernel, onVisible, onMessage) => {
+  return (kernel, events) => {
     const agents = profile.agents.length;
     const chains = profile.microgrids.length;
     const memberOf = Int32Array.from(profile.agents, (a) => a.microgridIndex);
@@ -123,10 +132,10 @@ function channelFor(
     });
     const model: Ledger =
       ledger === "iota"
-        ? new IotaLedger({ kernel, streams, rules, config: { chains, ...config.iota } })
-        : new EthereumLedger({ kernel, streams, rules, config: { chains, ...config.ethereum } });
+        ? new IotaLedger({ kernel, streams, rules, faults, config: { chains, ...config.iota } })
+        : new EthereumLedger({ kernel, streams, rules, faults, config: { chains, ...config.ethereum } });
     hold.model = model;
-    return ledgerChannel(model, kernel, agents, onVisible, onMessage);
+    return ledgerChannel(model, agents, events);
   };
 }
 
@@ -136,6 +145,7 @@ export function runScenario(
   profile: Profile,
   ledger: LedgerName,
   scenario: Scenario,
+  faults: FaultSchedule = faultSchedule(config, profile),
 ): ScenarioRun {
   const streams = new Streams(config.seed);
   const recorder = new RunRecorder(
@@ -158,7 +168,7 @@ export function runScenario(
       scenario,
     },
     recorder,
-    channelFor(ledger, config, profile, streams, hold),
+    channelFor(faults, ledger, config, profile, streams, hold),
   );
   world.run();
   return {
@@ -174,9 +184,10 @@ export function runScenario(
 export function simulate(config: RunConfig, baseDir: string, csvOverride?: string): SimulationResult {
   const profile = buildProfile(config, baseDir, csvOverride);
   const scenarios = config.scenarios.map((s) => scenarioOf(s, profile.microgrids));
+  const faults = faultSchedule(config, profile);
   const runs: ScenarioRun[] = [];
   for (const ledger of config.ledgers) {
-    for (const scenario of scenarios) runs.push(runScenario(config, profile, ledger, scenario));
+    for (const scenario of scenarios) runs.push(runScenario(config, profile, ledger, scenario, faults));
   }
-  return { config, profile, runs };
+  return { config, profile, faults, runs };
 }

@@ -1,6 +1,7 @@
 // Turns the runs of a config into the summary figures: benefits per scenario and microgrid, total
 // benefit, main-grid energy, and the paper's qualitative claims checked against our numbers.
 import { benefitOf, emptyTotals, type Benefit, type Totals } from "../../sim/metrics/index.js";
+import { faultEffects, type FaultEffect } from "./faults.js";
 import type { ScenarioRun, SimulationResult } from "./simulate.js";
 
 export interface MicrogridBenefit extends Benefit {
@@ -26,6 +27,10 @@ export interface ScenarioSummary {
   peerKwh: number;
   periodsConsensus: number;
   periodsFallback: number;
+  /** (period, microgrid) pairs in which some order never confirmed, and its energy (kWh). */
+  periodsWithMissedOrders: number;
+  missedKwh: number;
+  faults: FaultEffect[];
   events: number;
 }
 
@@ -89,6 +94,9 @@ export function summarizeRun(result: SimulationResult, run: ScenarioRun): Scenar
     peerKwh: sum(rows.peerImportWh) / 1000,
     periodsConsensus: rows.outcome.filter((o) => o === "consensus").length,
     periodsFallback: rows.outcome.filter((o) => o === "fallback").length,
+    periodsWithMissedOrders: rows.missedOrders.filter((n) => n > 0).length,
+    missedKwh: sum(rows.missedWh) / 1000,
+    faults: faultEffects(run, result.faults, profile),
     events: run.events,
   };
 }

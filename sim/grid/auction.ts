@@ -75,6 +75,9 @@ export class MicrogridAuction {
   demand = 0;
   supply = 0;
   volume = 0;
+  /** Members whose order never became visible this period, and their Wh (all of it residual). */
+  missedOrders = 0;
+  missedWh = 0;
   done = false;
 
   constructor(
@@ -197,6 +200,14 @@ export class MicrogridAuction {
 
   #settle(outcome: AuctionOutcome, result: ClearingResult): true {
     this.#apply(result);
+    this.missedOrders = 0;
+    this.missedWh = 0;
+    for (let i = 0; i < this.members.length; i++) {
+      if (this.quantity[i]! > 0 && this.visible[i] !== 1) {
+        this.missedOrders++;
+        this.missedWh += this.quantity[i]!;
+      }
+    }
     this.outcome = this.#book.n === 0 ? "no-trade" : outcome;
     this.mcp = result.mcp;
     this.anchor = result.mcp;

@@ -3,14 +3,22 @@
 //
 // Assumptions: an order is visible to the market from the kernel time its confirmation event
 // runs. A rejected or dropped order never becomes visible; the agent keeps its previous visible
-// order (if any) and its energy is otherwise settled with the main grid.
-import type { Kernel } from "../kernel/index.js";
+// order (if any) and its energy is otherwise settled with the main grid. A microgrid publishes its
+// residual position only once its round close has executed on its chain, so a stopped chain
+// (e.g. a Wasp committee without quorum) also keeps its microgrid out of the upper auction.
 import { TxStatus, type Ledger, type TxKind, type TxRequest } from "../ledger/index.js";
 
 export type OrderKind = "new" | "update";
 
-/** Called when an order becomes visible; `ticket` is what the caller passed to submit. */
-export type Visible = (ticket: number) => void;
+/** What the world hears back; each receives the ticket it passed when sending. */
+export interface ChannelEvents {
+  /** An order became visible to its microgrid's market. */
+  visible(ticket: number): void;
+  /** A microgrid's round close (the contract's clear) executed: its position is public. */
+  closed(ticket: number): void;
+  /** A microgrid's residual reached the inter-microgrid auction. */
+  delivered(ticket: number): void;
+}
 
 export interface OrderChannel {
   readonly name: string;
@@ -28,34 +36,32 @@ export interface OrderChannel {
     deadlineMs: number,
     ticket: number,
   ): void;
-  /** Closes the microgrid's round on the ledger (the contract's clear), with the book size. */
-  close(chain: number, orders: number): void;
-  /** Sends a microgrid's residual to the inter-microgrid auction; `onArrive` runs on delivery. */
+  /** Closes the microgrid's round on its chain (the contract's clear), with the book size. */
+  close(chain: number, orders: number, deadlineMs: number, ticket: number): void;
+  /** Sends a microgrid's residual to the inter-microgrid auction (a Layer-1 message on IOTA). */
   message(chain: number, deadlineMs: number, ticket: number): void;
 }
 
-/** Instant visibility: the order is seen by the market when submitted. */
-export function idealChannel(onVisible: Visible, onMessage: Visible): OrderChannel {
+/** Instant confirmation: what is sent is seen at once. */
+export function idealChannel(events: ChannelEvents): OrderChannel {
   return {
     name: "ideal",
-    submit: (_a, _c, _k, _s, _p, _q, _d, ticket) => onVisible(ticket),
-    close: () => {},
-    message: (_c, _d, ticket) => onMessage(ticket),
+    submit: (_a, _c, _k, _s, _p, _q, _d, ticket) => events.visible(ticket),
+    close: (_c, _o, _d, ticket) => events.closed(ticket),
+    message: (_c, _d, ticket) => events.delivered(ticket),
   };
 }
+
+const ORDER = 0;
+const CLOSE = 1;
+const MESSAGE = 2;
 
 /**
  * Orders as ledger transactions. Agent ids are the ledger's senders; microgrid m's operator (who
  * clears and messages) is sender `operatorBase + m`. Nonces are kept per sender here, the
  * application's side of the contract's replay rule.
  */
-export function ledgerChannel(
-  ledger: Ledger,
-  kernel: Kernel,
-  operatorBase: number,
-  onVisible: Visible,
-  onMessage: Visible,
-): OrderChannel {
+export function ledgerChannel(ledger: Ledger, operatorBase: number, events: ChannelEvents): OrderChannel {
   const nonce = new Map<number, number>();
   const nextNonce = (sender: number): number => {
     const n = (nonce.get(sender) ?? 0) + 1;
@@ -63,19 +69,28 @@ export function ledgerChannel(
     return n;
   };
   const ticketOf: number[] = [];
-  const isMessage: boolean[] = [];
+  const purpose: number[] = [];
   const done = (txId: number, status: number): void => {
     if (status !== TxStatus.CONFIRMED) return;
-    const ticket = ticketOf[txId];
-    if (ticket === undefined) return;
-    if (isMessage[txId] === true) onMessage(ticket);
-    else onVisible(ticket);
+    const ticket = ticketOf[txId]!;
+    const what = purpose[txId];
+    if (what === ORDER) events.visible(ticket);
+    else if (what === CLOSE) events.closed(ticket);
+    else events.delivered(ticket);
   };
   const request: TxRequest = { chain: 0, sender: 0, kind: "bid", nonce: 0 };
-  const send = (tx: TxRequest, ticket: number, message: boolean): void => {
-    const id = ledger.submit(tx, done);
+  const send = (ticket: number, what: number): void => {
+    const id = ledger.submit(request, done);
     ticketOf[id] = ticket;
-    isMessage[id] = message;
+    purpose[id] = what;
+  };
+  const operator = (kind: TxKind, chain: number, deadlineMs: number): void => {
+    const sender = operatorBase + chain;
+    Object.assign(request, { chain, sender, kind, nonce: nextNonce(sender), deadlineMs });
+    request.price = undefined;
+    request.quantityWh = undefined;
+    request.side = undefined;
+    request.orders = undefined;
   };
   return {
     name: ledger.name,
@@ -92,23 +107,16 @@ export function ledgerChannel(
       request.side = side === 0 ? "buy" : "sell";
       request.deadlineMs = deadlineMs;
       request.orders = undefined;
-      send(request, ticket, false);
+      send(ticket, ORDER);
     },
-    close(chain, orders) {
-      const sender = operatorBase + chain;
-      Object.assign(request, { chain, sender, kind: "clear", nonce: nextNonce(sender), orders });
-      request.deadlineMs = kernel.now;
-      request.price = undefined;
-      request.quantityWh = undefined;
-      ledger.submit(request);
+    close(chain, orders, deadlineMs, ticket) {
+      operator("clear", chain, deadlineMs);
+      request.orders = orders;
+      send(ticket, CLOSE);
     },
     message(chain, deadlineMs, ticket) {
-      const sender = operatorBase + chain;
-      Object.assign(request, { chain, sender, kind: "inter-mg", nonce: nextNonce(sender), deadlineMs });
-      request.price = undefined;
-      request.quantityWh = undefined;
-      request.orders = undefined;
-      send(request, ticket, true);
+      operator("inter-mg", chain, deadlineMs);
+      send(ticket, MESSAGE);
     },
   };
 }

@@ -1,5 +1,11 @@
 export { MicrogridAuction, type AgentStreams, type AuctionOutcome } from "./auction.js";
-export { idealChannel, ledgerChannel, type OrderChannel, type OrderKind, type Visible } from "./channel.js";
+export {
+  idealChannel,
+  ledgerChannel,
+  type ChannelEvents,
+  type OrderChannel,
+  type OrderKind,
+} from "./channel.js";
 export type { Recorder } from "./recorder.js";
 export { NO_ORDER, routeResiduals, type Level1Outcome, type RoutingOutcome } from "./routing.js";
 export { components, PAPER_SCENARIOS, scenarioFromShorthand, type Scenario } from "./topology.js";

@@ -8,9 +8,10 @@
 // - At the period start each meter forecasts its net energy for the period: by default exactly
 //   (the paper's assumption), optionally with a seeded relative error; settlement uses the
 //   actual energy and settles the forecast error with the main grid.
-// - At the end of the window every microgrid closes its round on the ledger and sends its
-//   residual position to the inter-microgrid auction; a microgrid whose message is not delivered
-//   by the end of the period trades its residual with the main grid only.
+// - At the end of the window every microgrid closes its round on its chain; once that close has
+//   executed, it sends its residual position to the inter-microgrid auction. A microgrid whose
+//   close or message does not get through by the end of the period (a stopped chain, a congested
+//   ledger) trades its residual with the main grid only.
 // - The inter-microgrid auction and settlement run when the last message of the period arrives,
 //   or at the period's end at the latest.
 // - Event priorities at equal times: deliveries (0) before round closes (10) before window ends
@@ -19,7 +20,7 @@ import { Kernel, type Streams } from "../kernel/index.js";
 import type { MarketConfig, MarketLimits } from "../market/index.js";
 import { agentsByMicrogrid, type Profile } from "../data/index.js";
 import { MicrogridAuction, type AgentStreams } from "./auction.js";
-import { idealChannel, type OrderChannel } from "./channel.js";
+import { idealChannel, type ChannelEvents, type OrderChannel } from "./channel.js";
 import { routeResiduals, type Level1Outcome, type RoutingOutcome } from "./routing.js";
 import { components, type Scenario } from "./topology.js";
 import type { Recorder } from "./recorder.js";
@@ -39,11 +40,7 @@ const PRIO_WINDOW_END = 20;
 const PRIO_ROUTE = 30;
 const PRIO_PERIOD = 40;
 
-export type ChannelFactory = (
-  kernel: Kernel,
-  onVisible: (ticket: number) => void,
-  onMessage: (ticket: number) => void,
-) => OrderChannel;
+export type ChannelFactory = (kernel: Kernel, events: ChannelEvents) => OrderChannel;
 
 export class World {
   readonly kernel: Kernel;
@@ -103,12 +100,12 @@ export class World {
     this.#forecast = new Float64Array(agents);
     this.#actual = new Float64Array(agents);
     this.#messaged = new Uint8Array(profile.microgrids.length);
-    const make = channel ?? ((_k, v, m) => idealChannel(v, m));
-    this.channel = make(
-      this.kernel,
-      (ticket) => this.#onVisible(ticket),
-      (ticket) => this.#onMessage(ticket),
-    );
+    const make = channel ?? ((_k, events) => idealChannel(events));
+    this.channel = make(this.kernel, {
+      visible: (ticket) => this.#onVisible(ticket),
+      closed: (ticket) => this.#onClosed(ticket),
+      delivered: (ticket) => this.#onMessage(ticket),
+    });
   }
 
   /** Simulates every period of the profile. */
@@ -189,15 +186,30 @@ export class World {
     this.#messagesPending = 0;
     this.auctions.forEach((auction, m) => {
       if (!auction.done) auction.round(true);
-      this.channel.close(m, auction.members.length);
       this.#messagesPending++;
-      this.channel.message(m, deadline, this.#period * this.auctions.length + m);
+      this.channel.close(m, auction.members.length, deadline, this.#microgridTicket(m));
     });
   }
 
-  #onMessage(ticket: number): void {
+  // Microgrid tickets pack (period, microgrid) so that late confirmations are recognised.
+  #microgridTicket(m: number): number {
+    return this.#period * this.auctions.length + m;
+  }
+
+  #currentMicrogrid(ticket: number): number {
     const m = ticket % this.auctions.length;
-    if ((ticket - m) / this.auctions.length !== this.#period || this.#routed) return;
+    return (ticket - m) / this.auctions.length === this.#period && !this.#routed ? m : -1;
+  }
+
+  /** The round close executed: the microgrid publishes its residual to the upper auction. */
+  #onClosed(ticket: number): void {
+    const m = this.#currentMicrogrid(ticket);
+    if (m >= 0) this.channel.message(m, (this.#period + 1) * this.profile.periodMs - 1, ticket);
+  }
+
+  #onMessage(ticket: number): void {
+    const m = this.#currentMicrogrid(ticket);
+    if (m < 0) return;
     this.#messaged[m] = 1;
     if (--this.#messagesPending === 0) this.kernel.scheduleAfter(0, () => this.#route(), PRIO_ROUTE);
   }

@@ -31,6 +31,8 @@ export interface PeriodRows {
   receivedP: number[];
   pvWh: number[];
   loadWh: number[];
+  missedOrders: number[];
+  missedWh: number[];
 }
 
 export interface TradeRows {
@@ -90,6 +92,8 @@ const PERIOD_KEYS: (keyof PeriodRows)[] = [
   "receivedP",
   "pvWh",
   "loadWh",
+  "missedOrders",
+  "missedWh",
 ];
 const TRADE_KEYS: (keyof TradeRows)[] = [
   "period",
@@ -184,6 +188,8 @@ export class RunRecorder implements Recorder {
       receivedP: received,
       pvWh: pv,
       loadWh: load,
+      missedOrders: auction.missedOrders,
+      missedWh: auction.missedWh,
     };
     for (const key of PERIOD_KEYS) (this.periods[key] as (number | string)[]).push(row[key]);
   }

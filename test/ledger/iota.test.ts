@@ -163,7 +163,7 @@ test("Wasp consensus rounds are lognormal with the configured mean and CV", () =
   const b = s.ledger.blocks;
   const rounds = Float64Array.from({ length: b.length }, (_, i) => b.roundEndMs[i]! - b.roundStartMs[i]!);
   const { mean, cv } = meanCv(rounds);
-  assert.ok(b.length > 3000);
+  assert.ok(b.length > 2500, `blocks ${b.length}`);
   assert.ok(Math.abs(mean - 2_000) < 60, `mean ${mean}`);
   assert.ok(Math.abs(cv - 0.5) < 0.04, `cv ${cv}`);
 });
