@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_TS := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
-.PHONY: setup test typecheck lint format guard unit bench reproduce clean golden gas schema
+.PHONY: setup test typecheck lint format guard unit bench reproduce clean golden gas schema scale
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
@@ -30,6 +30,7 @@ unit: setup
 
 bench: setup
 	$(NODE_TS) bench/run.ts
+	$(NODE_TS) bench/summary.ts
 
 # The README's main command: installs if needed, then reproduces the paper into results/paper/.
 reproduce: setup
@@ -39,6 +40,11 @@ reproduce: setup
 # and results/gas/gas.arrow.
 gas: setup
 	$(NODE_TS) experiments/gas/measure.ts
+
+# Scalability study of the whole world (both ledgers); MAX_AGENTS caps the sweep (default 10,000).
+MAX_AGENTS ?= 10000
+scale: setup
+	$(NODE_TS) experiments/scale/run.ts --max-agents $(MAX_AGENTS)
 
 # Regenerates experiments/schema.json from the config validator.
 schema: setup

@@ -3,6 +3,7 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
+import type { Task } from "tinybench";
 
 export interface MachineInfo {
   node: string;
@@ -37,4 +38,11 @@ export function writeBenchJson(
   writeFileSync(tmp, `${JSON.stringify({ name, machine: machineInfo(), ...figures }, null, 2)}\n`);
   renameSync(tmp, path);
   return path;
+}
+
+/** Median latency (ms) of a finished tinybench task; throws when the task did not complete. */
+export function medianMs(task: Task): number {
+  const r = task.result;
+  if (r.state !== "completed") throw new Error(`${task.name}: ${r.state}`);
+  return r.latency.p50;
 }

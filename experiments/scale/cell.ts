@@ -1,0 +1,45 @@
+// One cell of the scalability study, run in its own process so that its wall time and peak
+// memory are its own: `node --import tsx experiments/scale/cell.ts <microgrids> <agents> <ledger> <days>`.
+// Prints one JSON line. The market runs in full; no result tables are written.
+import { performance } from "node:perf_hooks";
+import { parseRunConfig } from "../config/load.js";
+import { ledgerFigures } from "../run/report-data.js";
+import { buildProfile, runScenario, scenarioOf } from "../run/simulate.js";
+
+const [microgrids, agents, ledger, days] = process.argv.slice(2);
+const config = parseRunConfig(
+  {
+    name: "scale-cell",
+    ledgers: [ledger],
+    scenarios: ["grid"],
+    profiles: {
+      source: "synthetic",
+      preset: "uniform",
+      microgrids: Number(microgrids),
+      agentsPerMicrogrid: Number(agents),
+      days: Number(days),
+    },
+  },
+  "scale cell",
+);
+const start = performance.now();
+const profile = buildProfile(config, ".");
+const run = runScenario(config, profile, config.ledgers[0]!, scenarioOf("grid", profile.microgrids));
+const wallS = (performance.now() - start) / 1000;
+const figures = run.ledgerModel ? ledgerFigures(run.ledgerModel) : undefined;
+process.stdout.write(
+  `${JSON.stringify({
+    ledger,
+    microgrids: Number(microgrids),
+    agentsPerMicrogrid: Number(agents),
+    agents: profile.agents.length,
+    periods: profile.periods,
+    wallS,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    events: run.events,
+    transactions: run.ledgerModel?.log.length ?? 0,
+    txLatencyMeanS: figures?.txLatencyMeanS ?? NaN,
+    txLatencyP95S: figures?.txLatencyP95S ?? NaN,
+    costPerBidUsd: figures?.costPerBidUsd ?? NaN,
+  })}\n`,
+);

@@ -1,0 +1,133 @@
+// `make scale`: the world for growing numbers of microgrids and agents under both ledgers, one
+// process per cell; writes results/scale/scale.arrow and a log-log chart of wall time against
+// agents with the fitted slope.
+//   node --import tsx experiments/scale/run.ts [--max-agents N] [--days D]
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { linearRegression } from "simple-statistics";
+import { arrowFileBytes, tableOf } from "../io/arrow.js";
+import { jsonText, writeFileAtomic } from "../io/atomic.js";
+import { renderPng, renderSvg } from "../report/index.js";
+import type { TopLevelSpec } from "vega-lite";
+
+/** (microgrids, agents per microgrid), from the paper's 3 x 5 upward. */
+const CELLS: readonly [number, number][] = [
+  [3, 5],
+  [10, 20],
+  [20, 50],
+  [50, 100],
+  [100, 100],
+  [200, 100],
+  [500, 200],
+  [2000, 500],
+];
+const LEDGERS = ["iota", "ethereum"] as const;
+const OUT = "results/scale";
+
+interface Row {
+  ledger: string;
+  microgrids: number;
+  agentsPerMicrogrid: number;
+  agents: number;
+  periods: number;
+  wallS: number;
+  peakRssMb: number;
+  events: number;
+  transactions: number;
+  txLatencyMeanS: number;
+  txLatencyP95S: number;
+  costPerBidUsd: number;
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function runCell(mgs: number, per: number, ledger: string, days: number): Row {
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "experiments/scale/cell.ts", String(mgs), String(per), ledger, String(days)],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    },
+  );
+  if (r.status !== 0) throw new Error(`scale cell ${mgs} x ${per} ${ledger} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as Row;
+}
+
+/** Log-log slope of wall time against agents; fitted on cells of 1,000+ agents when there are two
+ * (start-up costs flatten the small cells), otherwise on all. */
+function slope(rows: readonly Row[]): number {
+  const large = rows.filter((r) => r.agents >= 1000);
+  const fit = large.length >= 2 ? large : rows;
+  return fit.length < 2
+    ? NaN
+    : linearRegression(fit.map((r) => [Math.log10(r.agents), Math.log10(r.wallS)])).m;
+}
+
+function chart(rows: readonly Row[], slopes: Record<string, number>, days: number): TopLevelSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: {
+      text: `Wall time of ${days} simulated day(s) against agents`,
+      subtitle: LEDGERS.map((l) => `${l}: fitted log-log slope ${slopes[l]?.toFixed(2)}`).join("; "),
+    },
+    width: 520,
+    height: 320,
+    data: { values: rows.map((r) => ({ ledger: r.ledger, agents: r.agents, wallS: r.wallS })) },
+    mark: { type: "line", point: true },
+    encoding: {
+      x: { field: "agents", type: "quantitative", scale: { type: "log" }, title: "Agents" },
+      y: { field: "wallS", type: "quantitative", scale: { type: "log" }, title: "Wall time (s)" },
+      color: { field: "ledger", type: "nominal", title: "Ledger" },
+    },
+    config: { font: "DejaVu Sans" },
+  };
+}
+
+async function main(): Promise<void> {
+  const maxAgents = arg("--max-agents", 10_000);
+  const days = arg("--days", 7);
+  const rows: Row[] = [];
+  for (const [mgs, per] of CELLS.filter(([m, a]) => m * a <= maxAgents)) {
+    for (const ledger of LEDGERS) {
+      const row = runCell(mgs, per, ledger, days);
+      rows.push(row);
+      process.stdout.write(
+        `${ledger.padEnd(9)}${String(row.agents).padStart(8)} agents: ${row.wallS.toFixed(1)} s, ${row.peakRssMb.toFixed(0)} MB, ` +
+          `${(row.events / row.wallS / 1e6).toFixed(2)} M events/s, ${row.txLatencyMeanS.toFixed(1)} s a tx\n`,
+      );
+    }
+  }
+  const col = (f: (r: Row) => number) => rows.map(f);
+  const table = tableOf({
+    ledger: { type: "str", values: rows.map((r) => r.ledger) },
+    microgrids: { type: "i32", values: col((r) => r.microgrids) },
+    agents_per_microgrid: { type: "i32", values: col((r) => r.agentsPerMicrogrid) },
+    agents: { type: "i32", values: col((r) => r.agents) },
+    periods: { type: "i32", values: col((r) => r.periods) },
+    wall_s: { type: "f64", values: col((r) => r.wallS) },
+    peak_rss_mb: { type: "f64", values: col((r) => r.peakRssMb) },
+    events: { type: "f64", values: col((r) => r.events) },
+    events_per_s: { type: "f64", values: col((r) => r.events / r.wallS) },
+    transactions: { type: "f64", values: col((r) => r.transactions) },
+    tx_latency_mean_s: { type: "f64", values: col((r) => r.txLatencyMeanS) },
+    tx_latency_p95_s: { type: "f64", values: col((r) => r.txLatencyP95S) },
+    cost_per_bid_usd: { type: "f64", values: col((r) => r.costPerBidUsd) },
+  });
+  writeFileAtomic(join(OUT, "scale.arrow"), arrowFileBytes(table));
+  const slopes = Object.fromEntries(LEDGERS.map((l) => [l, slope(rows.filter((r) => r.ledger === l))]));
+  const spec = chart(rows, slopes, days);
+  writeFileAtomic(join(OUT, "scale.vl.json"), jsonText(spec));
+  const svg = await renderSvg(spec);
+  writeFileAtomic(join(OUT, "scale.svg"), svg);
+  writeFileAtomic(join(OUT, "scale.png"), renderPng(svg));
+  writeFileAtomic(join(OUT, "scale.json"), jsonText({ slopes, rows }));
+  process.stdout.write(
+    `fitted log-log slope of wall time against agents: ${JSON.stringify(slopes)}\nwrote ${OUT}/\n`,
+  );
+}
+
+await main();
