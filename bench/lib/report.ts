@@ -1,6 +1,6 @@
 // Writes benchmark figures to results/bench/<name>.json (atomically) with the machine they ran on,
 // so that a figure is never separated from its context.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { writeFileAtomic } from "../../experiments/io/atomic.js";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import type { Task } from "tinybench";
@@ -32,11 +32,8 @@ export function writeBenchJson(
   figures: Record<string, unknown>,
   dir = "results/bench",
 ): string {
-  mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.json`);
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, `${JSON.stringify({ name, machine: machineInfo(), ...figures }, null, 2)}\n`);
-  renameSync(tmp, path);
+  writeFileAtomic(path, `${JSON.stringify({ name, machine: machineInfo(), ...figures }, null, 2)}\n`);
   return path;
 }
 

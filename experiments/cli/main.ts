@@ -1,15 +1,8 @@
 // The `p2psim` command line. Each subcommand lives in its own module and registers here.
 import yargs, { type Argv } from "yargs";
-import { readFileSync } from "node:fs";
+import { packageVersion } from "../io/json.js";
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError } from "./errors.js";
 import { commands } from "./commands.js";
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 /** Builds the parser; usage errors become InputErrors instead of exiting. */
 function parser(argv: string[]): Argv {

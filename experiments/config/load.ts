@@ -1,24 +1,8 @@
 // Reads and validates a config file; every problem becomes an InputError naming the file and field.
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { InputError } from "../cli/errors.js";
+import { readJsonFile } from "../io/json.js";
 import { runConfigSchema, type RunConfig } from "./schema.js";
-
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new InputError(`${path}: cannot read the file`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      `${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-}
 
 /** Validates `data` (from `source`) into a resolved RunConfig. */
 export function parseRunConfig(data: unknown, source: string): RunConfig {
@@ -34,7 +18,7 @@ export function parseRunConfig(data: unknown, source: string): RunConfig {
 }
 
 export function loadRunConfig(path: string): RunConfig {
-  return parseRunConfig(readJson(path), path);
+  return parseRunConfig(readJsonFile(path), path);
 }
 
 /** The JSON Schema published for editors (experiments/schema.json). */

@@ -1,8 +1,9 @@
 // Writes experiments/schema.json from the validator (`make schema`); a test keeps them in sync.
+import { fileURLToPath } from "node:url";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
 import { runConfigJsonSchema } from "./load.js";
 
-export const SCHEMA_PATH = new URL("../schema.json", import.meta.url).pathname;
+export const SCHEMA_PATH = fileURLToPath(new URL("../schema.json", import.meta.url));
 
 export function schemaText(): string {
   return jsonText(runConfigJsonSchema());

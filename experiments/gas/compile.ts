@@ -6,7 +6,8 @@
 // tests reuse it instead of loading the compiler (~1-3 s) and can never use a stale build: any change of
 // the source or the pins changes the hash and forces a recompile. Run as a script it (re)writes the file.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeFileAtomic } from "../io/atomic.js";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -137,12 +138,9 @@ function readArtifact(expectedHash: string): CompiledContract | undefined {
 }
 
 export function writeArtifact(c: CompiledContract): string {
-  mkdirSync(dirname(ARTIFACT_PATH), { recursive: true });
   const artifact: Artifact = { ...c, bytecode: Buffer.from(c.bytecode).toString("hex") };
-  // A unique temporary name, then an atomic rename: concurrent test processes may both write.
-  const tmp = `${ARTIFACT_PATH}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(artifact, null, 2)}\n`);
-  renameSync(tmp, ARTIFACT_PATH);
+  // Atomic: concurrent test processes may both write.
+  writeFileAtomic(ARTIFACT_PATH, `${JSON.stringify(artifact, null, 2)}\n`);
   return ARTIFACT_PATH;
 }
 

@@ -5,19 +5,13 @@
 // With --print it writes nothing and prints the ledger JSON to stdout instead (used by the staleness test).
 // With --fork <name> (e.g. london, the fork of the paper's 2022 measurements) it compiles for and runs on
 // that hard fork instead of prague, and implies --print: the committed figures stay prague's.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { writeFileAtomic } from "../io/atomic.js";
 import { tableToIPC } from "apache-arrow";
 import { loadAuction } from "./compile.js";
 import { runAll } from "./protocol.js";
 import { ARROW_PATH, LEDGER_JSON_PATH, gasTable, ledgerFile, ledgerJson } from "./report.js";
 
-function writeAtomically(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-}
+const writeAtomically = writeFileAtomic;
 
 function forkArgument(argv: readonly string[]): string | undefined {
   const at = argv.indexOf("--fork");

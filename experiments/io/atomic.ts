@@ -3,11 +3,17 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 import { createHash } from "node:crypto";
+import { threadId } from "node:worker_threads";
 
-/** Writes `data` to `path` atomically, creating parent directories. */
+let counter = 0;
+
+/**
+ * Writes `data` to `path` atomically, creating parent directories. The temporary name is unique
+ * per process, worker thread and call, so concurrent writers never share one.
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${threadId}-${++counter}`);
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, path);

@@ -6,36 +6,46 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { KIND_NAMES, STATUS_NAMES } from "../../sim/ledger/index.js";
 import type { ScenarioRun, SimulationResult } from "../run/simulate.js";
-import { arrowFileBytes, tableOf, type ColumnSpec } from "./arrow.js";
+import {
+  arrowFileBytes,
+  concatColumns,
+  constantColumn,
+  tableOf,
+  type Columns,
+  type DictColumn,
+} from "./arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "./atomic.js";
 
-type Columns = Record<string, ColumnSpec>;
-
-function repeat<T>(value: T, n: number): T[] {
-  return Array.from({ length: n }, () => value);
+/** Codes 0..n-1 (a dense index is its own dictionary code). */
+function identityCodes(n: number): Int32Array {
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = i;
+  return codes;
 }
 
-function concat(parts: Columns[]): Columns {
-  const first = parts[0];
-  if (first === undefined) return {};
-  const out: Columns = {};
-  for (const [name, spec] of Object.entries(first)) {
-    const values = parts.flatMap((p) => Array.from(p[name]!.values as ArrayLike<number | string | boolean>));
-    out[name] = { type: spec.type, values } as ColumnSpec;
-  }
-  return out;
+function dict(codes: Int32Array, dictionary: readonly string[]): DictColumn {
+  return { type: "dict", codes, dictionary };
 }
+
+/** Codes of `values` (small non-negative integers) where `names` has no entry: the last code. */
+function namedCodes(values: ArrayLike<number>, names: readonly string[]): DictColumn {
+  const codes = Int32Array.from(values, (v) => (v < names.length ? v : names.length));
+  return dict(codes, [...names, "unknown"]);
+}
+
+const OUTCOMES = ["consensus", "fallback", "no-trade"] as const;
+const SIDES = ["buy", "sell"] as const;
 
 function periodColumns(result: SimulationResult, run: ScenarioRun): Columns {
   const r = run.recorder.periods;
   const n = r.period.length;
   const periodMs = result.profile.periodMs;
   return {
-    ledger: { type: "str", values: repeat(run.ledger, n) },
-    scenario: { type: "str", values: repeat(run.scenario.id, n) },
+    ledger: constantColumn(run.ledger, n),
+    scenario: constantColumn(run.scenario.id, n),
     period: { type: "i32", values: r.period },
     start_ms: { type: "f64", values: r.period.map((t) => result.profile.startMs + t * periodMs) },
-    microgrid: { type: "str", values: r.microgrid.map((m) => result.profile.microgrids[m]!) },
+    microgrid: dict(Int32Array.from(r.microgrid), result.profile.microgrids),
     involved: {
       type: "bool",
       values: r.microgrid.map((m) => run.scenario.involved.includes(result.profile.microgrids[m]!)),
@@ -44,7 +54,10 @@ function periodColumns(result: SimulationResult, run: ScenarioRun): Columns {
     load_wh: { type: "f64", values: r.loadWh },
     mcp: { type: "f64", values: r.mcp },
     rounds: { type: "i32", values: r.rounds },
-    outcome: { type: "str", values: r.outcome },
+    outcome: dict(
+      Int32Array.from(r.outcome, (o) => OUTCOMES.indexOf(o as (typeof OUTCOMES)[number])),
+      OUTCOMES,
+    ),
     demand_wh: { type: "f64", values: r.demandWh },
     supply_wh: { type: "f64", values: r.supplyWh },
     matched_local_wh: { type: "f64", values: r.matchedLocalWh },
@@ -65,15 +78,18 @@ function periodColumns(result: SimulationResult, run: ScenarioRun): Columns {
 }
 
 function tradeColumns(result: SimulationResult, run: ScenarioRun): Columns {
-  const r = run.recorder.trades;
+  const r = run.recorder.tradeColumns();
   const n = r.period.length;
   return {
-    ledger: { type: "str", values: repeat(run.ledger, n) },
-    scenario: { type: "str", values: repeat(run.scenario.id, n) },
+    ledger: constantColumn(run.ledger, n),
+    scenario: constantColumn(run.scenario.id, n),
     period: { type: "i32", values: r.period },
-    agent: { type: "str", values: r.agent.map((a) => result.profile.agents[a]!.name) },
-    microgrid: { type: "str", values: r.microgrid.map((m) => result.profile.microgrids[m]!) },
-    side: { type: "str", values: r.side },
+    agent: dict(
+      r.agent,
+      result.profile.agents.map((a) => a.name),
+    ),
+    microgrid: dict(r.microgrid, result.profile.microgrids),
+    side: dict(Int32Array.from(r.side), SIDES),
     quantity_wh: { type: "f64", values: r.quantityWh },
     fill_wh: { type: "f64", values: r.fillWh },
     price: { type: "f64", values: r.price },
@@ -98,10 +114,16 @@ function agentColumns(result: SimulationResult, run: ScenarioRun): Columns {
     pct((t.boughtWh[a]! * pgb) / 1000 - t.paidP[a]!, (t.boughtWh[a]! * pgb) / 1000),
   );
   return {
-    ledger: { type: "str", values: repeat(run.ledger, n) },
-    scenario: { type: "str", values: repeat(run.scenario.id, n) },
-    agent: { type: "str", values: agents.map((a) => a.name) },
-    microgrid: { type: "str", values: agents.map((a) => a.microgrid) },
+    ledger: constantColumn(run.ledger, n),
+    scenario: constantColumn(run.scenario.id, n),
+    agent: dict(
+      identityCodes(n),
+      agents.map((a) => a.name),
+    ),
+    microgrid: dict(
+      Int32Array.from(agents, (a) => a.microgridIndex),
+      result.profile.microgrids,
+    ),
     bought_wh: { type: "f64", values: t.boughtWh },
     sold_wh: { type: "f64", values: t.soldWh },
     paid_p: { type: "f64", values: t.paidP },
@@ -120,25 +142,22 @@ function agentColumns(result: SimulationResult, run: ScenarioRun): Columns {
 function transactionColumns(run: ScenarioRun): Columns {
   const log = run.ledgerModel?.log;
   const n = log?.length ?? 0;
-  const col = (pick: (id: number) => number) => Array.from({ length: n }, (_, i) => pick(i));
+  const f64 = (column: Float64Array | undefined) => column?.subarray(0, n) ?? new Float64Array(0);
   return {
-    ledger: { type: "str", values: repeat(run.ledger, n) },
-    scenario: { type: "str", values: repeat(run.scenario.id, n) },
-    tx: { type: "i32", values: col((i) => i) },
-    chain: { type: "i32", values: col((i) => log!.chain[i]!) },
-    sender: { type: "i32", values: col((i) => log!.sender[i]!) },
-    kind: { type: "str", values: col((i) => i).map((i) => KIND_NAMES[log!.kind[i]!] ?? "unknown") },
-    status: {
-      type: "str",
-      values: col((i) => i).map((i) => STATUS_NAMES[log!.status[i]! as 0] ?? "unknown"),
-    },
-    submit_ms: { type: "f64", values: col((i) => log!.submitMs[i]!) },
-    confirm_ms: { type: "f64", values: col((i) => log!.confirmMs[i]!) },
-    deadline_ms: { type: "f64", values: col((i) => log!.deadlineMs[i]!) },
-    fee_native: { type: "f64", values: col((i) => log!.feeNative[i]!) },
-    fee_usd: { type: "f64", values: col((i) => log!.feeUsd[i]!) },
-    energy_wh: { type: "f64", values: col((i) => log!.energyWh[i]!) },
-    size_or_gas: { type: "f64", values: col((i) => log!.sizeOrGas[i]!) },
+    ledger: constantColumn(run.ledger, n),
+    scenario: constantColumn(run.scenario.id, n),
+    tx: { type: "i32", values: identityCodes(n) },
+    chain: { type: "i32", values: log?.chain.subarray(0, n) ?? new Int32Array(0) },
+    sender: { type: "i32", values: log?.sender.subarray(0, n) ?? new Int32Array(0) },
+    kind: namedCodes(log?.kind.subarray(0, n) ?? [], KIND_NAMES),
+    status: namedCodes(log?.status.subarray(0, n) ?? [], STATUS_NAMES),
+    submit_ms: { type: "f64", values: f64(log?.submitMs) },
+    confirm_ms: { type: "f64", values: f64(log?.confirmMs) },
+    deadline_ms: { type: "f64", values: f64(log?.deadlineMs) },
+    fee_native: { type: "f64", values: f64(log?.feeNative) },
+    fee_usd: { type: "f64", values: f64(log?.feeUsd) },
+    energy_wh: { type: "f64", values: f64(log?.energyWh) },
+    size_or_gas: { type: "f64", values: f64(log?.sizeOrGas) },
   };
 }
 
@@ -169,7 +188,7 @@ export function writeResults(dir: string, result: SimulationResult, summary: unk
   ];
   const hashes: Record<string, string> = {};
   for (const [name, columns] of tables) {
-    const bytes = arrowFileBytes(tableOf(concat(result.runs.map(columns))));
+    const bytes = arrowFileBytes(tableOf(concatColumns(result.runs.map(columns))));
     writeFileAtomic(join(dir, name), bytes);
     hashes[name] = sha256(bytes);
   }

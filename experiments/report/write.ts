@@ -1,26 +1,17 @@
 // Writes the report folder: for each chart its Vega-Lite spec, SVG and PNG, then report.html.
 // Every file goes to a temporary name in the same folder and is renamed into place, so a reader
 // (or a crashed run) never sees a half-written file.
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { writeFileAtomic } from "../io/atomic.js";
 import { buildReportHtml } from "./html.js";
 import { renderPng, renderSvg } from "./render.js";
 import { CHART_NAMES, buildSpecs, specJson } from "./specs.js";
 import type { ReportInput } from "./types.js";
 
-let tempCounter = 0;
-
 /** Writes `data` to `path` atomically (same-folder temp file + rename) and returns `path`. */
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<string> {
-  tempCounter += 1;
-  const temp = `${path}.${process.pid}.${tempCounter}.tmp`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  writeFileAtomic(path, data);
   return path;
 }
 

@@ -53,7 +53,9 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
   let bids = 0;
   let bidFeeUsd = 0;
   for (let i = 0; i < log.length; i++) {
-    if (!isOrder(log.kind[i]!) || log.status[i] === TxStatus.PENDING) continue;
+    // Only executed orders paid a fee; pending and dropped ones did not.
+    const status = log.status[i];
+    if (!isOrder(log.kind[i]!) || (status !== TxStatus.CONFIRMED && status !== TxStatus.REJECTED)) continue;
     bids++;
     bidFeeUsd += log.feeUsd[i]!;
   }
@@ -75,6 +77,18 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
         ? "Wasp committee BFT: safe while fewer than a third of the committee is faulty"
         : "network consensus of the whole chain",
   };
+}
+
+/** A sentence on the run's data that matters for the claims (e.g. a shifted generation). */
+function dataContext(result: SimulationResult): string {
+  const p = result.config.profiles;
+  if (p.source !== "synthetic") return "";
+  const shifts = Object.entries(p.shiftHours).filter(
+    ([mg, h]) => h !== 0 && result.profile.microgrids.includes(mg),
+  );
+  return shifts.length === 0
+    ? ""
+    : `In this run ${shifts.map(([mg, h]) => `${mg}'s generation is shifted by ${h} h`).join(" and ")}, so its surpluses fall at other times of day than the others'.`;
 }
 
 export function buildSummary(result: SimulationResult): Summary {
@@ -109,7 +123,7 @@ export function buildSummary(result: SimulationResult): Summary {
     },
     paper: PAPER,
     scenarios,
-    claims: checkClaims(mine),
+    claims: checkClaims(mine, dataContext(result)),
     ledgers,
   };
 }

@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { InputError } from "../cli/errors.js";
+import { readJsonFile } from "../io/json.js";
 import type { NetProductionRow, ReportInput, ScalabilityRow, Table1Row } from "../report/index.js";
 import { PAPER, type LedgerFigures, type Summary } from "./report-data.js";
 
@@ -21,7 +22,9 @@ function table1Rows(ledgers: readonly LedgerFigures[]): Table1Row[] {
       ethereum: v(eth, (l) => `${(l.energyPerTxWh / 1000).toFixed(2)} kWh`),
       paperIota: PAPER.table1.energyPerTx.iota,
       paperEthereum: PAPER.table1.energyPerTx.ethereum,
-      note: "IOTA as printed (3.93e-9 Wh); read as 3.93e-9 kWh it is 3.93 uWh; the IOTA Foundation measured 6.78 mJ (1.9 uWh) in 2022 (NOTES erratum 4)",
+      note:
+        "Ours uses the configured IOTA energy reading (docs/ledger.md). The paper printed 3.93 nWh; read as 3.93e-9 kWh it is 3.93 uWh; " +
+        "the IOTA Foundation measured 6.78 mJ (1.9 uWh) per transaction in 2022 (NOTES erratum 4)",
     },
     {
       metric: "Monetary cost per bid",
@@ -57,12 +60,14 @@ function table1Rows(ledgers: readonly LedgerFigures[]): Table1Row[] {
 function readJson<T>(dir: string, name: string): T {
   const path = join(dir, name);
   if (!existsSync(path)) throw new InputError(`${dir}: not a results directory (no ${name})`);
-  return JSON.parse(readFileSync(path, "utf8")) as T;
+  return readJsonFile(path) as T;
 }
 
 /** Fig 9: net production of each microgrid over the first 24 h of the headline run. */
 function netProduction(dir: string, summary: Summary): NetProductionRow[] {
-  const table = tableFromIPC(readFileSync(join(dir, "periods.arrow")));
+  const path = join(dir, "periods.arrow");
+  if (!existsSync(path)) throw new InputError(`${dir}: not a results directory (no periods.arrow)`);
+  const table = tableFromIPC(readFileSync(path));
   const col = <T>(name: string) => table.getChild(name)!.toArray() as ArrayLike<T>;
   const ledger = col<string>("ledger");
   const scenario = col<string>("scenario");

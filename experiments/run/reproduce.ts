@@ -1,6 +1,7 @@
 // The paper reproduction: the paper's setup for every scenario and ledger, the ledger
 // scalability study, and every artifact (Arrow tables, charts, report, summary).
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { scaleStudy } from "../../sim/ledger/index.js";
 import { loadRunConfig } from "../config/load.js";
 import { writeResults } from "../io/results.js";
@@ -9,7 +10,7 @@ import { buildSummary, type Summary } from "./report-data.js";
 import { reportInputFromDir } from "./report-input.js";
 import { simulate } from "./simulate.js";
 
-export const PAPER_CONFIG = new URL("../paper/paper.json", import.meta.url).pathname;
+export const PAPER_CONFIG = fileURLToPath(new URL("../paper/paper.json", import.meta.url));
 
 /** Participant counts of the scalability study (the paper's 15 up to 15,000). */
 export const SCALE_PARTICIPANTS = [15, 150, 1_500, 15_000] as const;

@@ -103,8 +103,11 @@ export function summarizeRun(result: SimulationResult, run: ScenarioRun): Scenar
 
 const fmt = (x: number, digits = 1): string => (Number.isFinite(x) ? x.toFixed(digits) : "n/a");
 
-/** The paper's qualitative claims of section IV, checked on one ledger's scenarios. */
-export function checkClaims(summaries: readonly ScenarioSummary[]): Claim[] {
+/**
+ * The paper's qualitative claims of section IV, checked on one ledger's scenarios. `context` is a
+ * sentence about the run's data that helps explain a claim that fails (may be empty).
+ */
+export function checkClaims(summaries: readonly ScenarioSummary[], context = ""): Claim[] {
   const by = new Map(summaries.map((s) => [s.scenario, s]));
   const claims: Claim[] = [];
   const all = by.get("all");
@@ -163,11 +166,11 @@ export function checkClaims(summaries: readonly ScenarioSummary[]): Claim[] {
         ? {}
         : {
             why:
-              `Producer benefit follows how much a microgrid sells to peers rather than to the grid at Pgs: ` +
+              `Producer benefit follows how much of a microgrid's surplus goes to peers rather than to the grid at Pgs: ` +
               `MG1 sold ${fmt(sold("MG1+MG2", "MG1"))} kWh to peers with MG2 and ${fmt(sold("MG1+MG3", "MG1"))} kWh with MG3; ` +
               `MG3 sold ${fmt(sold("MG2+MG3", "MG3"))} kWh with MG2 and ${fmt(sold("MG1+MG3", "MG3"))} kWh with MG1. ` +
-              `With MG3's generation shifted by 12 hours, MG1 and MG3 have their surpluses at opposite times of day, ` +
-              `so each absorbs the other's, while MG2's small demand is met by less of either's surplus.`,
+              `The partner whose deficits coincide in time with the producer's surpluses absorbs more of them.` +
+              (context === "" ? "" : ` ${context}`),
           }),
     });
   }

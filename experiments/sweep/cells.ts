@@ -1,11 +1,11 @@
 // A sweep: a base config and the values to vary, expanded into cells in a fixed order (the
 // cartesian product, the last varied field fastest). Shards are deterministic slices of that
 // order, so a cluster can split one sweep across machines and `merge` puts it back together.
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { InputError } from "../cli/errors.js";
 import { parseRunConfig } from "../config/load.js";
+import { readJsonFile } from "../io/json.js";
 import type { RunConfig } from "../config/schema.js";
 
 export const sweepConfigSchema = z
@@ -54,19 +54,9 @@ function setPath(target: Record<string, unknown>, path: string, value: Value): v
   node[keys[keys.length - 1]!] = value;
 }
 
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new InputError(
-      `${path}: cannot read a JSON file (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-}
-
 /** Expands a sweep file into its cells, each a validated run config. */
 export function loadSweep(path: string): Sweep {
-  const parsed = sweepConfigSchema.safeParse(readJson(path));
+  const parsed = sweepConfigSchema.safeParse(readJsonFile(path));
   if (!parsed.success) {
     throw new InputError(
       `${path}: ${parsed.error.issues.map((i) => `field "${i.path.join(".") || "(top level)"}": ${i.message}`).join("; ")}`,
@@ -75,7 +65,7 @@ export function loadSweep(path: string): Sweep {
   const spec = parsed.data;
   const baseDir =
     typeof spec.base === "string" ? dirname(resolve(dirname(path), spec.base)) : dirname(resolve(path));
-  const base = typeof spec.base === "string" ? readJson(resolve(dirname(path), spec.base)) : spec.base;
+  const base = typeof spec.base === "string" ? readJsonFile(resolve(dirname(path), spec.base)) : spec.base;
   const varied = Object.keys(spec.vary);
   const combos: Record<string, Value>[] = varied.reduce<Record<string, Value>[]>(
     (acc, key) => acc.flatMap((c) => spec.vary[key]!.map((v) => ({ ...c, [key]: v }))),

@@ -3,9 +3,17 @@
 // not depend on how the sweep was sharded or on how many workers ran it.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { tableFromIPC, type Table } from "apache-arrow";
+import { DataType, tableFromIPC, type Table, type Vector } from "apache-arrow";
 import { InputError } from "../cli/errors.js";
-import { arrowFileBytes, tableOf, type ColumnSpec } from "../io/arrow.js";
+import {
+  arrowFileBytes,
+  concatColumns,
+  constantColumn,
+  dictOf,
+  tableOf,
+  type ColumnSpec,
+  type Columns,
+} from "../io/arrow.js";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
 import type { Value } from "./cells.js";
 
@@ -23,10 +31,26 @@ function readIndex(dir: string): SweepIndex {
   return JSON.parse(readFileSync(path, "utf8")) as SweepIndex;
 }
 
-function columnsOf(table: Table): Record<string, ColumnSpec> {
-  const out: Record<string, ColumnSpec> = {};
+/** A dictionary column as stored: codes and dictionary of each record batch, joined. */
+function dictColumn(vector: Vector): ColumnSpec {
+  const parts = vector.data.map((data): Columns => {
+    const indices = data.values as Int32Array;
+    const codes = Int32Array.from(indices.subarray(data.offset, data.offset + data.length));
+    const dictionary = (data.dictionary?.toArray() ?? []) as string[];
+    return { c: { type: "dict", codes, dictionary } };
+  });
+  return concatColumns(parts).c ?? { type: "dict", codes: new Int32Array(0), dictionary: [] };
+}
+
+function columnsOf(table: Table): Columns {
+  const out: Columns = {};
   for (const field of table.schema.fields) {
-    const values = table.getChild(field.name)!.toArray() as ArrayLike<unknown>;
+    const vector = table.getChild(field.name)!;
+    if (DataType.isDictionary(field.type)) {
+      out[field.name] = dictColumn(vector);
+      continue;
+    }
+    const values = vector.toArray() as ArrayLike<unknown>;
     const type = String(field.type);
     if (type === "Float64") out[field.name] = { type: "f64", values: values as ArrayLike<number> };
     else if (type === "Int32") out[field.name] = { type: "i32", values: values as ArrayLike<number> };
@@ -39,7 +63,7 @@ function columnsOf(table: Table): Record<string, ColumnSpec> {
 
 function paramColumn(values: Value[]): ColumnSpec {
   if (values.every((v) => typeof v === "number")) return { type: "f64", values: values as number[] };
-  return { type: "str", values: values.map(String) };
+  return dictOf(values.map(String));
 }
 
 /** Merges the cells found under `dirs` (each a sweep output with cells/<id>/) into `out`. */
@@ -63,19 +87,12 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
     const parts = located.map(({ cell, dir }) => {
       const table = tableFromIPC(readFileSync(join(dir, name)));
       const n = table.numRows;
-      const lead: Record<string, ColumnSpec> = {
-        cell: { type: "str", values: Array.from({ length: n }, () => cell.id) },
-      };
+      const lead: Columns = { cell: constantColumn(cell.id, n) };
       for (const key of index.varied)
         lead[key] = paramColumn(Array.from({ length: n }, () => cell.params[key]!));
       return { ...lead, ...columnsOf(table) };
     });
-    const merged: Record<string, ColumnSpec> = {};
-    for (const key of Object.keys(parts[0] ?? {})) {
-      const type = parts[0]![key]!.type;
-      const values = parts.flatMap((p) => Array.from(p[key]!.values as ArrayLike<Value>));
-      merged[key] = { type, values } as ColumnSpec;
-    }
+    const merged = concatColumns(parts);
     writeFileAtomic(join(out, name), arrowFileBytes(tableOf(merged)));
     files.push(name);
   }

@@ -6,7 +6,9 @@ import { Piscina } from "piscina";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
 import { shardCells, type Cell, type Sweep } from "./cells.js";
 import { mergeSweep, type SweepIndex } from "./merge.js";
+import { InputError } from "../cli/errors.js";
 import { cellDone, runCell, type CellTask } from "./run-cell.js";
+import type { WorkerReply } from "./worker.js";
 
 export interface SweepOptions {
   out: string;
@@ -34,7 +36,7 @@ export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<Swe
   };
   writeFileAtomic(join(options.out, "sweep.json"), jsonText(index));
   const mine = options.shard === undefined ? sweep.cells : shardCells(sweep.cells, options.shard);
-  const todo = mine.filter((c) => !cellDone(join(options.out, "cells", c.id)));
+  const todo = mine.filter((c) => !cellDone(join(options.out, "cells", c.id), c.config));
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length));
   let done = mine.length - todo.length;
   const finished = (cell: Cell): void => {
@@ -55,13 +57,17 @@ export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<Swe
     });
     try {
       await Promise.all(
-        todo.map((cell) => pool.run(task(sweep, cell, options.out)).then(() => finished(cell))),
+        todo.map(async (cell) => {
+          const reply = (await pool.run(task(sweep, cell, options.out))) as WorkerReply;
+          if (!reply.ok) throw new InputError(reply.inputError);
+          finished(cell);
+        }),
       );
     } finally {
       await pool.destroy();
     }
   }
-  const complete = sweep.cells.every((c) => cellDone(join(options.out, "cells", c.id)));
+  const complete = sweep.cells.every((c) => cellDone(join(options.out, "cells", c.id), c.config));
   if (complete) mergeSweep([options.out], options.out);
   return { ran: todo.length, skipped: mine.length - todo.length, merged: complete };
 }

@@ -46,7 +46,8 @@ function checkTime(config: ProfileConfig): void {
   try {
     start = parseIsoTime(config.start);
   } catch (e) {
-    fail("start", (e as Error).message, config.start);
+    // parseIsoTime already says what it expected and what it got.
+    throw new ProfileError(SOURCE, undefined, `start: ${(e as Error).message}`);
   }
   if (start.utcMs % MS_PER_MINUTE !== 0) fail("start", "a whole minute", config.start);
   checkInteger("days", config.days, 1);

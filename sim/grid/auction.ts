@@ -22,6 +22,7 @@ import {
   clearAtPrice,
   clearUniform,
   createBook,
+  createClearingWorkspace,
   drawLimitPrice,
   fallbackPrice,
   resetBook,
@@ -31,6 +32,7 @@ import {
   initialAggressiveness,
   zicBid,
   type ClearingResult,
+  type ClearingWorkspace,
   type MarketConfig,
   type MarketLimits,
   type RoundOutcome,
@@ -66,6 +68,9 @@ export class MicrogridAuction {
   readonly #market: MarketConfig;
   readonly #limits: MarketLimits;
   readonly #book;
+  // Reused by every clearing of this auction: the results' fill arrays are its buffers, and
+  // #apply copies them out before the next clearing.
+  readonly #workspace: ClearingWorkspace;
   /** The MCP agents anchor their bids on: the last published one. */
   anchor: number;
   mcp = NaN;
@@ -103,6 +108,7 @@ export class MicrogridAuction {
     this.#market = market;
     this.#limits = limits;
     this.#book = createBook(n);
+    this.#workspace = createClearingWorkspace(n);
     this.anchor = (limits.pgs + limits.pgb) / 2;
   }
 
@@ -184,7 +190,7 @@ export class MicrogridAuction {
    */
   round(last: boolean): boolean {
     this.#fillBook();
-    const result = clearUniform(this.#book, this.#limits);
+    const result = clearUniform(this.#book, this.#limits, this.#workspace);
     const moved = Math.abs(result.mcp - this.mcp);
     this.stableRounds = moved < this.#market.epsilon ? this.stableRounds + 1 : 0;
     this.mcp = result.mcp;
@@ -217,7 +223,7 @@ export class MicrogridAuction {
 
   #fallback(): true {
     const price = fallbackPrice(this.#book, this.#limits, this.#market.fallback);
-    return this.#settle("fallback", clearAtPrice(this.#book, this.#limits, price));
+    return this.#settle("fallback", clearAtPrice(this.#book, this.#limits, price, this.#workspace));
   }
 
   #learn(result: ClearingResult): void {

@@ -2,6 +2,11 @@
 // order), and running per-agent totals. Pure data; writers to files live in experiments/.
 //
 // Units: Wh, p/kWh, pence.
+// The trade rows (agents x periods of them) live in typed columns that grow by doubling, sized up
+// front for one row per agent and period, so that a large run neither boxes numbers in arrays nor
+// stores one string per row. Only what is particular to a row is stored; its period, microgrid,
+// MCP, residual and residual price follow from the agent and the period's microgrid figures and
+// are derived when read (tradeSlice), which keeps a large run's memory small.
 import { BUY, SELL } from "../market/index.js";
 import type { MarketLimits } from "../market/index.js";
 import type { MicrogridAuction } from "../grid/auction.js";
@@ -35,20 +40,27 @@ export interface PeriodRows {
   missedWh: number[];
 }
 
+/** The trade rows as plain columns (`side` spelled "buy" / "sell"). */
 export interface TradeRows {
-  period: number[];
-  agent: number[];
-  microgrid: number[];
+  period: Int32Array;
+  agent: Int32Array;
+  microgrid: Int32Array;
   side: string[];
-  quantityWh: number[];
-  fillWh: number[];
-  price: number[];
-  mcp: number[];
-  residualWh: number[];
-  residualPrice: number[];
-  paidP: number[];
-  receivedP: number[];
+  quantityWh: Float64Array;
+  fillWh: Float64Array;
+  price: Float64Array;
+  mcp: Float64Array;
+  residualWh: Float64Array;
+  residualPrice: Float64Array;
+  paidP: Float64Array;
+  receivedP: Float64Array;
 }
+
+/** The trade rows as stored: `side` is BUY or SELL. */
+export type StoredTrades = Pick<TradeRows, "agent" | StoredF64> & { side: Uint8Array };
+
+/** The derived columns of a slice of trade rows. */
+export type DerivedTrades = Pick<TradeRows, "period" | "microgrid" | "mcp" | "residualWh" | "residualPrice">;
 
 /** Per-agent running totals over the run. */
 export interface AgentTotals {
@@ -95,30 +107,85 @@ const PERIOD_KEYS: (keyof PeriodRows)[] = [
   "missedOrders",
   "missedWh",
 ];
-const TRADE_KEYS: (keyof TradeRows)[] = [
-  "period",
-  "agent",
-  "microgrid",
-  "side",
-  "quantityWh",
-  "fillWh",
-  "price",
-  "mcp",
-  "residualWh",
-  "residualPrice",
-  "paidP",
-  "receivedP",
-];
+const STORED_F64 = ["quantityWh", "fillWh", "price", "paidP", "receivedP"] as const;
+type StoredF64 = (typeof STORED_F64)[number];
+
+/** Growable typed columns of trade rows. */
+class TradeStore {
+  length = 0;
+  columns: StoredTrades;
+
+  constructor(capacity: number) {
+    this.columns = TradeStore.#allocate(Math.max(16, capacity));
+  }
+
+  static #allocate(n: number): StoredTrades {
+    const f = () => new Float64Array(n);
+    return {
+      agent: new Int32Array(n),
+      side: new Uint8Array(n),
+      quantityWh: f(),
+      fillWh: f(),
+      price: f(),
+      paidP: f(),
+      receivedP: f(),
+    };
+  }
+
+  /** Makes room for `more` rows beyond the current ones. */
+  reserve(more: number): void {
+    const old = this.columns;
+    if (this.length + more <= old.side.length) return;
+    const next = TradeStore.#allocate(Math.max(this.length + more, 2 * old.side.length));
+    for (const key of [...STORED_F64, "agent", "side"] as const)
+      next[key].set(old[key].subarray(0, this.length));
+    this.columns = next;
+  }
+
+  /** Views of rows [from, to) (no copy). */
+  view(from: number, to: number): StoredTrades {
+    const c = this.columns;
+    return {
+      agent: c.agent.subarray(from, to),
+      side: c.side.subarray(from, to),
+      quantityWh: c.quantityWh.subarray(from, to),
+      fillWh: c.fillWh.subarray(from, to),
+      price: c.price.subarray(from, to),
+      paidP: c.paidP.subarray(from, to),
+      receivedP: c.receivedP.subarray(from, to),
+    };
+  }
+}
+
+/** Buffers for the derived columns of up to `rows` trade rows. */
+export function createDerivedTrades(rows: number): DerivedTrades {
+  return {
+    period: new Int32Array(rows),
+    microgrid: new Int32Array(rows),
+    mcp: new Float64Array(rows),
+    residualWh: new Float64Array(rows),
+    residualPrice: new Float64Array(rows),
+  };
+}
 
 export class RunRecorder implements Recorder {
   readonly periods: PeriodRows = emptyColumns<PeriodRows>(PERIOD_KEYS);
-  readonly trades: TradeRows = emptyColumns<TradeRows>(TRADE_KEYS);
   readonly totals: AgentTotals;
   readonly #limits: MarketLimits;
   readonly #pv: Float64Array;
   readonly #load: Float64Array;
   readonly #periods: number;
   readonly #settlement: AgentSettlement;
+  readonly #trades: TradeStore;
+  /** Per recorded period: its index t and its first trade row. */
+  readonly #tradePeriod: number[] = [];
+  readonly #tradeStart: number[] = [];
+  /** Per recorded period and microgrid (period-major): MCP and corrected residual prices. */
+  readonly #mcp: number[] = [];
+  readonly #correctedBuy: number[] = [];
+  readonly #correctedSell: number[] = [];
+  #microgridOf = new Int32Array(0);
+  #microgrids = 0;
 
   /** `pv` and `load` are the profile's agent-major arrays (Wh), for the energy columns. */
   constructor(agents: number, limits: MarketLimits, pv: Float64Array, load: Float64Array, periods: number) {
@@ -128,6 +195,50 @@ export class RunRecorder implements Recorder {
     this.#periods = periods;
     this.#settlement = createSettlement(agents);
     this.totals = createSettlement(agents);
+    this.#trades = new TradeStore(agents * periods);
+  }
+
+  /** Number of trade rows. */
+  get tradeCount(): number {
+    return this.#trades.length;
+  }
+
+  /** The stored columns of trade rows [from, to) (views: valid until the next period is recorded). */
+  storedTrades(from: number, to: number): StoredTrades {
+    return this.#trades.view(from, to);
+  }
+
+  /** Writes the derived columns of trade rows [from, to) into `out` (from its index 0). */
+  deriveTrades(from: number, to: number, out: DerivedTrades): void {
+    const c = this.#trades.columns;
+    const starts = this.#tradeStart;
+    let p = upperBound(starts, from) - 1;
+    let end = p + 1 < starts.length ? starts[p + 1]! : Infinity;
+    for (let k = from; k < to; k++) {
+      while (k >= end) end = p + 2 < starts.length ? starts[++p + 1]! : (++p, Infinity);
+      const a = c.agent[k]!;
+      const m = this.#microgridOf[a]!;
+      const pm = p * this.#microgrids + m;
+      const i = k - from;
+      out.period[i] = this.#tradePeriod[p]!;
+      out.microgrid[i] = m;
+      out.mcp[i] = this.#mcp[pm]!;
+      out.residualWh[i] = c.quantityWh[k]! - c.fillWh[k]!;
+      out.residualPrice[i] = c.side[k] === BUY ? this.#correctedBuy[pm]! : this.#correctedSell[pm]!;
+    }
+  }
+
+  /** The trade rows as plain columns, sides spelled out (a copy). */
+  get trades(): TradeRows {
+    const n = this.#trades.length;
+    const stored = this.#trades.view(0, n);
+    const derived = createDerivedTrades(n);
+    this.deriveTrades(0, n, derived);
+    return {
+      ...stored,
+      ...derived,
+      side: Array.from(stored.side, (s) => (s === BUY ? "buy" : "sell")),
+    };
   }
 
   period(
@@ -196,23 +307,46 @@ export class RunRecorder implements Recorder {
 
   #tradeRows(t: number, level1: Level1Outcome, mcp: Float64Array, routing: RoutingOutcome): void {
     const s = this.#settlement;
-    const rows = this.trades;
-    for (let a = 0; a < level1.side.length; a++) {
-      const side = level1.side[a];
-      if (side !== BUY && side !== SELL) continue;
-      const m = level1.microgridOf[a]!;
-      rows.period.push(t);
-      rows.agent.push(a);
-      rows.microgrid.push(m);
-      rows.side.push(side === BUY ? "buy" : "sell");
-      rows.quantityWh.push(level1.quantity[a]!);
-      rows.fillWh.push(level1.fill[a]!);
-      rows.price.push(level1.lastPrice[a]!);
-      rows.mcp.push(mcp[m]!);
-      rows.residualWh.push(level1.quantity[a]! - level1.fill[a]!);
-      rows.residualPrice.push(side === BUY ? routing.correctedBuy[m]! : routing.correctedSell[m]!);
-      rows.paidP.push(s.paidP[a]!);
-      rows.receivedP.push(s.receivedP[a]!);
+    const store = this.#trades;
+    const microgrids = mcp.length;
+    if (this.#tradePeriod.length === 0) {
+      this.#microgridOf = Int32Array.from(level1.microgridOf);
+      this.#microgrids = microgrids;
     }
+    this.#tradePeriod.push(t);
+    this.#tradeStart.push(store.length);
+    for (let m = 0; m < microgrids; m++) {
+      this.#mcp.push(mcp[m]!);
+      this.#correctedBuy.push(routing.correctedBuy[m]!);
+      this.#correctedSell.push(routing.correctedSell[m]!);
+    }
+    store.reserve(level1.side.length);
+    const c = store.columns;
+    let k = store.length;
+    for (let a = 0; a < level1.side.length; a++) {
+      const side = level1.side[a]!;
+      if (side !== BUY && side !== SELL) continue;
+      c.agent[k] = a;
+      c.side[k] = side;
+      c.quantityWh[k] = level1.quantity[a]!;
+      c.fillWh[k] = level1.fill[a]!;
+      c.price[k] = level1.lastPrice[a]!;
+      c.paidP[k] = s.paidP[a]!;
+      c.receivedP[k] = s.receivedP[a]!;
+      k++;
+    }
+    store.length = k;
   }
+}
+
+/** The number of entries of the ascending `xs` that are <= x. */
+function upperBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
