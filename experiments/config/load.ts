@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { InputError } from "../cli/errors.js";
 import { readJsonFile } from "../io/json.js";
+import { checkLedgerOverrides } from "./overrides.js";
 import { runConfigSchema, type RunConfig } from "./schema.js";
 
 /** Validates `data` (from `source`) into a resolved RunConfig. */
@@ -14,6 +15,7 @@ export function parseRunConfig(data: unknown, source: string): RunConfig {
     });
     throw new InputError(`${source}: ${lines.join("; ")}`);
   }
+  checkLedgerOverrides(result.data, source);
   return result.data;
 }
 

@@ -93,7 +93,32 @@ const trading = z
       .default(0)
       .describe("relative forecast error (0 = the paper's exact forecast)"),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.windowMinutes >= t.periodMinutes) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["windowMinutes"],
+        message: `must be shorter than periodMinutes (${t.periodMinutes})`,
+      });
+    }
+    for (const [ledger, seconds] of Object.entries(t.roundSeconds)) {
+      if (seconds > t.windowMinutes * 60) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["roundSeconds", ledger],
+          message: `a round must fit in the trading window (${t.windowMinutes} min)`,
+        });
+      }
+    }
+    if (!Number.isInteger(t.periodMinutes) || (24 * 60) % t.periodMinutes !== 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["periodMinutes"],
+        message: "must be a whole number of minutes that divides a day",
+      });
+    }
+  });
 
 const scenario = z.union([
   z.string().describe('"grid", "all", or microgrids joined by "+", e.g. "MG1+MG2"'),

@@ -38,3 +38,30 @@ test("pgs must be below pgb", () => {
     /pgs must be below pgb/,
   );
 });
+
+test("the trading window must fit in the period and hold at least one round", () => {
+  assert.throws(
+    () => parseRunConfig({ trading: { windowMinutes: 30 } }, "cfg.json"),
+    /trading\.windowMinutes.*shorter than periodMinutes/,
+  );
+  assert.throws(
+    () => parseRunConfig({ trading: { windowMinutes: 1, roundSeconds: { iota: 90 } } }, "cfg.json"),
+    /trading\.roundSeconds\.iota/,
+  );
+  assert.throws(() => parseRunConfig({ trading: { periodMinutes: 7 } }, "cfg.json"), /divides a day/);
+});
+
+test("ledger overrides are checked against the models' parameters", () => {
+  assert.throws(
+    () => parseRunConfig({ iota: { committeeSize: 4 } }, "cfg.json"),
+    /field "iota\.committeeSize": unknown/,
+  );
+  assert.throws(
+    () => parseRunConfig({ ethereum: { blocks: { gasLimit: "30M" } } }, "cfg.json"),
+    /ethereum\.blocks\.gasLimit": expected a number/,
+  );
+  assert.equal(
+    parseRunConfig({ iota: { wasp: { committeeSize: 7 } } }, "cfg.json").iota.wasp !== undefined,
+    true,
+  );
+});

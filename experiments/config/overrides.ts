@@ -1,0 +1,33 @@
+// Checks the `iota` and `ethereum` overrides of a config against the models' default objects:
+// an unknown key or a value of the wrong type is an error naming its path, instead of being
+// silently ignored.
+import { DEFAULT_ETHEREUM_CONFIG, DEFAULT_IOTA_CONFIG } from "../../sim/ledger/index.js";
+import { InputError } from "../cli/errors.js";
+
+function check(value: unknown, reference: unknown, path: string, source: string): void {
+  if (reference !== null && typeof reference === "object" && !Array.isArray(reference)) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      throw new InputError(`${source}: field "${path}": expected an object`);
+    }
+    for (const [key, v] of Object.entries(value)) {
+      if (!(key in reference)) {
+        throw new InputError(
+          `${source}: field "${path}.${key}": unknown (known: ${Object.keys(reference).join(", ")})`,
+        );
+      }
+      check(v, (reference as Record<string, unknown>)[key], `${path}.${key}`, source);
+    }
+    return;
+  }
+  if (typeof value !== typeof reference) {
+    throw new InputError(
+      `${source}: field "${path}": expected a ${typeof reference}, got ${JSON.stringify(value)}`,
+    );
+  }
+}
+
+/** Throws an InputError for the first override that does not fit the ledger models' parameters. */
+export function checkLedgerOverrides(config: { iota: unknown; ethereum: unknown }, source: string): void {
+  check(config.iota, DEFAULT_IOTA_CONFIG, "iota", source);
+  check(config.ethereum, DEFAULT_ETHEREUM_CONFIG, "ethereum", source);
+}
