@@ -3,21 +3,34 @@
 // Columns are typed explicitly (no inference) so that the schema of a result file does not depend
 // on its data: an all-integer float column stays Float64, an empty table keeps its types.
 // Numeric columns given as typed arrays of their own type are used without a copy. Strings that
-// repeat (names of ledgers, scenarios, microgrids, agents, sides) are Dictionary<Int32, Utf8>
+// repeat (names of ledgers, scenarios, microgrids, agents, sides) are Dictionary<Int, Utf8>
 // columns built from integer codes: readers decode them to the same strings, and nothing has to
-// encode one string per row. Dictionary ids are the column's position, never arrow's global
-// counter, so that the bytes do not depend on what else the process built before.
+// encode one string per row. The index type is the narrowest signed one for the dictionary's size
+// (so it depends on the dictionary, never on the rows). Dictionary ids are the column's position,
+// never arrow's global counter, so that the bytes do not depend on what else the process built.
+// writeArrowFile streams record batches to the file as they are made (nothing is joined in
+// memory), so that a batch's buffers may be reused for the next and a large table costs no more
+// memory than its columns.
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { createHash, type Hash } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+import { threadId } from "node:worker_threads";
 import {
+  AsyncByteQueue,
   Bool,
   Dictionary,
   Float64,
+  Int8,
+  Int16,
   Int32,
+  RecordBatchFileWriter,
   Table,
   Utf8,
   makeData,
   makeVector,
   tableToIPC,
   vectorFromArray,
+  type RecordBatch,
   type Vector,
 } from "apache-arrow";
 
@@ -59,7 +72,58 @@ export function dictOf(values: readonly string[]): DictColumn {
   return { type: "dict", codes, dictionary: [...index.keys()] };
 }
 
-function vector(spec: ColumnSpec, id: number): Vector {
+/** Dictionary vectors by column name, so that every batch of a file shares its dictionary. */
+type Dictionaries = Map<string, DictEntry>;
+
+interface DictEntry {
+  source: readonly string[];
+  type: Dictionary;
+  values: Vector;
+  /** Reused for the narrowed codes of each batch (written before the next is built). */
+  narrow: Int8Array | Int16Array | undefined;
+}
+
+/** The narrowest signed index type that can address `size` entries. */
+function indexType(size: number): Int8 | Int16 | Int32 {
+  return size <= 0x7f ? new Int8() : size <= 0x7fff ? new Int16() : new Int32();
+}
+
+function dictEntry(spec: DictColumn, id: number, name: string, cache: Dictionaries): DictEntry {
+  let entry = cache.get(name);
+  if (entry === undefined) {
+    const type = new Dictionary(new Utf8(), indexType(spec.dictionary.length), id);
+    const values = vectorFromArray(spec.dictionary as string[], new Utf8());
+    entry = { source: spec.dictionary, type, values, narrow: undefined };
+    cache.set(name, entry);
+  } else if (entry.source !== spec.dictionary && !sameStrings(entry.source, spec.dictionary)) {
+    throw new RangeError(`column ${name}: every batch of a file must share one dictionary`);
+  }
+  return entry;
+}
+
+function narrowCodes(entry: DictEntry, codes: Int32Array): Int8Array | Int16Array | Int32Array {
+  const ArrayType = entry.type.indices.ArrayType;
+  if (ArrayType === Int32Array) return codes;
+  if (!(entry.narrow instanceof ArrayType) || entry.narrow.length < codes.length)
+    entry.narrow = ArrayType === Int8Array ? new Int8Array(codes.length) : new Int16Array(codes.length);
+  const out = entry.narrow.subarray(0, codes.length);
+  out.set(codes);
+  return out;
+}
+
+function dictVector(spec: DictColumn, id: number, name: string, cache: Dictionaries): Vector {
+  const entry = dictEntry(spec, id, name, cache);
+  const data = narrowCodes(entry, spec.codes);
+  return makeVector(
+    makeData({ type: entry.type, length: spec.codes.length, data, dictionary: entry.values }),
+  );
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function vector(spec: ColumnSpec, id: number, name: string, cache: Dictionaries): Vector {
   switch (spec.type) {
     case "f64":
       return makeVector(spec.values instanceof Float64Array ? spec.values : Float64Array.from(spec.values));
@@ -69,22 +133,123 @@ function vector(spec: ColumnSpec, id: number): Vector {
       return vectorFromArray(spec.values as string[], new Utf8());
     case "bool":
       return vectorFromArray(spec.values as boolean[], new Bool());
-    case "dict": {
-      const type = new Dictionary(new Utf8(), new Int32(), id);
-      const dictionary = vectorFromArray(spec.dictionary as string[], new Utf8());
-      return makeVector(makeData({ type, length: spec.codes.length, data: spec.codes, dictionary }));
-    }
+    case "dict":
+      return dictVector(spec, id, name, cache);
   }
 }
 
-/** Builds a table from named columns (all of one length), in the given column order. */
-export function tableOf(columns: Columns): Table {
+function tableWith(columns: Columns, cache: Dictionaries): Table {
   const lengths = new Set(Object.values(columns).map(columnLength));
   if (lengths.size > 1)
     throw new RangeError(`tableOf: columns differ in length (${[...lengths].join(", ")})`);
   const vectors: Record<string, Vector> = {};
-  Object.entries(columns).forEach(([name, spec], id) => (vectors[name] = vector(spec, id)));
+  Object.entries(columns).forEach(([name, spec], id) => (vectors[name] = vector(spec, id, name, cache)));
   return new Table(vectors);
+}
+
+/** Builds a table from named columns (all of one length), in the given column order. */
+export function tableOf(columns: Columns): Table {
+  return tableWith(columns, new Map());
+}
+
+/** Bytes to a file descriptor through a small staging buffer, hashed on the way. */
+class HashedOutput {
+  readonly #fd: number;
+  readonly #hash: Hash = createHash("sha256");
+  readonly #staging = new Uint8Array(1 << 16);
+  #used = 0;
+
+  constructor(fd: number) {
+    this.#fd = fd;
+  }
+
+  push(bytes: Uint8Array): void {
+    if (bytes.byteLength <= this.#staging.byteLength - this.#used) {
+      this.#staging.set(bytes, this.#used);
+      this.#used += bytes.byteLength;
+      return;
+    }
+    this.flush();
+    if (bytes.byteLength < this.#staging.byteLength) this.push(bytes);
+    else this.#write(bytes);
+  }
+
+  flush(): void {
+    if (this.#used > 0) this.#write(this.#staging.subarray(0, this.#used));
+    this.#used = 0;
+  }
+
+  digest(): string {
+    this.flush();
+    return this.#hash.digest("hex");
+  }
+
+  #write(bytes: Uint8Array): void {
+    this.#hash.update(bytes);
+    for (let done = 0; done < bytes.byteLength;)
+      done += writeSync(this.#fd, bytes, done, bytes.byteLength - done);
+  }
+}
+
+/** The writer's sink: hands every chunk on at once instead of queueing it. */
+class PassThroughSink extends AsyncByteQueue {
+  readonly #out: HashedOutput;
+
+  constructor(out: HashedOutput) {
+    super();
+    this.#out = out;
+  }
+
+  override write(value: unknown): void {
+    if (!ArrayBuffer.isView(value)) throw new TypeError("arrow sink: expected bytes");
+    if (value.byteLength > 0)
+      this.#out.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+  }
+}
+
+function writeBatches(out: HashedOutput, batches: Iterable<Columns>): void {
+  const writer = new RecordBatchFileWriter();
+  writer.reset(new PassThroughSink(out));
+  const cache: Dictionaries = new Map();
+  let schema: string | undefined;
+  const put = (batch: RecordBatch) => {
+    const types = batch.schema.fields.map((f) => `${f.name}:${String(f.type)}`).join(",");
+    if (schema !== undefined && types !== schema)
+      throw new RangeError(`writeArrowFile: batches differ in schema (${schema} / ${types})`);
+    schema = types;
+    writer.write(batch);
+  };
+  for (const columns of batches) for (const batch of tableWith(columns, cache).batches) put(batch);
+  if (schema === undefined) writer.write(new Table({}));
+  writer.finish();
+}
+
+let tmpCounter = 0;
+
+/**
+ * Writes record batches (each a set of columns, all with the same names and types) as one Arrow
+ * IPC file, atomically (a temporary name, then a rename); returns the file's SHA-256 (hex). Each
+ * batch is written before the next is asked for, so a batch may reuse the buffers of the last.
+ * A dictionary column keeps one dictionary for the whole file.
+ */
+export function writeArrowFile(path: string, batches: Iterable<Columns>): string {
+  mkdirSync(dirname(path), { recursive: true });
+  // Unique per process, worker thread and call, as writeFileAtomic's (experiments/io/atomic.ts).
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${threadId}-${++tmpCounter}`);
+  let fd: number | undefined = openSync(tmp, "w");
+  try {
+    const out = new HashedOutput(fd);
+    writeBatches(out, batches);
+    const hash = out.digest();
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    return hash;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
 }
 
 function concatNumbers(parts: ArrayLike<number>[], make: (n: number) => Float64Array | Int32Array) {

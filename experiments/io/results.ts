@@ -6,58 +6,122 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { KIND_NAMES, STATUS_NAMES } from "../../sim/ledger/index.js";
 import type { ScenarioRun, SimulationResult } from "../run/simulate.js";
-import {
-  arrowFileBytes,
-  concatColumns,
-  constantColumn,
-  tableOf,
-  type Columns,
-  type DictColumn,
-} from "./arrow.js";
+import { writeArrowFile, type Columns, type DictColumn } from "./arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "./atomic.js";
 
-/** Codes 0..n-1 (a dense index is its own dictionary code). */
-function identityCodes(n: number): Int32Array {
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) codes[i] = i;
-  return codes;
+/** Rows per record batch: large enough to amortise per-batch cost, small enough to bound buffers. */
+const BATCH_ROWS = 1 << 20;
+
+const OUTCOMES = ["consensus", "fallback", "no-trade"] as const;
+const SIDES = ["buy", "sell"] as const;
+const KINDS = [...KIND_NAMES, "unknown"];
+const STATUSES = [...STATUS_NAMES, "unknown"];
+
+/** Integer buffers reused from one batch to the next (a batch is written before the next is built). */
+class Scratch {
+  readonly #i32 = new Map<string, Int32Array>();
+  readonly #f64 = new Map<string, Float64Array>();
+
+  i32(name: string, n: number): Int32Array {
+    let buffer = this.#i32.get(name);
+    if (buffer === undefined || buffer.length < n) this.#i32.set(name, (buffer = new Int32Array(n)));
+    return buffer.subarray(0, n);
+  }
+
+  f64(name: string, n: number): Float64Array {
+    let buffer = this.#f64.get(name);
+    if (buffer === undefined || buffer.length < n) this.#f64.set(name, (buffer = new Float64Array(n)));
+    return buffer.subarray(0, n);
+  }
+
+  /** `values` as doubles: themselves, or converted into a reused buffer. */
+  doubles(name: string, values: Float64Array | Int32Array): Float64Array {
+    if (values instanceof Float64Array) return values;
+    const out = this.f64(name, values.length);
+    out.set(values);
+    return out;
+  }
+
+  /** `n` copies of `code`. */
+  constant(name: string, code: number, n: number): Int32Array {
+    return this.i32(name, n).fill(code);
+  }
+
+  /** from, from + 1, ..., to - 1. */
+  range(name: string, from: number, to: number): Int32Array {
+    const out = this.i32(name, to - from);
+    for (let i = 0; i < out.length; i++) out[i] = from + i;
+    return out;
+  }
 }
 
 function dict(codes: Int32Array, dictionary: readonly string[]): DictColumn {
   return { type: "dict", codes, dictionary };
 }
 
-/** Codes of `values` (small non-negative integers) where `names` has no entry: the last code. */
-function namedCodes(values: ArrayLike<number>, names: readonly string[]): DictColumn {
-  const codes = Int32Array.from(values, (v) => (v < names.length ? v : names.length));
-  return dict(codes, [...names, "unknown"]);
+/** What every table of a result shares: dictionaries of the run keys and the scratch buffers. */
+class Context {
+  readonly result: SimulationResult;
+  readonly ledgers: string[];
+  readonly scenarios: string[];
+  readonly agentNames: string[];
+  readonly scratch = new Scratch();
+
+  constructor(result: SimulationResult) {
+    this.result = result;
+    this.ledgers = [...new Set(result.runs.map((r) => r.ledger))];
+    this.scenarios = [...new Set(result.runs.map((r) => r.scenario.id))];
+    this.agentNames = result.profile.agents.map((a) => a.name);
+  }
+
+  /** The ledger and scenario columns of `n` rows of `run`. */
+  keys(run: ScenarioRun, n: number): Columns {
+    const s = this.scratch;
+    return {
+      ledger: dict(s.constant("ledger", this.ledgers.indexOf(run.ledger), n), this.ledgers),
+      scenario: dict(s.constant("scenario", this.scenarios.indexOf(run.scenario.id), n), this.scenarios),
+    };
+  }
 }
 
-const OUTCOMES = ["consensus", "fallback", "no-trade"] as const;
-const SIDES = ["buy", "sell"] as const;
+/** Batches of at most BATCH_ROWS rows, run after run, in run order. */
+function* sliced(
+  ctx: Context,
+  rows: (run: ScenarioRun) => number,
+  columns: (run: ScenarioRun, from: number, to: number) => Columns,
+): Generator<Columns> {
+  for (const run of ctx.result.runs) {
+    const n = rows(run);
+    for (let from = 0; from < n; from += BATCH_ROWS) yield columns(run, from, Math.min(n, from + BATCH_ROWS));
+  }
+  // An empty table still carries its schema.
+  const first = ctx.result.runs[0];
+  if (first !== undefined && ctx.result.runs.every((run) => rows(run) === 0)) yield columns(first, 0, 0);
+}
 
-function periodColumns(result: SimulationResult, run: ScenarioRun): Columns {
+/** One batch per run, in run order (tables of a few rows per period or agent). */
+function* perRun(ctx: Context, columns: (run: ScenarioRun) => Columns): Generator<Columns> {
+  for (const run of ctx.result.runs) yield columns(run);
+}
+
+function periodColumns(ctx: Context, run: ScenarioRun): Columns {
+  const { profile } = ctx.result;
   const r = run.recorder.periods;
   const n = r.period.length;
-  const periodMs = result.profile.periodMs;
   return {
-    ledger: constantColumn(run.ledger, n),
-    scenario: constantColumn(run.scenario.id, n),
+    ...ctx.keys(run, n),
     period: { type: "i32", values: r.period },
-    start_ms: { type: "f64", values: r.period.map((t) => result.profile.startMs + t * periodMs) },
-    microgrid: dict(Int32Array.from(r.microgrid), result.profile.microgrids),
+    start_ms: { type: "f64", values: r.period.map((t) => profile.startMs + t * profile.periodMs) },
+    microgrid: dict(Int32Array.from(r.microgrid), profile.microgrids),
     involved: {
       type: "bool",
-      values: r.microgrid.map((m) => run.scenario.involved.includes(result.profile.microgrids[m]!)),
+      values: r.microgrid.map((m) => run.scenario.involved.includes(profile.microgrids[m]!)),
     },
     pv_wh: { type: "f64", values: r.pvWh },
     load_wh: { type: "f64", values: r.loadWh },
     mcp: { type: "f64", values: r.mcp },
     rounds: { type: "i32", values: r.rounds },
-    outcome: dict(
-      Int32Array.from(r.outcome, (o) => OUTCOMES.indexOf(o as (typeof OUTCOMES)[number])),
-      OUTCOMES,
-    ),
+    outcome: dict(Int32Array.from(r.outcome, outcomeCode), OUTCOMES),
     demand_wh: { type: "f64", values: r.demandWh },
     supply_wh: { type: "f64", values: r.supplyWh },
     matched_local_wh: { type: "f64", values: r.matchedLocalWh },
@@ -77,52 +141,61 @@ function periodColumns(result: SimulationResult, run: ScenarioRun): Columns {
   };
 }
 
-function tradeColumns(result: SimulationResult, run: ScenarioRun): Columns {
-  const r = run.recorder.tradeColumns();
-  const n = r.period.length;
+function outcomeCode(outcome: string): number {
+  const code = OUTCOMES.indexOf(outcome as (typeof OUTCOMES)[number]);
+  if (code < 0) throw new RangeError(`unknown auction outcome "${outcome}"`);
+  return code;
+}
+
+function tradeColumns(ctx: Context, run: ScenarioRun, from: number, to: number): Columns {
+  const n = to - from;
+  const s = ctx.scratch;
+  const stored = run.recorder.storedTrades(from, to);
+  const derived = {
+    period: s.i32("period", n),
+    microgrid: s.i32("microgrid", n),
+    mcp: s.f64("mcp", n),
+    residualWh: s.f64("residual", n),
+    residualPrice: s.f64("residualPrice", n),
+  };
+  run.recorder.deriveTrades(from, to, derived);
+  const side = s.i32("side", n);
+  side.set(stored.side);
   return {
-    ledger: constantColumn(run.ledger, n),
-    scenario: constantColumn(run.scenario.id, n),
-    period: { type: "i32", values: r.period },
-    agent: dict(
-      r.agent,
-      result.profile.agents.map((a) => a.name),
-    ),
-    microgrid: dict(r.microgrid, result.profile.microgrids),
-    side: dict(Int32Array.from(r.side), SIDES),
-    quantity_wh: { type: "f64", values: r.quantityWh },
-    fill_wh: { type: "f64", values: r.fillWh },
-    price: { type: "f64", values: r.price },
-    mcp: { type: "f64", values: r.mcp },
-    residual_wh: { type: "f64", values: r.residualWh },
-    residual_price: { type: "f64", values: r.residualPrice },
-    paid_p: { type: "f64", values: r.paidP },
-    received_p: { type: "f64", values: r.receivedP },
+    ...ctx.keys(run, n),
+    period: { type: "i32", values: derived.period },
+    agent: dict(stored.agent, ctx.agentNames),
+    microgrid: dict(derived.microgrid, ctx.result.profile.microgrids),
+    side: dict(side, SIDES),
+    quantity_wh: { type: "f64", values: s.doubles("quantity", stored.quantityWh) },
+    fill_wh: { type: "f64", values: s.doubles("fill", stored.fillWh) },
+    price: { type: "f64", values: stored.price },
+    mcp: { type: "f64", values: derived.mcp },
+    residual_wh: { type: "f64", values: derived.residualWh },
+    residual_price: { type: "f64", values: derived.residualPrice },
+    paid_p: { type: "f64", values: stored.paidP },
+    received_p: { type: "f64", values: stored.receivedP },
   };
 }
 
-function agentColumns(result: SimulationResult, run: ScenarioRun): Columns {
+function agentColumns(ctx: Context, run: ScenarioRun): Columns {
   const t = run.recorder.totals;
-  const agents = result.profile.agents;
-  const n = agents.length;
-  const { pgs, pgb } = result.config.limits;
+  const { profile, config } = ctx.result;
+  const n = profile.agents.length;
+  const { pgs, pgb } = config.limits;
   const pct = (gain: number, ref: number): number => (ref > 0 ? (gain / ref) * 100 : NaN);
-  const producer = Array.from({ length: n }, (_, a) =>
+  const producer = Float64Array.from({ length: n }, (_, a) =>
     pct(t.receivedP[a]! - (t.soldWh[a]! * pgs) / 1000, (t.soldWh[a]! * pgs) / 1000),
   );
-  const consumer = Array.from({ length: n }, (_, a) =>
+  const consumer = Float64Array.from({ length: n }, (_, a) =>
     pct((t.boughtWh[a]! * pgb) / 1000 - t.paidP[a]!, (t.boughtWh[a]! * pgb) / 1000),
   );
   return {
-    ledger: constantColumn(run.ledger, n),
-    scenario: constantColumn(run.scenario.id, n),
-    agent: dict(
-      identityCodes(n),
-      agents.map((a) => a.name),
-    ),
+    ...ctx.keys(run, n),
+    agent: dict(ctx.scratch.range("agent", 0, n), ctx.agentNames),
     microgrid: dict(
-      Int32Array.from(agents, (a) => a.microgridIndex),
-      result.profile.microgrids,
+      Int32Array.from(profile.agents, (a) => a.microgridIndex),
+      profile.microgrids,
     ),
     bought_wh: { type: "f64", values: t.boughtWh },
     sold_wh: { type: "f64", values: t.soldWh },
@@ -139,18 +212,27 @@ function agentColumns(result: SimulationResult, run: ScenarioRun): Columns {
   };
 }
 
-function transactionColumns(run: ScenarioRun): Columns {
+/** Codes of small non-negative integers into `names`, whose last entry names any value beyond. */
+function namedCodes(out: Int32Array, values: ArrayLike<number>, names: readonly string[]): Int32Array {
+  const unknown = names.length - 1;
+  for (let i = 0; i < out.length; i++) out[i] = Math.min(values[i]!, unknown);
+  return out;
+}
+
+function transactionColumns(ctx: Context, run: ScenarioRun, from: number, to: number): Columns {
   const log = run.ledgerModel?.log;
-  const n = log?.length ?? 0;
-  const f64 = (column: Float64Array | undefined) => column?.subarray(0, n) ?? new Float64Array(0);
+  const n = to - from;
+  const s = ctx.scratch;
+  const f64 = (column: Float64Array | undefined) => column?.subarray(from, to) ?? new Float64Array(0);
+  const i32 = (column: Int32Array | undefined) => column?.subarray(from, to) ?? new Int32Array(0);
+  const u8 = (column: Uint8Array | undefined) => column?.subarray(from, to) ?? new Uint8Array(0);
   return {
-    ledger: constantColumn(run.ledger, n),
-    scenario: constantColumn(run.scenario.id, n),
-    tx: { type: "i32", values: identityCodes(n) },
-    chain: { type: "i32", values: log?.chain.subarray(0, n) ?? new Int32Array(0) },
-    sender: { type: "i32", values: log?.sender.subarray(0, n) ?? new Int32Array(0) },
-    kind: namedCodes(log?.kind.subarray(0, n) ?? [], KIND_NAMES),
-    status: namedCodes(log?.status.subarray(0, n) ?? [], STATUS_NAMES),
+    ...ctx.keys(run, n),
+    tx: { type: "i32", values: s.range("tx", from, to) },
+    chain: { type: "i32", values: i32(log?.chain) },
+    sender: { type: "i32", values: i32(log?.sender) },
+    kind: dict(namedCodes(s.i32("kind", n), u8(log?.kind), KINDS), KINDS),
+    status: dict(namedCodes(s.i32("status", n), u8(log?.status), STATUSES), STATUSES),
     submit_ms: { type: "f64", values: f64(log?.submitMs) },
     confirm_ms: { type: "f64", values: f64(log?.confirmMs) },
     deadline_ms: { type: "f64", values: f64(log?.deadlineMs) },
@@ -180,18 +262,17 @@ function packageVersion(): string {
 
 /** Writes the tables, summary.json and manifest.json into `dir`; returns the files written. */
 export function writeResults(dir: string, result: SimulationResult, summary: unknown): string[] {
-  const tables: [string, (run: ScenarioRun) => Columns][] = [
-    ["periods.arrow", (run) => periodColumns(result, run)],
-    ["trades.arrow", (run) => tradeColumns(result, run)],
-    ["agents.arrow", (run) => agentColumns(result, run)],
-    ["transactions.arrow", (run) => transactionColumns(run)],
+  const ctx = new Context(result);
+  const trades = (run: ScenarioRun) => run.recorder.tradeCount;
+  const log = (run: ScenarioRun) => run.ledgerModel?.log.length ?? 0;
+  const tables: [string, Iterable<Columns>][] = [
+    ["periods.arrow", perRun(ctx, (run) => periodColumns(ctx, run))],
+    ["trades.arrow", sliced(ctx, trades, (run, from, to) => tradeColumns(ctx, run, from, to))],
+    ["agents.arrow", perRun(ctx, (run) => agentColumns(ctx, run))],
+    ["transactions.arrow", sliced(ctx, log, (run, from, to) => transactionColumns(ctx, run, from, to))],
   ];
   const hashes: Record<string, string> = {};
-  for (const [name, columns] of tables) {
-    const bytes = arrowFileBytes(tableOf(concatColumns(result.runs.map(columns))));
-    writeFileAtomic(join(dir, name), bytes);
-    hashes[name] = sha256(bytes);
-  }
+  for (const [name, parts] of tables) hashes[name] = writeArrowFile(join(dir, name), parts);
   const summaryText = jsonText(summary);
   writeFileAtomic(join(dir, "summary.json"), summaryText);
   hashes["summary.json"] = sha256(summaryText);

@@ -6,11 +6,10 @@ import { join } from "node:path";
 import { DataType, tableFromIPC, type Table, type Vector } from "apache-arrow";
 import { InputError } from "../cli/errors.js";
 import {
-  arrowFileBytes,
   concatColumns,
   constantColumn,
   dictOf,
-  tableOf,
+  writeArrowFile,
   type ColumnSpec,
   type Columns,
 } from "../io/arrow.js";
@@ -92,8 +91,7 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
         lead[key] = paramColumn(Array.from({ length: n }, () => cell.params[key]!));
       return { ...lead, ...columnsOf(table) };
     });
-    const merged = concatColumns(parts);
-    writeFileAtomic(join(out, name), arrowFileBytes(tableOf(merged)));
+    writeArrowFile(join(out, name), [concatColumns(parts)]);
     files.push(name);
   }
   writeFileAtomic(join(out, "sweep.json"), jsonText(index));

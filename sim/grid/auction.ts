@@ -31,6 +31,7 @@ import {
   updateAggressiveness,
   initialAggressiveness,
   zicBid,
+  type BidRange,
   type ClearingResult,
   type ClearingWorkspace,
   type MarketConfig,
@@ -158,7 +159,10 @@ export class MicrogridAuction {
       this.#market.theta,
       this.#market.equations,
     );
-    this.submittedPrice[i] = submitPrice(raw, { c: this.c[i]!, l: this.l[i]! }, this.#limits);
+    const range = this.#range;
+    range.c = this.c[i]!;
+    range.l = this.l[i]!;
+    this.submittedPrice[i] = submitPrice(raw, range, this.#limits);
   }
 
   /** Member i's order, priced `price` with anchor `anchor`, became visible. */
@@ -166,6 +170,18 @@ export class MicrogridAuction {
     this.visible[i] = 1;
     this.visiblePrice[i] = price;
     this.visibleAnchor[i] = anchor;
+  }
+
+  /**
+   * Reveals the submitted order of every member that has one (`updates`: of every member whose
+   * order is visible, as after a round; otherwise of every member with a quantity, as at the
+   * period's start). For a channel that shows orders as they are sent.
+   */
+  revealSubmitted(updates: boolean): void {
+    for (let i = 0; i < this.members.length; i++) {
+      if (updates ? this.visible[i] !== 1 : !(this.quantity[i]! > 0)) continue;
+      this.reveal(i, this.submittedPrice[i]!, this.submittedAnchor[i]!);
+    }
   }
 
   #fillBook(): void {
@@ -204,8 +220,8 @@ export class MicrogridAuction {
     return false;
   }
 
+  /** Ends the period on `result`, whose fills have been applied. */
   #settle(outcome: AuctionOutcome, result: ClearingResult): true {
-    this.#apply(result);
     this.missedOrders = 0;
     this.missedWh = 0;
     for (let i = 0; i < this.members.length; i++) {
@@ -223,7 +239,9 @@ export class MicrogridAuction {
 
   #fallback(): true {
     const price = fallbackPrice(this.#book, this.#limits, this.#market.fallback);
-    return this.#settle("fallback", clearAtPrice(this.#book, this.#limits, price, this.#workspace));
+    const result = clearAtPrice(this.#book, this.#limits, price, this.#workspace);
+    this.#apply(result);
+    return this.#settle("fallback", result);
   }
 
   #learn(result: ClearingResult): void {
@@ -244,6 +262,8 @@ export class MicrogridAuction {
       this.r[i] = updateAggressiveness(o, this.#market.learning, this.#market, this.#streams[i]!.learn);
     }
   }
+
+  readonly #range: BidRange = { c: 0, l: 0 };
 
   readonly #outcome: RoundOutcome = {
     side: BUY,

@@ -6,7 +6,7 @@
 // front for one row per agent and period, so that a large run neither boxes numbers in arrays nor
 // stores one string per row. Only what is particular to a row is stored; its period, microgrid,
 // MCP, residual and residual price follow from the agent and the period's microgrid figures and
-// are derived when read (tradeSlice), which keeps a large run's memory small.
+// are derived when read (deriveTrades), which keeps a large run's memory small.
 import { BUY, SELL } from "../market/index.js";
 import type { MarketLimits } from "../market/index.js";
 import type { MicrogridAuction } from "../grid/auction.js";
@@ -57,7 +57,12 @@ export interface TradeRows {
 }
 
 /** The trade rows as stored: `side` is BUY or SELL. */
-export type StoredTrades = Pick<TradeRows, "agent" | StoredF64> & { side: Uint8Array };
+export type StoredTrades = Pick<TradeRows, "agent" | "price" | "paidP" | "receivedP"> & {
+  side: Uint8Array;
+  /** Int32 while every value is a whole Wh in int32 range, doubles otherwise (same values). */
+  quantityWh: Float64Array | Int32Array;
+  fillWh: Float64Array | Int32Array;
+};
 
 /** The derived columns of a slice of trade rows. */
 export type DerivedTrades = Pick<TradeRows, "period" | "microgrid" | "mcp" | "residualWh" | "residualPrice">;
@@ -107,10 +112,19 @@ const PERIOD_KEYS: (keyof PeriodRows)[] = [
   "missedOrders",
   "missedWh",
 ];
-const STORED_F64 = ["quantityWh", "fillWh", "price", "paidP", "receivedP"] as const;
-type StoredF64 = (typeof STORED_F64)[number];
+const STORED = ["agent", "side", "quantityWh", "fillWh", "price", "paidP", "receivedP"] as const;
+type WhKey = "quantityWh" | "fillWh";
 
-/** Growable typed columns of trade rows. */
+/** Whether `v` survives a round trip through an Int32Array (-0 does not). */
+function isInt32(v: number): boolean {
+  return (v | 0) === v && (v !== 0 || 1 / v > 0);
+}
+
+/**
+ * Growable typed columns of trade rows. Quantities and fills are whole Wh in practice (the market
+ * trades integer Wh), so they start as int32 columns, half the memory of doubles; the first value
+ * that is not one widens its column to doubles, so every value reads back exactly.
+ */
 class TradeStore {
   length = 0;
   columns: StoredTrades;
@@ -124,8 +138,8 @@ class TradeStore {
     return {
       agent: new Int32Array(n),
       side: new Uint8Array(n),
-      quantityWh: f(),
-      fillWh: f(),
+      quantityWh: new Int32Array(n),
+      fillWh: new Int32Array(n),
       price: f(),
       paidP: f(),
       receivedP: f(),
@@ -137,9 +151,19 @@ class TradeStore {
     const old = this.columns;
     if (this.length + more <= old.side.length) return;
     const next = TradeStore.#allocate(Math.max(this.length + more, 2 * old.side.length));
-    for (const key of [...STORED_F64, "agent", "side"] as const)
-      next[key].set(old[key].subarray(0, this.length));
+    for (const key of ["quantityWh", "fillWh"] as const)
+      if (old[key] instanceof Float64Array) next[key] = new Float64Array(next.side.length);
+    for (const key of STORED) next[key].set(old[key].subarray(0, this.length));
     this.columns = next;
+  }
+
+  /** Stores `key` as doubles from now on (its first `length` rows converted). */
+  widen(key: WhKey): void {
+    const old = this.columns[key];
+    if (old instanceof Float64Array) return;
+    const wide = new Float64Array(old.length);
+    wide.set(old.subarray(0, this.length));
+    this.columns[key] = wide;
   }
 
   /** Views of rows [from, to) (no copy). */
@@ -175,6 +199,9 @@ export class RunRecorder implements Recorder {
   readonly #pv: Float64Array;
   readonly #load: Float64Array;
   readonly #periods: number;
+  /** Per microgrid and period (microgrid-major), the members' PV and load (Wh); built once. */
+  #pvSum: Float64Array | undefined;
+  #loadSum: Float64Array | undefined;
   readonly #settlement: AgentSettlement;
   readonly #trades: TradeStore;
   /** Per recorded period: its index t and its first trade row. */
@@ -212,10 +239,11 @@ export class RunRecorder implements Recorder {
   deriveTrades(from: number, to: number, out: DerivedTrades): void {
     const c = this.#trades.columns;
     const starts = this.#tradeStart;
+    // The period of row `from` is the last one starting at or before it (empty ones share starts).
     let p = upperBound(starts, from) - 1;
-    let end = p + 1 < starts.length ? starts[p + 1]! : Infinity;
+    let next = starts[p + 1] ?? Infinity;
     for (let k = from; k < to; k++) {
-      while (k >= end) end = p + 2 < starts.length ? starts[++p + 1]! : (++p, Infinity);
+      while (k >= next) next = starts[++p + 1] ?? Infinity;
       const a = c.agent[k]!;
       const m = this.#microgridOf[a]!;
       const pm = p * this.#microgrids + m;
@@ -237,6 +265,8 @@ export class RunRecorder implements Recorder {
     return {
       ...stored,
       ...derived,
+      quantityWh: Float64Array.from(stored.quantityWh),
+      fillWh: Float64Array.from(stored.fillWh),
       side: Array.from(stored.side, (s) => (s === BUY ? "buy" : "sell")),
     };
   }
@@ -251,14 +281,28 @@ export class RunRecorder implements Recorder {
     actualNet: Float64Array,
   ): void {
     const s = this.#settlement;
-    settlePeriod(level1, mcp, routing, forecastNet, actualNet, this.#limits, s);
-    for (const key of Object.keys(this.totals) as (keyof AgentTotals)[]) {
-      const total = this.totals[key];
-      const now = s[key];
-      for (let a = 0; a < total.length; a++) total[a]! += now[a]!;
-    }
+    settlePeriod(level1, mcp, routing, forecastNet, actualNet, this.#limits, s, this.totals);
+    if (this.#pvSum === undefined) this.#sumEnergy(auctions);
     auctions.forEach((auction, m) => this.#periodRow(t, m, auction, routing));
     this.#tradeRows(t, level1, mcp, routing);
+  }
+
+  // One pass over the agent-major profile instead of a strided read per period; each sum adds its
+  // members in the same order as a per-period loop would, so the totals are the same doubles.
+  #sumEnergy(auctions: readonly MicrogridAuction[]): void {
+    const periods = this.#periods;
+    const pvSum = new Float64Array(auctions.length * periods);
+    const loadSum = new Float64Array(auctions.length * periods);
+    auctions.forEach((auction, m) => {
+      for (const a of auction.members) {
+        for (let t = 0; t < periods; t++) {
+          pvSum[m * periods + t]! += this.#pv[a * periods + t]!;
+          loadSum[m * periods + t]! += this.#load[a * periods + t]!;
+        }
+      }
+    });
+    this.#pvSum = pvSum;
+    this.#loadSum = loadSum;
   }
 
   #periodRow(t: number, m: number, auction: MicrogridAuction, routing: RoutingOutcome): void {
@@ -267,16 +311,14 @@ export class RunRecorder implements Recorder {
     let imbExport = 0;
     let paid = 0;
     let received = 0;
-    let pv = 0;
-    let load = 0;
     for (const a of auction.members) {
       imbImport += s.imbalanceImportWh[a]!;
       imbExport += s.imbalanceExportWh[a]!;
       paid += s.paidP[a]!;
       received += s.receivedP[a]!;
-      pv += this.#pv[a * this.#periods + t]!;
-      load += this.#load[a * this.#periods + t]!;
     }
+    const pv = this.#pvSum![m * this.#periods + t]!;
+    const load = this.#loadSum![m * this.#periods + t]!;
     const row: Record<keyof PeriodRows, number | string> = {
       period: t,
       microgrid: m,
@@ -321,15 +363,23 @@ export class RunRecorder implements Recorder {
       this.#correctedSell.push(routing.correctedSell[m]!);
     }
     store.reserve(level1.side.length);
-    const c = store.columns;
+    let c = store.columns;
     let k = store.length;
     for (let a = 0; a < level1.side.length; a++) {
       const side = level1.side[a]!;
       if (side !== BUY && side !== SELL) continue;
+      const quantity = level1.quantity[a]!;
+      const fill = level1.fill[a]!;
+      if (!isInt32(quantity) || !isInt32(fill)) {
+        store.length = k;
+        if (!isInt32(quantity)) store.widen("quantityWh");
+        if (!isInt32(fill)) store.widen("fillWh");
+        c = store.columns;
+      }
       c.agent[k] = a;
       c.side[k] = side;
-      c.quantityWh[k] = level1.quantity[a]!;
-      c.fillWh[k] = level1.fill[a]!;
+      c.quantityWh[k] = quantity;
+      c.fillWh[k] = fill;
       c.price[k] = level1.lastPrice[a]!;
       c.paidP[k] = s.paidP[a]!;
       c.receivedP[k] = s.receivedP[a]!;

@@ -52,8 +52,10 @@ export function createSettlement(agents: number): AgentSettlement {
 const pence = (wh: number, pricePerKwh: number): number => (wh * pricePerKwh) / 1000;
 
 /**
- * Settles every agent for one period into `out` (overwritten). `forecastNet` and `actualNet` are
- * each agent's net production (Wh, positive = surplus); `mcp` is per microgrid.
+ * Settles every agent for one period into `out` (overwritten), and adds it to `totals` when given
+ * (in the same pass: a second one over every column costs as much again on a large run).
+ * `forecastNet` and `actualNet` are each agent's net production (Wh, positive = surplus); `mcp`
+ * is per microgrid.
  */
 export function settlePeriod(
   level1: Level1Outcome,
@@ -63,6 +65,7 @@ export function settlePeriod(
   actualNet: Float64Array,
   limits: MarketLimits,
   out: AgentSettlement,
+  totals?: AgentSettlement,
 ): void {
   for (let a = 0; a < level1.side.length; a++) {
     const m = level1.microgridOf[a]!;
@@ -110,5 +113,21 @@ export function settlePeriod(
     out.gridSoldWh[a] = gridSold;
     out.imbalanceImportWh[a] = imbalanceImport;
     out.imbalanceExportWh[a] = imbalanceExport;
+    if (totals !== undefined) accumulate(totals, out, a);
   }
+}
+
+function accumulate(totals: AgentSettlement, now: AgentSettlement, a: number): void {
+  totals.boughtWh[a]! += now.boughtWh[a]!;
+  totals.soldWh[a]! += now.soldWh[a]!;
+  totals.paidP[a]! += now.paidP[a]!;
+  totals.receivedP[a]! += now.receivedP[a]!;
+  totals.peerBoughtWh[a]! += now.peerBoughtWh[a]!;
+  totals.peerSoldWh[a]! += now.peerSoldWh[a]!;
+  totals.peerPaidP[a]! += now.peerPaidP[a]!;
+  totals.peerReceivedP[a]! += now.peerReceivedP[a]!;
+  totals.gridBoughtWh[a]! += now.gridBoughtWh[a]!;
+  totals.gridSoldWh[a]! += now.gridSoldWh[a]!;
+  totals.imbalanceImportWh[a]! += now.imbalanceImportWh[a]!;
+  totals.imbalanceExportWh[a]! += now.imbalanceExportWh[a]!;
 }
