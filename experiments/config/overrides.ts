@@ -1,7 +1,15 @@
 // Checks the `iota` and `ethereum` overrides of a config against the models' default objects:
 // an unknown key or a value of the wrong type is an error naming its path, instead of being
 // silently ignored.
-import { DEFAULT_ETHEREUM_CONFIG, DEFAULT_IOTA_CONFIG } from "../../sim/ledger/index.js";
+import {
+  DEFAULT_ETHEREUM_CONFIG,
+  DEFAULT_IOTA_CONFIG,
+  ethereumConfig,
+  iotaConfig,
+  type DeepPartial,
+  type EthereumConfig,
+  type IotaConfig,
+} from "../../sim/ledger/index.js";
 import { InputError } from "../cli/errors.js";
 
 function check(value: unknown, reference: unknown, path: string, source: string): void {
@@ -30,4 +38,11 @@ function check(value: unknown, reference: unknown, path: string, source: string)
 export function checkLedgerOverrides(config: { iota: unknown; ethereum: unknown }, source: string): void {
   check(config.iota, DEFAULT_IOTA_CONFIG, "iota", source);
   check(config.ethereum, DEFAULT_ETHEREUM_CONFIG, "ethereum", source);
+  // The models check the values themselves (ranges, consistency).
+  try {
+    iotaConfig(config.iota as DeepPartial<IotaConfig>);
+    ethereumConfig(config.ethereum as DeepPartial<EthereumConfig>);
+  } catch (error) {
+    throw new InputError(`${source}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -125,6 +125,7 @@ function periodColumns(ctx: Context, run: ScenarioRun): Columns {
     demand_wh: { type: "f64", values: r.demandWh },
     supply_wh: { type: "f64", values: r.supplyWh },
     matched_local_wh: { type: "f64", values: r.matchedLocalWh },
+    netted_wh: { type: "f64", values: r.nettedWh },
     peer_import_wh: { type: "f64", values: r.peerImportWh },
     peer_export_wh: { type: "f64", values: r.peerExportWh },
     peer_price: { type: "f64", values: r.peerPrice },

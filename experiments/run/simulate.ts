@@ -97,11 +97,15 @@ export function buildProfile(config: RunConfig, baseDir: string, csvOverride?: s
 
 export function scenarioOf(entry: RunConfig["scenarios"][number], microgrids: readonly string[]): Scenario {
   try {
-    return typeof entry === "string"
-      ? scenarioFromShorthand(entry, microgrids)
-      : { ...entry, links: entry.links.map(([a, b]) => [a, b]) };
+    if (typeof entry === "string") return scenarioFromShorthand(entry, microgrids);
+    for (const name of [...entry.links.flat(), ...entry.involved]) {
+      if (!microgrids.includes(name))
+        throw new RangeError(`unknown microgrid "${name}" (known: ${microgrids.join(", ")})`);
+    }
+    return { ...entry, links: entry.links.map(([a, b]) => [a, b]) };
   } catch (error) {
-    throw new InputError(`scenarios: ${error instanceof Error ? error.message : String(error)}`);
+    const id = typeof entry === "string" ? entry : entry.id;
+    throw new InputError(`scenarios ("${id}"): ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -130,10 +134,17 @@ function channelFor(
       pgb: config.limits.pgb,
       operatorOf,
     });
-    const model: Ledger =
-      ledger === "iota"
-        ? new IotaLedger({ kernel, streams, rules, faults, config: { chains, ...config.iota } })
-        : new EthereumLedger({ kernel, streams, rules, faults, config: { chains, ...config.ethereum } });
+    let model: Ledger;
+    try {
+      model =
+        ledger === "iota"
+          ? new IotaLedger({ kernel, streams, rules, faults, config: { chains, ...config.iota } })
+          : new EthereumLedger({ kernel, streams, rules, faults, config: { chains, ...config.ethereum } });
+    } catch (error) {
+      // The models check their parameters; a RangeError there is a bad value in the config.
+      if (error instanceof RangeError) throw new InputError(`${ledger}: ${error.message}`);
+      throw error;
+    }
     hold.model = model;
     return ledgerChannel(model, agents, events);
   };

@@ -22,7 +22,7 @@ export interface ScenarioSummary {
   mainGridImportKwh: number;
   mainGridExportKwh: number;
   mainGridKwh: number;
-  /** Energy matched inside microgrids and between microgrids (kWh). */
+  /** Energy matched inside microgrids (level 1 and netting) and between microgrids (kWh). */
   localKwh: number;
   peerKwh: number;
   periodsConsensus: number;
@@ -90,7 +90,7 @@ export function summarizeRun(result: SimulationResult, run: ScenarioRun): Scenar
     mainGridImportKwh: importWh / 1000,
     mainGridExportKwh: exportWh / 1000,
     mainGridKwh: (importWh + exportWh) / 1000,
-    localKwh: sum(rows.matchedLocalWh) / 1000,
+    localKwh: (sum(rows.matchedLocalWh) + sum(rows.nettedWh)) / 1000,
     peerKwh: sum(rows.peerImportWh) / 1000,
     periodsConsensus: rows.outcome.filter((o) => o === "consensus").length,
     periodsFallback: rows.outcome.filter((o) => o === "fallback").length,

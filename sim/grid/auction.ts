@@ -72,6 +72,7 @@ export class MicrogridAuction {
   // Reused by every clearing of this auction: the results' fill arrays are its buffers, and
   // #apply copies them out before the next clearing.
   readonly #workspace: ClearingWorkspace;
+  #visibleAtLastRound = 0;
   /** The MCP agents anchor their bids on: the last published one. */
   anchor: number;
   mcp = NaN;
@@ -81,6 +82,8 @@ export class MicrogridAuction {
   demand = 0;
   supply = 0;
   volume = 0;
+  /** No member buys, or no member sells, this period: there is no auction to run. */
+  oneSided = false;
   /** Members whose order never became visible this period, and their Wh (all of it residual). */
   missedOrders = 0;
   missedWh = 0;
@@ -122,8 +125,13 @@ export class MicrogridAuction {
     this.done = false;
     this.visible.fill(0);
     this.fill.fill(0);
+    this.#visibleAtLastRound = 0;
+    let buyers = 0;
+    let sellers = 0;
     for (let i = 0; i < this.members.length; i++) {
       const net = forecastNet[this.members[i]!]!;
+      if (net < 0) buyers++;
+      else if (net > 0) sellers++;
       this.side[i] = net > 0 ? SELL : net < 0 ? BUY : NO_ORDER;
       this.quantity[i] = Math.abs(net);
       if (net === 0) continue;
@@ -139,6 +147,7 @@ export class MicrogridAuction {
       this.r[i] = initialAggressiveness(this.#market.initialAggressiveness, s.start);
       this.#price(i);
     }
+    this.oneSided = buyers === 0 || sellers === 0;
   }
 
   /** Forms member i's next price from its r and the current anchor (ZIC: a fresh random price). */
@@ -203,25 +212,39 @@ export class MicrogridAuction {
   /**
    * Closes a round on the visible orders. Returns true when the auction is settled (consensus, or
    * `last` and the fallback applied); otherwise members have new prices to submit.
+   * - A period with orders on one side only has no auction: it settles as "no-trade" at the last
+   *   round without learning (the world does not even schedule its rounds).
+   * - A round counts towards consensus only when the visible book has both sides and no new order
+   *   became visible since the previous round: an empty or one-sided book (orders still in flight
+   *   on the ledger) publishes a price that says nothing about the market.
+   * - While the visible book is one-sided, members neither learn nor re-price: nothing happened.
    */
   round(last: boolean): boolean {
+    if (this.oneSided) return last ? this.#noTrade() : false;
     this.#fillBook();
     const result = clearUniform(this.#book, this.#limits, this.#workspace);
-    const moved = Math.abs(result.mcp - this.mcp);
-    this.stableRounds = moved < this.#market.epsilon ? this.stableRounds + 1 : 0;
-    this.mcp = result.mcp;
     this.rounds++;
     this.#apply(result);
-    if (this.stableRounds >= this.#market.k) return this.#settle("consensus", result);
-    if (last || this.rounds >= this.#market.maxRounds) return this.#fallback();
-    this.#learn(result);
+    const twoSided = result.demand > 0 && result.supply > 0;
+    const sameBook = this.#book.n === this.#visibleAtLastRound;
+    this.#visibleAtLastRound = this.#book.n;
+    const moved = Math.abs(result.mcp - this.mcp);
+    this.stableRounds = twoSided && sameBook && moved < this.#market.epsilon ? this.stableRounds + 1 : 0;
+    if (twoSided) this.mcp = result.mcp;
+    if (this.stableRounds >= this.#market.k) return this.#settle("consensus", result.mcp);
+    if (last || this.rounds >= this.#market.maxRounds) return twoSided ? this.#fallback() : this.#noTrade();
+    if (!twoSided) return false;
+    if (this.#market.bidder === "aa") this.#learn(result);
     this.anchor = result.mcp;
     for (let i = 0; i < this.members.length; i++) if (this.visible[i] === 1) this.#price(i);
     return false;
   }
 
-  /** Ends the period on `result`, whose fills have been applied. */
-  #settle(outcome: AuctionOutcome, result: ClearingResult): true {
+  /**
+   * Ends the period at `price`, whose fills have been applied. The next period's first bids anchor
+   * on the price of the last period that traded.
+   */
+  #settle(outcome: AuctionOutcome, price: number): true {
     this.missedOrders = 0;
     this.missedWh = 0;
     for (let i = 0; i < this.members.length; i++) {
@@ -230,18 +253,31 @@ export class MicrogridAuction {
         this.missedWh += this.quantity[i]!;
       }
     }
-    this.outcome = this.#book.n === 0 ? "no-trade" : outcome;
-    this.mcp = result.mcp;
-    this.anchor = result.mcp;
+    this.outcome = this.volume > 0 ? outcome : "no-trade";
+    this.mcp = price;
+    if (this.volume > 0) this.anchor = price;
     this.done = true;
     return true;
+  }
+
+  /** Nothing trades at level 1: every order is residual, and no price is published (NaN). */
+  #noTrade(): true {
+    this.fill.fill(0);
+    this.volume = 0;
+    this.demand = 0;
+    this.supply = 0;
+    for (let i = 0; i < this.members.length; i++) {
+      if (this.side[i] === BUY) this.demand += this.quantity[i]!;
+      else if (this.side[i] === SELL) this.supply += this.quantity[i]!;
+    }
+    return this.#settle("no-trade", NaN);
   }
 
   #fallback(): true {
     const price = fallbackPrice(this.#book, this.#limits, this.#market.fallback);
     const result = clearAtPrice(this.#book, this.#limits, price, this.#workspace);
     this.#apply(result);
-    return this.#settle("fallback", result);
+    return this.#settle("fallback", price);
   }
 
   #learn(result: ClearingResult): void {

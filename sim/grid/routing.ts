@@ -3,19 +3,19 @@
 // Assumptions and units (Wh, p/kWh):
 // - Level 1 (each microgrid's own auction) has run; every agent has an order side, a quantity, a
 //   fill and the price of its last submitted order. The unfilled part of an order is its residual.
+// - Netting: a microgrid's residual buys and sells meet first (one position per microgrid).
 // - Level 2: microgrids in one connected component run one uniform-price auction among
 //   themselves. A microgrid acts as one bidder per side for its residual: it bids for the sum of
 //   its members' residual buys at the quantity-weighted mean of their last bid prices, and asks
 //   for the sum of residual sells at the weighted mean of their last asks. Those prices are
 //   public (they are on the microgrid's chain), keep the members' private limits private, and
-//   carry the members' own expressed valuation to the upper auction. A microgrid with residuals
-//   on both sides submits both orders (its bid and ask did not cross at level 1 and so rarely
-//   cross each other at level 2).
+//   carry the members' own expressed valuation to the upper auction. After netting a microgrid
+//   is a buyer or a seller, never both.
 // - Level 3: what is still unfilled is imported at Pgb or exported at Pgs.
 // - Uniform price correction: every member with a residual on a side gets the same price for it,
 //   the microgrid's upper-level cost (or revenue) for that side divided by its residual Wh:
-//     buy  = (level-2 Wh x P2 + imported Wh x Pgb) / residual buy Wh
-//     sell = (level-2 Wh x P2 + exported Wh x Pgs) / residual sell Wh
+//     buy  = (netted Wh x Pn + level-2 Wh x P2 + imported Wh x Pgb) / residual buy Wh
+//     sell = (netted Wh x Pn + level-2 Wh x P2 + exported Wh x Pgs) / residual sell Wh
 import { addOrder, BUY, clearUniform, createBook, SELL, type MarketLimits } from "../market/index.js";
 
 /** Per-agent state after level 1; arrays indexed by dense agent id. */
@@ -38,6 +38,9 @@ export const NO_ORDER = 2;
 export interface RoutingOutcome {
   residualBuy: Float64Array;
   residualSell: Float64Array;
+  /** Residual buys met by residual sells of the same microgrid (Wh), and their price (NaN if none). */
+  netted: Float64Array;
+  nettedPrice: Float64Array;
   /** Wh bought from / sold to other microgrids at level 2. */
   peerImport: Float64Array;
   peerExport: Float64Array;
@@ -86,8 +89,10 @@ export function routeResiduals(
 ): RoutingOutcome {
   const res = residuals(level1, microgrids);
   const out: RoutingOutcome = {
-    residualBuy: res.buy,
-    residualSell: res.sell,
+    residualBuy: Float64Array.from(res.buy),
+    residualSell: Float64Array.from(res.sell),
+    netted: new Float64Array(microgrids),
+    nettedPrice: new Float64Array(microgrids).fill(NaN),
     peerImport: new Float64Array(microgrids),
     peerExport: new Float64Array(microgrids),
     peerPrice: new Float64Array(microgrids).fill(NaN),
@@ -96,23 +101,55 @@ export function routeResiduals(
     correctedBuy: new Float64Array(microgrids).fill(NaN),
     correctedSell: new Float64Array(microgrids).fill(NaN),
   };
+  for (let m = 0; m < microgrids; m++) net(m, res, limits, out);
   for (const group of groups) {
     if (group.length > 1) peerAuction(group, res, limits, out);
   }
   for (let m = 0; m < microgrids; m++) {
     out.gridImport[m] = res.buy[m]! - out.peerImport[m]!;
     out.gridExport[m] = res.sell[m]! - out.peerExport[m]!;
-    const p2 = out.peerPrice[m]!;
-    if (res.buy[m]! > 0) {
-      const peerCost = out.peerImport[m]! > 0 ? out.peerImport[m]! * p2 : 0;
-      out.correctedBuy[m] = (peerCost + out.gridImport[m]! * limits.pgb) / res.buy[m]!;
+    if (out.residualBuy[m]! > 0) {
+      const peer = peerValue(out, m, BUY);
+      out.correctedBuy[m] = (peer.value + out.gridImport[m]! * limits.pgb) / out.residualBuy[m]!;
     }
-    if (res.sell[m]! > 0) {
-      const peerRevenue = out.peerExport[m]! > 0 ? out.peerExport[m]! * p2 : 0;
-      out.correctedSell[m] = (peerRevenue + out.gridExport[m]! * limits.pgs) / res.sell[m]!;
+    if (out.residualSell[m]! > 0) {
+      const peer = peerValue(out, m, SELL);
+      out.correctedSell[m] = (peer.value + out.gridExport[m]! * limits.pgs) / out.residualSell[m]!;
     }
   }
   return out;
+}
+
+/**
+ * A microgrid has one position at its point of common coupling: residual buys and residual sells
+ * of its own members meet first, at the midpoint of their weighted last bid and ask prices (they
+ * did not cross at level 1, so neither side is favoured). Only the net goes up the hierarchy.
+ */
+function net(m: number, res: ReturnType<typeof residuals>, limits: MarketLimits, out: RoutingOutcome): void {
+  const wh = Math.min(res.buy[m]!, res.sell[m]!);
+  if (wh <= 0) return;
+  const bid = res.buyValue[m]! / res.buy[m]!;
+  const ask = res.sellValue[m]! / res.sell[m]!;
+  out.netted[m] = wh;
+  out.nettedPrice[m] = insideLimits((bid + ask) / 2, limits);
+  res.buy[m]! -= wh;
+  res.sell[m]! -= wh;
+  // The remaining position keeps its side's weighted price.
+  res.buyValue[m] = res.buy[m]! * bid;
+  res.sellValue[m] = res.sell[m]! * ask;
+}
+
+/**
+ * Wh of a microgrid's residual on `side` met by other agents (netted inside the microgrid or
+ * traded at level 2), and their value (Wh x p/kWh).
+ */
+export function peerValue(r: RoutingOutcome, m: number, side: number): { wh: number; value: number } {
+  const netted = r.netted[m]!;
+  const level2 = side === BUY ? r.peerImport[m]! : r.peerExport[m]!;
+  return {
+    wh: netted + level2,
+    value: (netted > 0 ? netted * r.nettedPrice[m]! : 0) + (level2 > 0 ? level2 * r.peerPrice[m]! : 0),
+  };
 }
 
 function peerAuction(

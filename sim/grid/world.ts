@@ -145,7 +145,10 @@ export class World {
         for (let i = 0; i < auction.members.length; i++) {
           if (auction.quantity[i]! > 0) this.#submit(m, i, "new", start + this.config.roundIntervalMs);
         }
-      this.kernel.schedule(start + this.config.roundIntervalMs, () => this.#closeRound(m, 1), PRIO_ROUND);
+      // A one-sided period has no auction: it settles at the window's end.
+      if (!auction.oneSided) {
+        this.kernel.schedule(start + this.config.roundIntervalMs, () => this.#closeRound(m, 1), PRIO_ROUND);
+      }
     });
     this.kernel.schedule(start + this.config.tradingWindowMs, () => this.#endWindow(), PRIO_WINDOW_END);
     this.kernel.schedule(start + this.profile.periodMs - 1, () => this.#route(), PRIO_ROUTE);

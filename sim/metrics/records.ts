@@ -23,6 +23,7 @@ export interface PeriodRows {
   demandWh: number[];
   supplyWh: number[];
   matchedLocalWh: number[];
+  nettedWh: number[];
   peerImportWh: number[];
   peerExportWh: number[];
   peerPrice: number[];
@@ -96,6 +97,7 @@ const PERIOD_KEYS: (keyof PeriodRows)[] = [
   "demandWh",
   "supplyWh",
   "matchedLocalWh",
+  "nettedWh",
   "peerImportWh",
   "peerExportWh",
   "peerPrice",
@@ -328,6 +330,7 @@ export class RunRecorder implements Recorder {
       demandWh: auction.demand,
       supplyWh: auction.supply,
       matchedLocalWh: auction.volume,
+      nettedWh: routing.netted[m]!,
       peerImportWh: routing.peerImport[m]!,
       peerExportWh: routing.peerExport[m]!,
       peerPrice: routing.peerPrice[m]!,

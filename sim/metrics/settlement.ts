@@ -4,13 +4,14 @@
 // - An agent's order quantity is its forecast net energy. Its order is settled in full: the
 //   level-1 fill at its microgrid's MCP, and the residual at the microgrid's uniform corrected
 //   price (which already blends level-2 and main-grid energy).
-// - The residual's split into peer (level-2) and main-grid energy is pro rata within the
-//   microgrid, consistent with the uniform correction (every member's residual Wh is the same mix).
+// - The residual's split into peer energy (netted inside the microgrid or traded at level 2) and
+//   main-grid energy is pro rata within the microgrid, consistent with the uniform correction
+//   (every member's residual Wh is the same mix).
 // - A forecast error (actual net minus forecast) is settled with the main grid: a shortfall is
 //   imported at Pgb, an excess exported at Pgs. It is reported separately as imbalance.
 // - Money in pence: Wh x (p/kWh) / 1000.
 import { BUY, SELL, type MarketLimits } from "../market/index.js";
-import type { Level1Outcome, RoutingOutcome } from "../grid/routing.js";
+import { peerValue, type Level1Outcome, type RoutingOutcome } from "../grid/routing.js";
 
 /** One period's per-agent settlement; arrays indexed by dense agent id. */
 export interface AgentSettlement {
@@ -49,7 +50,10 @@ export function createSettlement(agents: number): AgentSettlement {
   };
 }
 
-const pence = (wh: number, pricePerKwh: number): number => (wh * pricePerKwh) / 1000;
+const NONE = { wh: 0, value: 0 };
+
+// Zero energy costs nothing, even where no price was published (NaN).
+const pence = (wh: number, pricePerKwh: number): number => (wh === 0 ? 0 : (wh * pricePerKwh) / 1000);
 
 /**
  * Settles every agent for one period into `out` (overwritten), and adds it to `totals` when given
@@ -82,21 +86,22 @@ export function settlePeriod(
     let gridBought = 0;
     let gridSold = 0;
     if (level1.side[a] === BUY) {
-      const peerShare = residual > 0 ? routing.peerImport[m]! / routing.residualBuy[m]! : 0;
+      const peer = residual > 0 ? peerValue(routing, m, BUY) : NONE;
+      const share = residual > 0 ? peer.wh / routing.residualBuy[m]! : 0;
       bought = fill + residual;
-      paid = pence(fill, mcp[m]!) + (residual > 0 ? pence(residual, routing.correctedBuy[m]!) : 0);
-      peerBought = fill + residual * peerShare;
-      peerPaid =
-        pence(fill, mcp[m]!) + (peerShare > 0 ? pence(residual * peerShare, routing.peerPrice[m]!) : 0);
-      gridBought = residual * (1 - peerShare);
+      paid = pence(fill, mcp[m]!) + pence(residual, routing.correctedBuy[m]!);
+      peerBought = fill + residual * share;
+      peerPaid = pence(fill, mcp[m]!) + (share > 0 ? (residual * share * (peer.value / peer.wh)) / 1000 : 0);
+      gridBought = residual * (1 - share);
     } else if (level1.side[a] === SELL) {
-      const peerShare = residual > 0 ? routing.peerExport[m]! / routing.residualSell[m]! : 0;
+      const peer = residual > 0 ? peerValue(routing, m, SELL) : NONE;
+      const share = residual > 0 ? peer.wh / routing.residualSell[m]! : 0;
       sold = fill + residual;
-      received = pence(fill, mcp[m]!) + (residual > 0 ? pence(residual, routing.correctedSell[m]!) : 0);
-      peerSold = fill + residual * peerShare;
+      received = pence(fill, mcp[m]!) + pence(residual, routing.correctedSell[m]!);
+      peerSold = fill + residual * share;
       peerReceived =
-        pence(fill, mcp[m]!) + (peerShare > 0 ? pence(residual * peerShare, routing.peerPrice[m]!) : 0);
-      gridSold = residual * (1 - peerShare);
+        pence(fill, mcp[m]!) + (share > 0 ? (residual * share * (peer.value / peer.wh)) / 1000 : 0);
+      gridSold = residual * (1 - share);
     }
     const imbalance = actualNet[a]! - forecastNet[a]!;
     const imbalanceImport = imbalance < 0 ? -imbalance : 0;

@@ -53,3 +53,37 @@ test("an isolated microgrid trades its residual with the main grid at Pgb and Pg
   assert.equal(r.correctedSell[1], 3.2);
   assert.ok(Number.isNaN(r.peerPrice[0]!));
 });
+
+test("a microgrid nets its own residual buys and sells before going up the hierarchy", () => {
+  // A buys 1000 Wh (last bid 12) and B sells 600 Wh (last ask 14); neither filled at level 1.
+  const level1: Level1Outcome = {
+    microgridOf: Int32Array.from([0, 0]),
+    side: Uint8Array.from([BUY, SELL]),
+    quantity: Float64Array.from([1000, 600]),
+    fill: Float64Array.from([0, 0]),
+    lastPrice: Float64Array.from([12, 14]),
+  };
+  const r = routeResiduals(level1, 1, [[0]], LIMITS);
+  assert.equal(r.netted[0], 600);
+  assert.equal(r.nettedPrice[0], 13); // midpoint of 12 and 14
+  assert.equal(r.gridImport[0], 400);
+  assert.equal(r.gridExport[0], 0);
+  // Buyers: (600 x 13 + 400 x 18.9) / 1000 = 15.36 p/kWh; the seller gets 13.
+  assert.ok(Math.abs(r.correctedBuy[0]! - 15.36) < 1e-12);
+  assert.equal(r.correctedSell[0], 13);
+});
+
+test("after netting a microgrid is one bidder: it never trades with itself at level 2", () => {
+  const level1: Level1Outcome = {
+    microgridOf: Int32Array.from([0, 0, 1]),
+    side: Uint8Array.from([BUY, SELL, BUY]),
+    quantity: Float64Array.from([500, 800, 700]),
+    fill: Float64Array.from([0, 0, 0]),
+    lastPrice: Float64Array.from([10, 9, 15]),
+  };
+  const r = routeResiduals(level1, 2, [[0, 1]], LIMITS);
+  assert.equal(r.netted[0], 500);
+  assert.equal(r.peerImport[0], 0, "MG1 is a seller after netting");
+  assert.equal(r.peerExport[0], 300);
+  assert.equal(r.peerImport[1], 300);
+});
