@@ -5,10 +5,17 @@ TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
 .PHONY: setup test typecheck lint format guard unit bench reproduce clean golden gas schema scale
 
+# nodejs-polars (a second Arrow reader, used by one test) is installed apart from the lockfile: some
+# of its optional platform packages are not published, so `npm ci` rejects a lockfile that lists it.
+POLARS := nodejs-polars@0.26.1 nodejs-polars-linux-x64-gnu@0.26.1
+
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
-setup: node_modules/.package-lock.json
+node_modules/nodejs-polars/package.json: node_modules/.package-lock.json
+	npm install --no-save --no-audit --no-fund $(POLARS)
+
+setup: node_modules/.package-lock.json node_modules/nodejs-polars/package.json
 
 test: setup typecheck lint guard unit
 
