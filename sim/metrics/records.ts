@@ -68,21 +68,8 @@ export type StoredTrades = Pick<TradeRows, "agent" | "price" | "paidP" | "receiv
 /** The derived columns of a slice of trade rows. */
 export type DerivedTrades = Pick<TradeRows, "period" | "microgrid" | "mcp" | "residualWh" | "residualPrice">;
 
-/** Per-agent running totals over the run. */
-export interface AgentTotals {
-  boughtWh: Float64Array;
-  soldWh: Float64Array;
-  paidP: Float64Array;
-  receivedP: Float64Array;
-  peerBoughtWh: Float64Array;
-  peerSoldWh: Float64Array;
-  peerPaidP: Float64Array;
-  peerReceivedP: Float64Array;
-  gridBoughtWh: Float64Array;
-  gridSoldWh: Float64Array;
-  imbalanceImportWh: Float64Array;
-  imbalanceExportWh: Float64Array;
-}
+/** Per-agent running totals over the run: the same columns as one period's settlement. */
+export type AgentTotals = AgentSettlement;
 
 function emptyColumns<T>(keys: readonly (keyof T)[]): T {
   return Object.fromEntries(keys.map((k) => [k, []])) as T;

@@ -19,7 +19,7 @@ export interface AgentSettlement {
   soldWh: Float64Array;
   paidP: Float64Array;
   receivedP: Float64Array;
-  /** Energy bought from / sold to other agents: level 1 plus the level-2 share of the residual. */
+  /** Energy bought from / sold to other agents: level 1 plus the netted and level-2 share of the residual. */
   peerBoughtWh: Float64Array;
   peerSoldWh: Float64Array;
   peerPaidP: Float64Array;
