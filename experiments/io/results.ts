@@ -2,7 +2,8 @@
 // Row order is defined by (ledger, scenario) in config order, then period, microgrid and agent:
 // never by completion order, so the files are byte-identical for the same config and seed.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { consumerBenefitPct, producerBenefitPct } from "../../sim/metrics/index.js";
+import { packageVersion } from "./json.js";
 import { join } from "node:path";
 import { KIND_NAMES, STATUS_NAMES } from "../../sim/ledger/index.js";
 import type { ScenarioRun, SimulationResult } from "../run/simulate.js";
@@ -184,12 +185,11 @@ function agentColumns(ctx: Context, run: ScenarioRun): Columns {
   const { profile, config } = ctx.result;
   const n = profile.agents.length;
   const { pgs, pgb } = config.limits;
-  const pct = (gain: number, ref: number): number => (ref > 0 ? (gain / ref) * 100 : NaN);
   const producer = Float64Array.from({ length: n }, (_, a) =>
-    pct(t.receivedP[a]! - (t.soldWh[a]! * pgs) / 1000, (t.soldWh[a]! * pgs) / 1000),
+    producerBenefitPct(t.receivedP[a]!, t.soldWh[a]!, pgs),
   );
   const consumer = Float64Array.from({ length: n }, (_, a) =>
-    pct((t.boughtWh[a]! * pgb) / 1000 - t.paidP[a]!, (t.boughtWh[a]! * pgb) / 1000),
+    consumerBenefitPct(t.paidP[a]!, t.boughtWh[a]!, pgb),
   );
   return {
     ...ctx.keys(run, n),
@@ -252,13 +252,6 @@ function gitCommit(): string | null {
   } catch {
     return null;
   }
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 /** Writes the tables, summary.json and manifest.json into `dir`; returns the files written. */

@@ -47,16 +47,26 @@ export interface Benefit {
 
 const percent = (gain: number, reference: number): number => (reference > 0 ? (gain / reference) * 100 : NaN);
 
+/** Producer benefit % of `receivedP` pence for `soldWh` against selling at Pgs (NaN if nothing sold). */
+export function producerBenefitPct(receivedP: number, soldWh: number, pgs: number): number {
+  const reference = (soldWh * pgs) / 1000;
+  return percent(receivedP - reference, reference);
+}
+
+/** Consumer benefit % of `paidP` pence for `boughtWh` against buying at Pgb (NaN if nothing bought). */
+export function consumerBenefitPct(paidP: number, boughtWh: number, pgb: number): number {
+  const reference = (boughtWh * pgb) / 1000;
+  return percent(reference - paidP, reference);
+}
+
 export function benefitOf(t: Totals, pgs: number, pgb: number): Benefit {
-  const sellRef = (t.soldWh * pgs) / 1000;
-  const buyRef = (t.boughtWh * pgb) / 1000;
-  const producerP = t.receivedP - sellRef;
-  const consumerP = buyRef - t.paidP;
+  const producerP = t.receivedP - (t.soldWh * pgs) / 1000;
+  const consumerP = (t.boughtWh * pgb) / 1000 - t.paidP;
   return {
-    producerPct: percent(producerP, sellRef),
-    consumerPct: percent(consumerP, buyRef),
-    producerP2pPct: percent(t.peerReceivedP - (t.peerSoldWh * pgs) / 1000, (t.peerSoldWh * pgs) / 1000),
-    consumerP2pPct: percent((t.peerBoughtWh * pgb) / 1000 - t.peerPaidP, (t.peerBoughtWh * pgb) / 1000),
+    producerPct: producerBenefitPct(t.receivedP, t.soldWh, pgs),
+    consumerPct: consumerBenefitPct(t.paidP, t.boughtWh, pgb),
+    producerP2pPct: producerBenefitPct(t.peerReceivedP, t.peerSoldWh, pgs),
+    consumerP2pPct: consumerBenefitPct(t.peerPaidP, t.peerBoughtWh, pgb),
     producerGbp: producerP / 100,
     consumerGbp: consumerP / 100,
     totalGbp: (producerP + consumerP) / 100,
