@@ -217,8 +217,16 @@ export function consensusRound(state: ConsensusState, arrived?: Uint8Array): Rou
   state.fill.fill(0);
   for (let k = 0; k < state.book.n; k++) state.fill[state.book.owner[k] as number] = res.fill[k] as number;
   const previous = state.history.mcp[state.history.mcp.length - 1];
+  // Only a two-sided book with the same orders as the last round says the price has settled: an
+  // empty or one-sided book (bids still in flight) publishes a price that means nothing.
+  const informative =
+    res.demand > 0 &&
+    res.supply > 0 &&
+    state.book.n === state.history.orders[state.history.orders.length - 1];
   state.stable =
-    previous !== undefined && Math.abs(res.mcp - previous) < state.config.epsilon ? state.stable + 1 : 0;
+    informative && previous !== undefined && Math.abs(res.mcp - previous) < state.config.epsilon
+      ? state.stable + 1
+      : 0;
   state.consensus = state.stable >= state.config.k;
   state.round++;
   state.history.mcp.push(res.mcp);

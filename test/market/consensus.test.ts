@@ -168,3 +168,21 @@ test("mismatched agent arrays or too few streams are refused", () => {
   assert.throws(() => createConsensus(agents, streams.slice(1)), RangeError);
   assert.throws(() => createConsensus({ ...agents, n: 9 }, streams), RangeError);
 });
+
+test("rounds on an empty or one-sided book never count towards consensus", () => {
+  const agents: MarketAgents = {
+    n: 2,
+    side: Uint8Array.from([BUY, SELL]),
+    quantity: Float64Array.from([1000, 1000]),
+    limit: Float64Array.from([17, 5]),
+  };
+  const streams = [0, 1].map((a) => new Streams(1).get(`a/${a}`));
+  const state = createConsensus(agents, streams, { limits: DEFAULT_LIMITS });
+  const nothing = Uint8Array.from([0, 0]);
+  const buyerOnly = Uint8Array.from([1, 0]);
+  for (let k = 0; k < 5; k++)
+    assert.equal(consensusRound(state, nothing).consensus, false, `empty round ${k}`);
+  for (let k = 0; k < 5; k++)
+    assert.equal(consensusRound(state, buyerOnly).consensus, false, `one-sided round ${k}`);
+  assert.equal(state.stable, 0);
+});
