@@ -39,7 +39,7 @@ function profileOf(nets: number[][][]): Profile {
   };
 }
 
-function run(profile: Profile, scenario: Scenario, seed = 1): RunRecorder {
+function run(profile: Profile, scenario: Scenario, seed = 1, forecastErrorSd = 0): RunRecorder {
   const recorder = new RunRecorder(profile.agents.length, LIMITS, profile.pv, profile.load, profile.periods);
   const world = new World(
     profile,
@@ -49,7 +49,7 @@ function run(profile: Profile, scenario: Scenario, seed = 1): RunRecorder {
       market: marketConfig({ maxRounds: 30 }),
       tradingWindowMs: 300_000,
       roundIntervalMs: 10_000,
-      forecastErrorSd: 0,
+      forecastErrorSd,
       scenario,
     },
     recorder,
@@ -222,4 +222,42 @@ test("the same seed gives identical records, and another seed draws other limits
   const scenario = scenarioFromShorthand("all", profile.microgrids);
   assert.deepEqual(run(profile, scenario, 7).periods, run(profile, scenario, 7).periods);
   assert.notDeepEqual(run(profile, scenario, 7).trades.price, run(profile, scenario, 8).trades.price);
+});
+
+test("with forecast errors, energy and money still balance and the error is settled with the grid", () => {
+  fc.assert(
+    fc.property(netsArb, ([nets, linked]) => {
+      const profile = profileOf(nets);
+      const rec = run(profile, scenarioFor(profile, linked), 3, 0.3);
+      const r = rec.periods;
+      let paid = 0;
+      let received = 0;
+      let gridNet = 0;
+      for (let row = 0; row < r.period.length; row++) {
+        const net = r.pvWh[row]! - r.loadWh[row]!;
+        const flows =
+          r.peerExportWh[row]! -
+          r.peerImportWh[row]! +
+          r.gridExportWh[row]! -
+          r.gridImportWh[row]! +
+          r.imbalanceExportWh[row]! -
+          r.imbalanceImportWh[row]!;
+        assert.ok(
+          Math.abs(net - flows) < 1e-6,
+          `period ${r.period[row]} MG ${r.microgrid[row]}: net ${net} vs flows ${flows}`,
+        );
+        paid += r.paidP[row]!;
+        received += r.receivedP[row]!;
+        gridNet +=
+          ((r.gridImportWh[row]! + r.imbalanceImportWh[row]!) * LIMITS.pgb -
+            (r.gridExportWh[row]! + r.imbalanceExportWh[row]!) * LIMITS.pgs) /
+          1000;
+      }
+      assert.ok(
+        Math.abs(paid - (received + gridNet)) < 1e-6 * Math.max(1, paid),
+        `paid ${paid} vs ${received + gridNet}`,
+      );
+    }),
+    { numRuns: 100 },
+  );
 });
