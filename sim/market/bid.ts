@@ -121,12 +121,15 @@ function invertPrinted(side: Side, p: number, m: number, c: number, l: number, t
 }
 
 /** The lowest and highest prices on the tick grid strictly inside the market limits. */
-function gridBounds(limits: MarketLimits, tick: number): [number, number] {
+/** Lowest and highest price on the tick grid strictly inside the limits (no allocation: hot path). */
+function gridLow(limits: MarketLimits, tick: number): number {
   const perUnit = Math.round(1 / tick);
-  return [
-    Math.ceil((limits.pgs + tick) * perUnit - 1e-9) / perUnit,
-    Math.floor((limits.pgb - tick) * perUnit + 1e-9) / perUnit,
-  ];
+  return Math.ceil((limits.pgs + tick) * perUnit - 1e-9) / perUnit;
+}
+
+function gridHigh(limits: MarketLimits, tick: number): number {
+  const perUnit = Math.round(1 / tick);
+  return Math.floor((limits.pgb - tick) * perUnit + 1e-9) / perUnit;
 }
 
 /**
@@ -136,7 +139,8 @@ function gridBounds(limits: MarketLimits, tick: number): [number, number] {
 export function quantizePrice(price: number, limits: MarketLimits, tick = PRICE_TICK): number {
   const perUnit = Math.round(1 / tick);
   const q = (Math.sign(price) * Math.round(Math.abs(price) * perUnit)) / perUnit;
-  const [lo, hi] = gridBounds(limits, tick);
+  const lo = gridLow(limits, tick);
+  const hi = gridHigh(limits, tick);
   return q < lo ? lo : q > hi ? hi : q;
 }
 
@@ -147,8 +151,7 @@ export function quantizePrice(price: number, limits: MarketLimits, tick = PRICE_
  */
 export function submitPrice(price: number, range: BidRange, limits: MarketLimits, tick = PRICE_TICK): number {
   const q = quantizePrice(price, limits, tick);
-  const [gridLo, gridHi] = gridBounds(limits, tick);
-  const lo = Math.max(range.c, gridLo);
-  const hi = Math.min(range.l, gridHi);
+  const lo = Math.max(range.c, gridLow(limits, tick));
+  const hi = Math.min(range.l, gridHigh(limits, tick));
   return q < lo ? lo : q > hi ? hi : q;
 }
