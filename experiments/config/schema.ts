@@ -188,6 +188,15 @@ export const runConfigSchema = z
       .record(z.string(), z.unknown())
       .default({})
       .describe("overrides of the IOTA model defaults (docs/ledger.md)"),
+    outputs: z
+      .object({
+        trades: z
+          .boolean()
+          .default(true)
+          .describe("write trades.arrow (one row per agent and period with an order)"),
+      })
+      .strict()
+      .default({ trades: true }),
     faults: z
       .array(fault)
       .default([])

@@ -165,6 +165,7 @@ export function runScenario(
     profile.pv,
     profile.load,
     profile.periods,
+    { trades: config.outputs.trades },
   );
   const hold: { model?: Ledger } = {};
   const world = new World(

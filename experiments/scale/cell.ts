@@ -12,6 +12,7 @@ const config = parseRunConfig(
     name: "scale-cell",
     ledgers: [ledger],
     scenarios: ["grid"],
+    outputs: { trades: false },
     profiles: {
       source: "synthetic",
       preset: "uniform",

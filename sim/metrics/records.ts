@@ -203,15 +203,28 @@ export class RunRecorder implements Recorder {
   #microgridOf = new Int32Array(0);
   #microgrids = 0;
 
-  /** `pv` and `load` are the profile's agent-major arrays (Wh), for the energy columns. */
-  constructor(agents: number, limits: MarketLimits, pv: Float64Array, load: Float64Array, periods: number) {
+  readonly #keepTrades: boolean;
+
+  /**
+   * `pv` and `load` are the profile's agent-major arrays (Wh), for the energy columns. With
+   * `trades: false` no per-trade rows are kept (scale studies: they grow with agents x periods).
+   */
+  constructor(
+    agents: number,
+    limits: MarketLimits,
+    pv: Float64Array,
+    load: Float64Array,
+    periods: number,
+    options: { trades?: boolean } = {},
+  ) {
     this.#limits = limits;
     this.#pv = pv;
     this.#load = load;
     this.#periods = periods;
     this.#settlement = createSettlement(agents);
     this.totals = createSettlement(agents);
-    this.#trades = new TradeStore(agents * periods);
+    this.#keepTrades = options.trades ?? true;
+    this.#trades = new TradeStore(this.#keepTrades ? agents * periods : 0);
   }
 
   /** Number of trade rows. */
@@ -273,7 +286,7 @@ export class RunRecorder implements Recorder {
     settlePeriod(level1, mcp, routing, forecastNet, actualNet, this.#limits, s, this.totals);
     if (this.#pvSum === undefined) this.#sumEnergy(auctions);
     auctions.forEach((auction, m) => this.#periodRow(t, m, auction, routing));
-    this.#tradeRows(t, level1, mcp, routing);
+    if (this.#keepTrades) this.#tradeRows(t, level1, mcp, routing);
   }
 
   // One pass over the agent-major profile instead of a strided read per period; each sum adds its
