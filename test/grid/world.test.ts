@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Streams } from "../../sim/kernel/index.js";
 import { World, scenarioFromShorthand, type Scenario } from "../../sim/grid/index.js";
-import { RunRecorder } from "../../sim/metrics/index.js";
+import { RunRecorder, type PeriodRows } from "../../sim/metrics/index.js";
 import { marketConfig, type MarketLimits } from "../../sim/market/index.js";
 import type { Profile } from "../../sim/data/index.js";
 
@@ -80,25 +80,49 @@ function scenarioFor(profile: Profile, linked: boolean): Scenario {
     : scenarioFromShorthand("grid", profile.microgrids);
 }
 
+/** Every (period, microgrid) row: net production equals the net of its flows out. */
+function assertEnergyBalances(r: PeriodRows): void {
+  for (let row = 0; row < r.period.length; row++) {
+    const net = r.pvWh[row]! - r.loadWh[row]!;
+    const flows =
+      r.peerExportWh[row]! -
+      r.peerImportWh[row]! +
+      r.gridExportWh[row]! -
+      r.gridImportWh[row]! +
+      r.imbalanceExportWh[row]! -
+      r.imbalanceImportWh[row]!;
+    assert.ok(
+      Math.abs(net - flows) < 1e-6,
+      `period ${r.period[row]} MG ${r.microgrid[row]}: net ${net} vs flows ${flows}`,
+    );
+  }
+}
+
+/** Buyers pay what sellers receive plus the main grid's net. */
+function assertMoneyBalances(r: PeriodRows): void {
+  let paid = 0;
+  let received = 0;
+  let gridNet = 0;
+  for (let i = 0; i < r.period.length; i++) {
+    paid += r.paidP[i]!;
+    received += r.receivedP[i]!;
+    gridNet +=
+      ((r.gridImportWh[i]! + r.imbalanceImportWh[i]!) * LIMITS.pgb -
+        (r.gridExportWh[i]! + r.imbalanceExportWh[i]!) * LIMITS.pgs) /
+      1000;
+  }
+  assert.ok(
+    Math.abs(paid - (received + gridNet)) < 1e-6 * Math.max(1, paid),
+    `paid ${paid}, received ${received}, grid ${gridNet}`,
+  );
+}
+
 test("energy balances in every period and microgrid", () => {
   fc.assert(
     fc.property(netsArb, ([nets, linked]) => {
       const profile = profileOf(nets);
       const r = run(profile, scenarioFor(profile, linked)).periods;
-      for (let row = 0; row < r.period.length; row++) {
-        const net = r.pvWh[row]! - r.loadWh[row]!;
-        const flows =
-          r.peerExportWh[row]! -
-          r.peerImportWh[row]! +
-          r.gridExportWh[row]! -
-          r.gridImportWh[row]! +
-          r.imbalanceExportWh[row]! -
-          r.imbalanceImportWh[row]!;
-        assert.ok(
-          Math.abs(net - flows) < 1e-6,
-          `period ${r.period[row]} MG ${r.microgrid[row]}: net ${net} vs flows ${flows}`,
-        );
-      }
+      assertEnergyBalances(r);
       // Peer flows cancel across the system in every period.
       const periods = new Set(r.period);
       for (const t of periods) {
@@ -121,22 +145,7 @@ test("money balances: buyers pay what sellers receive plus the main grid's net",
   fc.assert(
     fc.property(netsArb, ([nets, linked]) => {
       const profile = profileOf(nets);
-      const r = run(profile, scenarioFor(profile, linked)).periods;
-      let paid = 0;
-      let received = 0;
-      let gridNet = 0;
-      for (let i = 0; i < r.period.length; i++) {
-        paid += r.paidP[i]!;
-        received += r.receivedP[i]!;
-        gridNet +=
-          ((r.gridImportWh[i]! + r.imbalanceImportWh[i]!) * LIMITS.pgb -
-            (r.gridExportWh[i]! + r.imbalanceExportWh[i]!) * LIMITS.pgs) /
-          1000;
-      }
-      assert.ok(
-        Math.abs(paid - (received + gridNet)) < 1e-6 * Math.max(1, paid),
-        `paid ${paid}, received ${received}, grid ${gridNet}`,
-      );
+      assertMoneyBalances(run(profile, scenarioFor(profile, linked)).periods);
     }),
     { numRuns: 150 },
   );
@@ -228,36 +237,21 @@ test("with forecast errors, energy and money still balance and the error is sett
   fc.assert(
     fc.property(netsArb, ([nets, linked]) => {
       const profile = profileOf(nets);
-      const rec = run(profile, scenarioFor(profile, linked), 3, 0.3);
-      const r = rec.periods;
-      let paid = 0;
-      let received = 0;
-      let gridNet = 0;
-      for (let row = 0; row < r.period.length; row++) {
-        const net = r.pvWh[row]! - r.loadWh[row]!;
-        const flows =
-          r.peerExportWh[row]! -
-          r.peerImportWh[row]! +
-          r.gridExportWh[row]! -
-          r.gridImportWh[row]! +
-          r.imbalanceExportWh[row]! -
-          r.imbalanceImportWh[row]!;
-        assert.ok(
-          Math.abs(net - flows) < 1e-6,
-          `period ${r.period[row]} MG ${r.microgrid[row]}: net ${net} vs flows ${flows}`,
-        );
-        paid += r.paidP[row]!;
-        received += r.receivedP[row]!;
-        gridNet +=
-          ((r.gridImportWh[row]! + r.imbalanceImportWh[row]!) * LIMITS.pgb -
-            (r.gridExportWh[row]! + r.imbalanceExportWh[row]!) * LIMITS.pgs) /
-          1000;
-      }
-      assert.ok(
-        Math.abs(paid - (received + gridNet)) < 1e-6 * Math.max(1, paid),
-        `paid ${paid} vs ${received + gridNet}`,
-      );
+      const r = run(profile, scenarioFor(profile, linked), 3, 0.3).periods;
+      assertEnergyBalances(r);
+      assertMoneyBalances(r);
     }),
     { numRuns: 100 },
   );
+  const big = run(
+    profileOf([[[2000, -3000, 1500]], [[-2500, 1000, -4000]]]),
+    scenarioFromShorthand("all", ["MG1", "MG2"]),
+    3,
+    0.3,
+  );
+  const imbalance = [...big.periods.imbalanceImportWh, ...big.periods.imbalanceExportWh].reduce(
+    (a, b) => a + b,
+    0,
+  );
+  assert.ok(imbalance > 0, "a 30 % forecast error leaves energy to settle with the grid");
 });
