@@ -2,6 +2,7 @@
 // default filled in. The resolved config is written next to the results.
 import { z } from "zod";
 import { DEFAULT_MARKET_CONFIG } from "../../sim/market/index.js";
+import { PAPER_SCENARIOS } from "../../sim/grid/index.js";
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
@@ -178,7 +179,10 @@ export const runConfigSchema = z
       .default(profileSynthetic.parse({ source: "synthetic" })),
     market: market.default(market.parse({})),
     trading: trading.default(trading.parse({})),
-    scenarios: z.array(scenario).min(1).default(["grid", "MG1+MG2", "MG1+MG3", "MG2+MG3", "all"]),
+    scenarios: z
+      .array(scenario)
+      .min(1)
+      .default([...PAPER_SCENARIOS]),
     ledgers: z
       .array(z.enum(["ideal", "iota", "ethereum"]))
       .min(1)

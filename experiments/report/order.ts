@@ -1,9 +1,10 @@
 // Category orders and labels shared by the charts. Sorting never uses the locale (localeCompare
 // depends on the ICU build), so the same input gives the same order on every machine.
+import { PAPER_SCENARIOS as PAPER_ORDER } from "../../sim/grid/index.js";
 import { MICROGRID_PALETTE } from "./theme.js";
 
 /** Scenario ids in the paper's order (Figs. 11-14): scenario 1, the three pairs, scenario 3. */
-export const PAPER_SCENARIOS: readonly string[] = ["grid", "MG1+MG2", "MG1+MG3", "MG2+MG3", "all"];
+export const PAPER_SCENARIOS: readonly string[] = PAPER_ORDER;
 
 const SCENARIO_LABELS: Readonly<Record<string, string>> = { grid: "Grid", all: "All" };
 

@@ -1,7 +1,7 @@
 // Merges the cells of a sweep (from one or several shard directories) into one set of tables,
 // in cell order, with the cell id and its varied parameters as leading columns. The result does
 // not depend on how the sweep was sharded or on how many workers ran it.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataType, tableFromIPC, type Table, type Vector } from "apache-arrow";
 import { InputError } from "../cli/errors.js";
@@ -96,10 +96,4 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
   }
   writeFileAtomic(join(out, "sweep.json"), jsonText(index));
   return { cells: located.length, files: [...files, "sweep.json"] };
-}
-
-/** Cell directories present under a sweep output. */
-export function cellDirs(dir: string): string[] {
-  const root = join(dir, "cells");
-  return existsSync(root) ? readdirSync(root).sort() : [];
 }

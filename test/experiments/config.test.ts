@@ -60,8 +60,11 @@ test("ledger overrides are checked against the models' parameters", () => {
     () => parseRunConfig({ ethereum: { blocks: { gasLimit: "30M" } } }, "cfg.json"),
     /ethereum\.blocks\.gasLimit": expected a number/,
   );
-  assert.equal(
-    parseRunConfig({ iota: { wasp: { committeeSize: 7 } } }, "cfg.json").iota.wasp !== undefined,
-    true,
+  assert.deepEqual(parseRunConfig({ iota: { wasp: { committeeSize: 7 } } }, "cfg.json").iota, {
+    wasp: { committeeSize: 7 },
+  });
+  assert.throws(
+    () => parseRunConfig({ iota: { wasp: { committeeSize: 0 } } }, "cfg.json"),
+    /committeeSize must be >= 1/,
   );
 });
