@@ -5,8 +5,9 @@
 // - PV = kWp * clearWhPerKwp[t] * min(1, max(0, cloud[t] * (1 + agentNoiseSd z))). The shared
 //   curves belong to the microgrid; only the small noise is the agent's. Noise is drawn only in
 //   periods where the unshifted clear sky is positive, so night periods cost nothing.
-// - A generation shift of s periods moves period t's PV to (t + s) mod periods (circular),
-//   after rounding, so a shifted series is exactly the unshifted one rotated.
+// - Series are computed and rounded in a Float64Array work buffer of one value per period; the
+//   caller stores them in the profile (and applies a microgrid's generation shift there, after
+//   rounding, so a shifted series is exactly the unshifted one rotated).
 // - Load = annualWh * dayShare[d] * dayFactor[d] * share of the day's shape in the period
 //   (the agent's shape shifted by its own minutes) * exp(noiseSd x_t - noiseSd^2 / 2), x_t a
 //   unit AR(1): each factor has mean 1, so the expected total follows the annual figure.
@@ -38,8 +39,6 @@ export interface MicrogridContext {
   shapes: readonly [Float64Array, Float64Array];
   /** Scratch buffer, one value per local day. */
   dayFactor: Float64Array;
-  /** Scratch buffer, one value per period. */
-  scratch: Float64Array;
 }
 
 function draw(stream: RandomStream, range: Range): number {
@@ -47,8 +46,8 @@ function draw(stream: RandomStream, range: Range): number {
 }
 
 /**
- * Writes the agent's PV, rounded to integer Wh and shifted, into pv[row .. row + periods) and
- * returns its capacity.
+ * Writes the agent's PV, rounded to integer Wh and not yet shifted, into `pv` (one value per
+ * period) and returns its capacity.
  */
 export function fillPv(
   ctx: MicrogridContext,
@@ -56,7 +55,6 @@ export function fillPv(
   range: Range,
   explicitKwp: number | undefined,
   pv: Float64Array,
-  row: number,
 ): number {
   const kwp = explicitKwp ?? draw(stream, range);
   if (explicitKwp !== undefined) draw(stream, range);
@@ -67,40 +65,23 @@ export function fillPv(
   for (let t = 0; t < periods; t++) {
     const clear = clearWhPerKwp[t]!;
     if (clear <= 0) {
-      pv[row + t] = 0;
+      pv[t] = 0;
       continue;
     }
     const noise = sd === 0 ? 1 : 1 + sd * gauss.next();
-    pv[row + t] = kwp * clear * Math.min(1, Math.max(0, cloud[t]! * noise));
+    pv[t] = kwp * clear * Math.min(1, Math.max(0, cloud[t]! * noise));
   }
-  roundCumulativeInPlace(pv, row, periods);
-  if (ctx.shiftPeriods !== 0) rotate(pv, row, periods, ctx.shiftPeriods, ctx.scratch);
+  roundCumulativeInPlace(pv, 0, periods);
   return kwp;
 }
 
-/** Moves values[row + t] to values[row + (t + shift) mod periods]. */
-function rotate(
-  values: Float64Array,
-  row: number,
-  periods: number,
-  shift: number,
-  scratch: Float64Array,
-): void {
-  scratch.set(values.subarray(row, row + periods));
-  for (let t = 0, dst = shift; t < periods; t++, dst++) {
-    if (dst === periods) dst = 0;
-    values[row + dst] = scratch[t]!;
-  }
-}
-
-/** Writes the agent's load, rounded to integer Wh, into load[row .. row + periods) and returns its annual kWh. */
+/** Writes the agent's load, rounded to integer Wh, into `load` (one value per period) and returns its annual kWh. */
 export function fillLoad(
   ctx: MicrogridContext,
   stream: RandomStream,
   range: Range,
   explicitKwh: number | undefined,
   load: Float64Array,
-  row: number,
 ): number {
   const annualKwh = explicitKwh ?? draw(stream, range);
   if (explicitKwh !== undefined) draw(stream, range);
@@ -122,8 +103,8 @@ export function fillLoad(
     x = phi * x + innovation * gauss.next();
     const d = dayOfPeriod[t]!;
     const share = shareOf(shapes[weekend[d]!]!, localMinute[t]! - shift, periodMinutes);
-    load[row + t] = annualWh * dayShare[d]! * dayFactor[d]! * share * Math.exp(sd * x - bias);
+    load[t] = annualWh * dayShare[d]! * dayFactor[d]! * share * Math.exp(sd * x - bias);
   }
-  roundCumulativeInPlace(load, row, axis.periods);
+  roundCumulativeInPlace(load, 0, axis.periods);
   return annualKwh;
 }

@@ -21,7 +21,7 @@ import { DEFAULT_PERIOD_MS } from "./config.js";
 import { csvRecords, parseNonNegative, type CsvRecord } from "./csv-records.js";
 import { ProfileError } from "./errors.js";
 import type { HouseholdMapping } from "./households.js";
-import type { AgentInfo, Profile } from "./profile.js";
+import { MAX_WH_PER_PERIOD, storeWh, type AgentInfo, type Profile } from "./profile.js";
 import { resampledLength, resampleInto, resampleProblem } from "./resample.js";
 import { roundCumulativeInPlace } from "./rounding.js";
 import { dividesDay, formatIsoTime, formatOffset, MS_PER_DAY, MS_PER_MINUTE, parseIsoTime } from "./time.js";
@@ -347,19 +347,28 @@ function buildProfile(
 ): Profile {
   const periods = resampledLength(grid.slots, grid.intervalMs, periodMs);
   const { microgrids, order } = agentOrder(households);
-  const pv = new Float64Array(order.length * periods);
-  const load = new Float64Array(order.length * periods);
+  const pv = new Int32Array(order.length * periods);
+  const load = new Int32Array(order.length * periods);
+  const work = new Float64Array(periods);
   const years = (grid.slots * grid.intervalMs) / (365 * MS_PER_DAY);
   const agents: AgentInfo[] = order.map((h, a) => {
     const mapping = households[h]!;
     const base = h * grid.slots;
-    for (const [series, scale, out] of [
-      [grid.pv, options.pvScale ?? 1, pv],
-      [grid.load, options.loadScale ?? 1, load],
+    for (const [series, scale, out, column] of [
+      [grid.pv, options.pvScale ?? 1, pv, "pv_kwh"],
+      [grid.load, options.loadScale ?? 1, load, "load_kwh"],
     ] as const) {
       for (let s = 0; s < grid.slots; s++) series[base + s] = series[base + s]! * 1000 * scale;
       roundCumulativeInPlace(series, base, grid.slots);
-      resampleInto(series, base, grid.slots, grid.intervalMs, periodMs, out, a * periods);
+      resampleInto(series, base, grid.slots, grid.intervalMs, periodMs, work, 0);
+      const t = storeWh(work, out, a * periods);
+      if (t >= 0) {
+        throw new ProfileError(
+          source,
+          undefined,
+          `${column}: household ${mapping.household} has ${work[t]} Wh in period ${t} after scaling, above the ${MAX_WH_PER_PERIOD} Wh a period can hold`,
+        );
+      }
     }
     let loadWh = 0;
     for (let t = 0; t < periods; t++) loadWh += load[a * periods + t]!;

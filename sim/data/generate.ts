@@ -20,7 +20,7 @@ import { validateProfileConfig } from "./config-check.js";
 import { ProfileError } from "./errors.js";
 import { fillLoad, fillPv, type MicrogridContext } from "./agent-series.js";
 import { minuteShares, sharePrefix } from "./load-shape.js";
-import type { AgentInfo, Profile } from "./profile.js";
+import { MAX_WH_PER_PERIOD, storeWh, type AgentInfo, type Profile } from "./profile.js";
 import { formatIsoTime, MS_PER_DAY, MS_PER_HOUR, parseIsoTime } from "./time.js";
 
 /** Anything that hands out fresh named streams (a kernel `Streams` does). */
@@ -75,10 +75,10 @@ export function generateProfile(
   const regionSky = config.cloud.scope === "region" ? skyOf("profile/cloud") : undefined;
   const selected = selectMicrogrids(config, options.only);
   const total = selected.reduce((n, m) => n + agentCount(m), 0);
-  const out = { pv: new Float64Array(total * periods), load: new Float64Array(total * periods) };
+  const out = { pv: new Int32Array(total * periods), load: new Int32Array(total * periods) };
   const agents: AgentInfo[] = [];
   const dayFactor = new Float64Array(shared.axis.dayShare.length);
-  const scratch = new Float64Array(periods);
+  const work = new Float64Array(periods);
   selected.forEach((spec, microgridIndex) => {
     const shiftPeriods = ((config.shiftHoursByMicrogrid[spec.name] ?? 0) * MS_PER_HOUR) / config.periodMs;
     const ctx: MicrogridContext = {
@@ -88,9 +88,8 @@ export function generateProfile(
       cloudModel: config.cloud,
       loadModel: config.load,
       dayFactor,
-      scratch,
     };
-    fillMicrogrid(ctx, spec, microgridIndex, streams, out, agents);
+    fillMicrogrid(ctx, spec, microgridIndex, streams, { ...out, work }, agents);
   });
   return {
     periodMs: config.periodMs,
@@ -112,7 +111,7 @@ function fillMicrogrid(
   spec: MicrogridSpec,
   microgridIndex: number,
   streams: StreamFactory,
-  out: { pv: Float64Array; load: Float64Array },
+  out: { pv: Int32Array; load: Int32Array; work: Float64Array },
   agents: AgentInfo[],
 ): void {
   for (let i = 0; i < agentCount(spec); i++) {
@@ -120,10 +119,24 @@ function fillMicrogrid(
     const row = id * ctx.axis.periods;
     const explicit = typeof spec.agents === "number" ? undefined : spec.agents[i];
     const prefix = `profile/${spec.name}/${i}`;
-    const pvKwp = fillPv(ctx, streams.fresh(`${prefix}/cloud`), spec.pvKwp, explicit?.pvKwp, out.pv, row);
-    const loadStream = streams.fresh(`${prefix}/load`);
-    const annualKwh = fillLoad(ctx, loadStream, spec.annualKwh, explicit?.annualKwh, out.load, row);
     const name = explicit?.name ?? `${spec.name}/${i}`;
+    const pvKwp = fillPv(ctx, streams.fresh(`${prefix}/cloud`), spec.pvKwp, explicit?.pvKwp, out.work);
+    place(out.work, out.pv, row, ctx.shiftPeriods, `${name} pv`);
+    const loadStream = streams.fresh(`${prefix}/load`);
+    const annualKwh = fillLoad(ctx, loadStream, spec.annualKwh, explicit?.annualKwh, out.work);
+    place(out.work, out.load, row, 0, `${name} load`);
     agents.push({ id, name, microgrid: spec.name, microgridIndex, pvKwp, annualKwh });
+  }
+}
+
+/** Stores one rounded series in the profile, or names the agent whose value does not fit. */
+function place(work: Float64Array, out: Int32Array, row: number, shift: number, what: string): void {
+  const t = storeWh(work, out, row, shift);
+  if (t >= 0) {
+    throw new ProfileError(
+      "profile config",
+      undefined,
+      `${what} in period ${t} is ${work[t]} Wh, above the ${MAX_WH_PER_PERIOD} Wh a period can hold`,
+    );
   }
 }

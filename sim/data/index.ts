@@ -3,11 +3,13 @@ export { ProfileError } from "./errors.js";
 export {
   agentsByMicrogrid,
   assertProfile,
+  MAX_WH_PER_PERIOD,
   microgridNetProduction,
   microgridOf,
   microgridTotals,
   net,
   shareOfDeficitPeriods,
+  storeWh,
   systemNetProduction,
   type AgentInfo,
   type MicrogridTotals,

@@ -185,8 +185,8 @@ export class RunRecorder implements Recorder {
   readonly periods: PeriodRows = emptyColumns<PeriodRows>(PERIOD_KEYS);
   readonly totals: AgentTotals;
   readonly #limits: MarketLimits;
-  readonly #pv: Float64Array;
-  readonly #load: Float64Array;
+  readonly #pv: Int32Array;
+  readonly #load: Int32Array;
   readonly #periods: number;
   /** Per microgrid and period (microgrid-major), the members' PV and load (Wh); built once. */
   #pvSum: Float64Array | undefined;
@@ -212,8 +212,8 @@ export class RunRecorder implements Recorder {
   constructor(
     agents: number,
     limits: MarketLimits,
-    pv: Float64Array,
-    load: Float64Array,
+    pv: Int32Array,
+    load: Int32Array,
     periods: number,
     options: { trades?: boolean } = {},
   ) {

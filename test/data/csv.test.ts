@@ -99,6 +99,14 @@ test("scale options multiply PV and load (and the reported kWp)", () => {
   assert.equal(p.agents[0]?.pvKwp, 6);
 });
 
+test("a value too large for a period after scaling is an error naming the column and household", () => {
+  throwsAt(
+    () => load("hourly.csv", { loadScale: 1e7 }),
+    undefined,
+    /load_kwh: household H1 has \d+ Wh in period 0 after scaling, above the 2147483647 Wh/,
+  );
+});
+
 test("a byte-order mark, CRLF line ends and quoted fields read like plain CSV", () => {
   const plain = load("hourly.csv");
   const fancy = load("quoted-crlf.csv");

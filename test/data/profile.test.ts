@@ -3,12 +3,14 @@ import { test } from "node:test";
 import {
   agentsByMicrogrid,
   assertProfile,
+  MAX_WH_PER_PERIOD,
   microgridNetProduction,
   microgridOf,
   microgridTotals,
   net,
   ProfileError,
   shareOfDeficitPeriods,
+  storeWh,
   systemNetProduction,
   type Profile,
 } from "../../sim/data/index.js";
@@ -27,8 +29,8 @@ function tiny(): Profile {
       { id: 2, name: "C", microgrid: "M1", microgridIndex: 0, pvKwp: 2, annualKwh: 3000 },
     ],
     microgrids: ["M1", "M2"],
-    pv: Float64Array.from([500, 0, 0, 0, 100, 900]),
-    load: Float64Array.from([200, 300, 400, 600, 100, 100]),
+    pv: Int32Array.from([500, 0, 0, 0, 100, 900]),
+    load: Int32Array.from([200, 300, 400, 600, 100, 100]),
     source: "tiny",
   };
 }
@@ -72,21 +74,31 @@ test("assertProfile accepts a consistent profile", () => {
   assert.doesNotThrow(() => assertProfile(tiny()));
 });
 
-test("assertProfile rejects fractional or negative Wh, naming agent and period", () => {
-  const p = tiny();
-  p.load[3] = 0.5;
-  assert.throws(
-    () => assertProfile(p),
-    (e: unknown) => e instanceof ProfileError && /load of B in period 1 is 0.5/.test(e.message),
-  );
+test("assertProfile rejects negative Wh, naming agent and period", () => {
   const q = tiny();
   q.pv[4] = -1;
-  assert.throws(() => assertProfile(q), /pv of C in period 0 is -1/);
+  assert.throws(
+    () => assertProfile(q),
+    (e: unknown) => e instanceof ProfileError && /pv of C in period 0 is -1/.test(e.message),
+  );
+});
+
+test("storeWh copies a series into its row, rotated by the shift", () => {
+  const out = new Int32Array(8).fill(-1);
+  assert.equal(storeWh(Float64Array.from([1, 2, 3, 4]), out, 4, 1), -1);
+  assert.deepEqual(Array.from(out), [-1, -1, -1, -1, 4, 1, 2, 3]);
+});
+
+test("storeWh stops at the first value an Int32Array cannot hold", () => {
+  const out = new Int32Array(3);
+  assert.equal(storeWh(Float64Array.from([5, MAX_WH_PER_PERIOD + 1, 7]), out, 0), 1);
+  assert.equal(storeWh(Float64Array.from([5, -1, 7]), out, 0), 1);
+  assert.equal(storeWh(Float64Array.from([MAX_WH_PER_PERIOD, 0, NaN]), out, 0), 2);
 });
 
 test("assertProfile rejects wrong array lengths and a bad microgrid index", () => {
   const p = tiny();
-  p.pv = new Float64Array(5);
+  p.pv = new Int32Array(5);
   assert.throws(() => assertProfile(p), /pv has 5 values, expected 6/);
   const q = tiny();
   q.agents[1]!.microgridIndex = 0;

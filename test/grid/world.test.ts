@@ -17,8 +17,8 @@ function profileOf(nets: number[][][]): Profile {
   const agents = nets.flatMap((members, m) =>
     members.map((_, i) => ({ microgrid: microgrids[m]!, microgridIndex: m, name: `MG${m + 1}/${i}` })),
   );
-  const pv = new Float64Array(agents.length * periods);
-  const load = new Float64Array(agents.length * periods);
+  const pv = new Int32Array(agents.length * periods);
+  const load = new Int32Array(agents.length * periods);
   nets.flat().forEach((series, a) =>
     series.forEach((n, t) => {
       pv[a * periods + t] = Math.max(n, 0) + 100;
