@@ -48,10 +48,13 @@ reproduce: setup
 gas: setup
 	$(NODE_TS) experiments/gas/measure.ts
 
-# Scalability study of the whole world (both ledgers); MAX_AGENTS caps the sweep (default 10,000).
+# Scalability study of the whole world (instant confirmation, IOTA, Ethereum). MAX_AGENTS caps the
+# sweep (default 10,000; 1000000 runs it to 2,000 x 500 agents, about an hour); SCALE_ARGS passes
+# e.g. --resume (reuse finished cells) or --ledgers ideal,ethereum.
 MAX_AGENTS ?= 10000
+SCALE_ARGS ?=
 scale: setup
-	$(NODE_TS) experiments/scale/run.ts --max-agents $(MAX_AGENTS)
+	$(NODE_TS) experiments/scale/run.ts --max-agents $(MAX_AGENTS) $(SCALE_ARGS)
 
 # Regenerates experiments/schema.json from the config validator.
 schema: setup

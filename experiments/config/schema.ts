@@ -198,9 +198,15 @@ export const runConfigSchema = z
           .boolean()
           .default(true)
           .describe("write trades.arrow (one row per agent and period with an order)"),
+        transactions: z
+          .boolean()
+          .default(true)
+          .describe(
+            "write transactions.arrow (one row per ledger transaction); false keeps only unresolved transactions in memory (large runs)",
+          ),
       })
       .strict()
-      .default({ trades: true }),
+      .default({ trades: true, transactions: true }),
     faults: z
       .array(fault)
       .default([])

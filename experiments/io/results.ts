@@ -258,7 +258,9 @@ function gitCommit(): string | null {
 export function writeResults(dir: string, result: SimulationResult, summary: unknown): string[] {
   const ctx = new Context(result);
   const trades = (run: ScenarioRun) => run.recorder.tradeCount;
-  const log = (run: ScenarioRun) => run.ledgerModel?.log.length ?? 0;
+  // With outputs.transactions false the log keeps only unresolved rows: no table rows then.
+  const log = (run: ScenarioRun) =>
+    result.config.outputs.transactions ? (run.ledgerModel?.log.length ?? 0) : 0;
   const tables: [string, Iterable<Columns>][] = [
     ["periods.arrow", perRun(ctx, (run) => periodColumns(ctx, run))],
     ["trades.arrow", sliced(ctx, trades, (run, from, to) => tradeColumns(ctx, run, from, to))],

@@ -1,5 +1,5 @@
 // The summary of a simulation (summary.json) and its short terminal table.
-import { KIND, latencySummary, ledgerStats, TxStatus, type Ledger } from "../../sim/ledger/index.js";
+import { executedOrders, latencySummary, ledgerStats, type Ledger } from "../../sim/ledger/index.js";
 import type { SimulationResult } from "./simulate.js";
 import { checkClaims, summarizeRun, type Claim, type ScenarioSummary } from "./summary.js";
 
@@ -44,22 +44,12 @@ export interface Summary {
   ledgers: LedgerFigures[];
 }
 
-const isOrder = (kind: number): boolean => kind === KIND.bid || kind === KIND.ask || kind === KIND.update;
-
 /** Table I figures of one ledger model after a run: per order transaction. */
 export function ledgerFigures(model: Ledger): LedgerFigures {
   const log = model.log;
   const stats = ledgerStats(log);
-  let bids = 0;
-  let bidFeeUsd = 0;
-  for (let i = 0; i < log.length; i++) {
-    // Only executed orders paid a fee; pending and dropped ones did not.
-    const status = log.status[i];
-    if (!isOrder(log.kind[i]!) || (status !== TxStatus.CONFIRMED && status !== TxStatus.REJECTED)) continue;
-    bids++;
-    bidFeeUsd += log.feeUsd[i]!;
-  }
-  const latency = latencySummary(log, (i) => isOrder(log.kind[i]!));
+  const { count: bids, feeUsd: bidFeeUsd } = executedOrders(log);
+  const latency = latencySummary(log, "orders");
   return {
     ledger: model.name,
     transactions: stats.submitted,

@@ -134,12 +134,20 @@ function channelFor(
       pgb: config.limits.pgb,
       operatorOf,
     });
+    const keepLog = config.outputs.transactions ? "all" : "unresolved";
     let model: Ledger;
     try {
       model =
         ledger === "iota"
-          ? new IotaLedger({ kernel, streams, rules, faults, config: { chains, ...config.iota } })
-          : new EthereumLedger({ kernel, streams, rules, faults, config: { chains, ...config.ethereum } });
+          ? new IotaLedger({ kernel, streams, rules, faults, keepLog, config: { chains, ...config.iota } })
+          : new EthereumLedger({
+              kernel,
+              streams,
+              rules,
+              faults,
+              keepLog,
+              config: { chains, ...config.ethereum },
+            });
     } catch (error) {
       // The models check their parameters; a RangeError there is a bad value in the config.
       if (error instanceof RangeError) throw new InputError(`${ledger}: ${error.message}`);

@@ -1,6 +1,7 @@
 // One cell of the scalability study, run in its own process so that its wall time and peak
 // memory are its own: `node --import tsx experiments/scale/cell.ts <microgrids> <agents> <ledger> <days>`.
-// Prints one JSON line. The market runs in full; no result tables are written.
+// Prints one JSON line. The market runs in full; no result tables are written, no per-trade rows are
+// kept and the ledger log keeps only unresolved transactions (outputs.trades/transactions false).
 import { performance } from "node:perf_hooks";
 import { parseRunConfig } from "../config/load.js";
 import { ledgerFigures } from "../run/report-data.js";
@@ -12,7 +13,7 @@ const config = parseRunConfig(
     name: "scale-cell",
     ledgers: [ledger],
     scenarios: ["grid"],
-    outputs: { trades: false },
+    outputs: { trades: false, transactions: false },
     profiles: {
       source: "synthetic",
       preset: "uniform",
@@ -28,6 +29,8 @@ const profile = buildProfile(config, ".");
 const run = runScenario(config, profile, config.ledgers[0]!, scenarioOf("grid", profile.microgrids));
 const wallS = (performance.now() - start) / 1000;
 const figures = run.ledgerModel ? ledgerFigures(run.ledgerModel) : undefined;
+const rows = run.recorder.periods;
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 process.stdout.write(
   `${JSON.stringify({
     ledger,
@@ -42,5 +45,10 @@ process.stdout.write(
     txLatencyMeanS: figures?.txLatencyMeanS ?? NaN,
     txLatencyP95S: figures?.txLatencyP95S ?? NaN,
     costPerBidUsd: figures?.costPerBidUsd ?? NaN,
+    // What the ledger did to the market: orders that never confirmed in time, and the energy the
+    // microgrid auctions still matched (the rest is netted or goes to the main grid).
+    missedOrders: sum(rows.missedOrders),
+    missedWh: sum(rows.missedWh),
+    matchedLocalWh: sum(rows.matchedLocalWh),
   })}\n`,
 );

@@ -1,8 +1,11 @@
-// `make scale`: the world for growing numbers of microgrids and agents under both ledgers, one
-// process per cell; writes results/scale/scale.arrow and a log-log chart of wall time against
-// agents with the fitted slope.
-//   node --import tsx experiments/scale/run.ts [--max-agents N] [--days D]
+// `make scale`: the world for growing numbers of microgrids and agents, with instant confirmation
+// (ideal) and under both ledgers, one process per cell; writes results/scale/scale.arrow and a
+// log-log chart of wall time against agents with the fitted slopes.
+//   node --import tsx experiments/scale/run.ts [--max-agents N] [--days D] [--ledgers a,b] [--resume]
+// Each finished cell is kept in results/scale/cells/; --resume reuses those of the same size, ledger
+// and days instead of running them again (a full sweep to a million agents takes about an hour).
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { linearRegression } from "simple-statistics";
 import { arrowFileBytes, tableOf } from "../io/arrow.js";
@@ -21,7 +24,7 @@ const CELLS: readonly [number, number][] = [
   [500, 200],
   [2000, 500],
 ];
-const LEDGERS = ["iota", "ethereum"] as const;
+const LEDGERS = ["ideal", "iota", "ethereum"] as const;
 const OUT = "results/scale";
 
 interface Row {
@@ -37,6 +40,9 @@ interface Row {
   txLatencyMeanS: number;
   txLatencyP95S: number;
   costPerBidUsd: number;
+  missedOrders: number;
+  missedWh: number;
+  matchedLocalWh: number;
 }
 
 function arg(name: string, fallback: number): number {
@@ -44,7 +50,28 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function runCell(mgs: number, per: number, ledger: string, days: number): Row {
+function ledgersArg(): string[] {
+  const i = process.argv.indexOf("--ledgers");
+  if (i < 0) return [...LEDGERS];
+  const asked = (process.argv[i + 1] ?? "").split(",");
+  const unknown = asked.filter((l) => !(LEDGERS as readonly string[]).includes(l));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `scale: --ledgers: unknown ${unknown.join(", ")} (expected ${LEDGERS.join(", ")})\n`,
+    );
+    process.exit(2);
+  }
+  return asked;
+}
+
+/** JSON has no NaN: the cell writes null for figures an ideal ledger does not have. */
+function parseRow(text: string): Row {
+  return JSON.parse(text, (_key, value: unknown) => (value === null ? NaN : value)) as Row;
+}
+
+function runCell(mgs: number, per: number, ledger: string, days: number, resume: boolean): Row {
+  const cache = join(OUT, "cells", `${ledger}-${mgs}x${per}-${days}d.json`);
+  if (resume && existsSync(cache)) return parseRow(readFileSync(cache, "utf8"));
   const r = spawnSync(
     process.execPath,
     ["--import", "tsx", "experiments/scale/cell.ts", String(mgs), String(per), ledger, String(days)],
@@ -54,7 +81,9 @@ function runCell(mgs: number, per: number, ledger: string, days: number): Row {
     },
   );
   if (r.status !== 0) throw new Error(`scale cell ${mgs} x ${per} ${ledger} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!) as Row;
+  const line = r.stdout.trim().split("\n").pop()!;
+  writeFileAtomic(cache, `${line}\n`);
+  return parseRow(line);
 }
 
 /** Log-log slope of wall time against agents; fitted on cells of 1,000+ agents when there are two
@@ -72,7 +101,9 @@ function chart(rows: readonly Row[], slopes: Record<string, number>, days: numbe
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
       text: `Wall time of ${days} simulated day(s) against agents`,
-      subtitle: LEDGERS.map((l) => `${l}: fitted log-log slope ${slopes[l]?.toFixed(2)}`).join("; "),
+      subtitle: Object.entries(slopes)
+        .map(([l, m]) => `${l}: fitted log-log slope ${m.toFixed(2)}`)
+        .join("; "),
     },
     width: 520,
     height: 320,
@@ -90,14 +121,17 @@ function chart(rows: readonly Row[], slopes: Record<string, number>, days: numbe
 async function main(): Promise<void> {
   const maxAgents = arg("--max-agents", 10_000);
   const days = arg("--days", 7);
+  const ledgers = ledgersArg();
+  const resume = process.argv.includes("--resume");
   const rows: Row[] = [];
   for (const [mgs, per] of CELLS.filter(([m, a]) => m * a <= maxAgents)) {
-    for (const ledger of LEDGERS) {
-      const row = runCell(mgs, per, ledger, days);
+    for (const ledger of ledgers) {
+      const row = runCell(mgs, per, ledger, days, resume);
       rows.push(row);
       process.stdout.write(
         `${ledger.padEnd(9)}${String(row.agents).padStart(8)} agents: ${row.wallS.toFixed(1)} s, ${row.peakRssMb.toFixed(0)} MB, ` +
-          `${(row.events / row.wallS / 1e6).toFixed(2)} M events/s, ${row.txLatencyMeanS.toFixed(1)} s a tx\n`,
+          `${(row.events / row.wallS / 1e6).toFixed(2)} M events/s, ${row.txLatencyMeanS.toFixed(1)} s a tx, ` +
+          `${row.missedOrders} orders missed\n`,
       );
     }
   }
@@ -116,9 +150,12 @@ async function main(): Promise<void> {
     tx_latency_mean_s: { type: "f64", values: col((r) => r.txLatencyMeanS) },
     tx_latency_p95_s: { type: "f64", values: col((r) => r.txLatencyP95S) },
     cost_per_bid_usd: { type: "f64", values: col((r) => r.costPerBidUsd) },
+    missed_orders: { type: "f64", values: col((r) => r.missedOrders) },
+    missed_wh: { type: "f64", values: col((r) => r.missedWh) },
+    matched_local_wh: { type: "f64", values: col((r) => r.matchedLocalWh) },
   });
   writeFileAtomic(join(OUT, "scale.arrow"), arrowFileBytes(table));
-  const slopes = Object.fromEntries(LEDGERS.map((l) => [l, slope(rows.filter((r) => r.ledger === l))]));
+  const slopes = Object.fromEntries(ledgers.map((l) => [l, slope(rows.filter((r) => r.ledger === l))]));
   const spec = chart(rows, slopes, days);
   writeFileAtomic(join(OUT, "scale.vl.json"), jsonText(spec));
   const svg = await renderSvg(spec);

@@ -6,7 +6,7 @@
 // order (if any) and its energy is otherwise settled with the main grid. A microgrid publishes its
 // residual position only once its round close has executed on its chain, so a stopped chain
 // (e.g. a Wasp committee without quorum) also keeps its microgrid out of the upper auction.
-import { TxStatus, type Ledger, type TxKind, type TxRequest } from "../ledger/index.js";
+import { IdTable, TxStatus, type Ledger, type TxKind, type TxRequest } from "../ledger/index.js";
 
 export type OrderKind = "new" | "update";
 
@@ -68,12 +68,13 @@ export function ledgerChannel(ledger: Ledger, operatorBase: number, events: Chan
     nonce.set(sender, n);
     return n;
   };
-  const ticketOf: number[] = [];
-  const purpose: number[] = [];
+  // Per transaction, only while it can still be resolved (the log's window).
+  const ticketOf = new IdTable(ledger.log);
+  const purpose = new IdTable(ledger.log);
   const done = (txId: number, status: number): void => {
     if (status !== TxStatus.CONFIRMED) return;
-    const ticket = ticketOf[txId]!;
-    const what = purpose[txId];
+    const ticket = ticketOf.get(txId);
+    const what = purpose.get(txId);
     if (what === ORDER) events.visible(ticket);
     else if (what === CLOSE) events.closed(ticket);
     else events.delivered(ticket);
@@ -81,8 +82,8 @@ export function ledgerChannel(ledger: Ledger, operatorBase: number, events: Chan
   const request: TxRequest = { chain: 0, sender: 0, kind: "bid", nonce: 0 };
   const send = (ticket: number, what: number): void => {
     const id = ledger.submit(request, done);
-    ticketOf[id] = ticket;
-    purpose[id] = what;
+    ticketOf.set(id, ticket);
+    purpose.set(id, what);
   };
   const operator = (kind: TxKind, chain: number, deadlineMs: number): void => {
     const sender = operatorBase + chain;

@@ -8,10 +8,10 @@
 //   of pending transactions. A block visits each lane at most a constant number of times plus one
 //   step per transaction it includes or drops: never a scan of every pending transaction.
 // - Lanes are kept sorted by cap, highest first, and are never deleted (empty ones are skipped).
-import { TxQueues } from "./tx-queues.js";
+import { TxQueues, type IdWindow } from "./tx-queues.js";
 
 export class FeeLanes {
-  readonly queues = new TxQueues(0);
+  readonly queues: TxQueues;
   readonly stepsPerDoubling: number;
   /** Lane indices ordered by fee cap, highest first. */
   readonly order: number[] = [];
@@ -22,8 +22,10 @@ export class FeeLanes {
   /** Transactions in all lanes. */
   pending = 0;
 
-  constructor(stepsPerDoubling: number) {
+  /** `ids`: the log the transaction ids come from, when it retires rows (see TxQueues). */
+  constructor(stepsPerDoubling: number, ids?: IdWindow) {
     this.stepsPerDoubling = stepsPerDoubling;
+    this.queues = new TxQueues(0, ids);
   }
 
   /** Grid level of a fee cap: rounded up to the grid, but not above `maxGwei`'s level. */

@@ -36,7 +36,7 @@ import type { DeepPartial } from "./merge.js";
 import { kindCode, sideCode } from "./request.js";
 import { ANY_SIDE, type ContractRules } from "./rules.js";
 import { ledgerStats } from "./stats.js";
-import { TxLog } from "./tx-log.js";
+import { TxLog, type TxLogKeep } from "./tx-log.js";
 import {
   KIND,
   Reason,
@@ -57,6 +57,8 @@ export interface EthereumLedgerOptions {
   config?: DeepPartial<EthereumConfig>;
   faults?: FaultSchedule;
   streamPrefix?: string;
+  /** Which transaction rows the log stores (default "all"); see TxLog. */
+  keepLog?: TxLogKeep;
 }
 
 /** Work done by the block builder, to check that it never scans the whole backlog. */
@@ -76,7 +78,7 @@ const WEI_PER_GWEI = 1e9;
 export class EthereumLedger implements Ledger {
   readonly name = "ethereum";
   readonly config: EthereumConfig;
-  readonly log = new TxLog();
+  readonly log: TxLog;
   readonly blocks = new EthBlockLog();
   readonly faults: FaultSchedule;
   readonly work: EthereumWork = {
@@ -117,6 +119,7 @@ export class EthereumLedger implements Ledger {
   constructor(options: EthereumLedgerOptions) {
     const { kernel, streams, rules } = options;
     this.config = ethereumConfig({ chains: rules.config.chains, ...options.config });
+    this.log = new TxLog(options.keepLog);
     const c = this.config;
     if (c.chains > rules.config.chains)
       throw new RangeError("EthereumLedger: more chains than the contract rules know");
@@ -124,7 +127,7 @@ export class EthereumLedger implements Ledger {
     validateFaults(this.faults, c.chains, Infinity); // Wasp faults are not ours: only their shape is checked
     this.#kernel = kernel;
     this.#rules = rules;
-    this.#lanes = new FeeLanes(c.fees.gridStepsPerDoubling);
+    this.#lanes = new FeeLanes(c.fees.gridStepsPerDoubling, this.log);
     const prefix = options.streamPrefix ?? "ethereum";
     this.#intervalRng = streams.get(`${prefix}/block-interval`);
     this.#missedRng = streams.get(`${prefix}/missed-slot`);
@@ -173,7 +176,7 @@ export class EthereumLedger implements Ledger {
     );
     const first = this.#takeFirstOrder(tx.sender, kind, side);
     const gasSide = side === ANY_SIDE ? this.#orderSide[tx.sender]! : side;
-    this.log.sizeOrGas[id] = gasFor(this.config.gas, kind, gasSide, first, tx.orders ?? 0);
+    this.log.sizeOrGas[this.log.row(id)] = gasFor(this.config.gas, kind, gasSide, first, tx.orders ?? 0);
     this.#lanes.push(id, this.#levelForSender(tx.sender));
     this.work.lanes = this.#lanes.lanes;
     this.#markIfSpiking(id, now);
@@ -224,7 +227,11 @@ export class EthereumLedger implements Ledger {
     const scratch = this.#scratch;
     for (let i = 0; i < n; i++) {
       const id = scratch[i]!;
-      this.#callbacks.call(this.log.callback[id]!, id, this.log.status[id] as TxStatusCode);
+      this.#callbacks.call(
+        this.log.callback[this.log.row(id)]!,
+        id,
+        this.log.status[this.log.row(id)] as TxStatusCode,
+      );
     }
   };
 
@@ -265,11 +272,10 @@ export class EthereumLedger implements Ledger {
   #dropExpired(t: number): number {
     const lanes = this.#lanes;
     const ttl = this.config.mempool.ttlMs;
-    const submit = this.log.submitMs;
     for (let l = 0; l < lanes.lanes; l++) {
       for (let id = lanes.head(l); id !== -1; id = lanes.head(l)) {
         if (this.#stuck(id)) this.#dropStuck(l, id, t);
-        else if (submit[id]! + ttl <= t) this.#drop(l, id, t, Reason.EXPIRED);
+        else if (this.log.submitMs[this.log.row(id)]! + ttl <= t) this.#drop(l, id, t, Reason.EXPIRED);
         else break;
       }
     }
@@ -278,7 +284,7 @@ export class EthereumLedger implements Ledger {
 
   /** Whether an earlier transaction of the sender was dropped while this one was pending. */
   #stuck(id: number): boolean {
-    return id < this.#senderStuckBelow[this.log.sender[id]!]!;
+    return id < this.#senderStuckBelow[this.log.sender[this.log.row(id)]!]!;
   }
 
   #dropStuck(lane: number, id: number, t: number): void {
@@ -292,7 +298,8 @@ export class EthereumLedger implements Ledger {
   #drop(lane: number, id: number, t: number, reason: number): void {
     this.#lanes.shift(lane);
     this.#resolve(id, t, TxStatus.DROPPED, reason, 0);
-    if (reason === Reason.EXPIRED) this.#senderStuckBelow[this.log.sender[id]!] = this.log.length;
+    if (reason === Reason.EXPIRED)
+      this.#senderStuckBelow[this.log.sender[this.log.row(id)]!] = this.log.length;
     this.work.dropped++;
   }
 
@@ -321,10 +328,10 @@ export class EthereumLedger implements Ledger {
       const l = heap.top();
       const id = lanes.head(l);
       // Ids follow submission time, so when the oldest head is not yet eligible none is.
-      if (this.log.submitMs[id]! > ready) return;
+      if (this.log.submitMs[this.log.row(id)]! > ready) return;
       if (this.#stuck(id)) this.#dropStuck(l, id, t);
       else {
-        if (acc.gas + this.log.sizeOrGas[id]! > room) return;
+        if (acc.gas + this.log.sizeOrGas[this.log.row(id)]! > room) return;
         lanes.shift(l);
         this.#include(id, t, price, acc);
       }
@@ -351,12 +358,12 @@ export class EthereumLedger implements Ledger {
       acc.visits++;
       const room = limit - paying * this.#background.tipAbove((cap - baseWei) / WEI_PER_GWEI);
       for (let id = lanes.head(l); id !== -1; id = lanes.head(l)) {
-        if (this.log.submitMs[id]! > ready) break;
+        if (this.log.submitMs[this.log.row(id)]! > ready) break;
         if (this.#stuck(id)) {
           this.#dropStuck(l, id, t);
           continue;
         }
-        if (acc.gas + this.log.sizeOrGas[id]! > room) break;
+        if (acc.gas + this.log.sizeOrGas[this.log.row(id)]! > room) break;
         lanes.shift(l);
         this.#include(id, t, cap, acc);
       }
@@ -365,25 +372,26 @@ export class EthereumLedger implements Ledger {
 
   #include(id: number, t: number, priceWei: number, acc: { gas: number; used: number }): void {
     const log = this.log;
-    const chain = log.chain[id]!;
-    const kind = log.kind[id]!;
+    const r = log.row(id);
+    const chain = log.chain[r]!;
+    const kind = log.kind[r]!;
     const round = this.#rules.openRound(chain);
     const reason = this.#rules.execute(
       chain,
-      log.sender[id]!,
+      log.sender[r]!,
       kind,
-      log.side[id]!,
-      log.nonce[id]!,
-      log.price[id]!,
-      log.quantityWh[id]!,
+      log.side[r]!,
+      log.nonce[r]!,
+      log.price[r]!,
+      log.quantityWh[r]!,
     );
-    const gasLimit = log.sizeOrGas[id]!;
+    const gasLimit = log.sizeOrGas[r]!;
     const used = reason === Reason.NONE ? gasLimit : Math.min(gasLimit, this.config.gas.revert);
     acc.gas += gasLimit;
     acc.used += used;
-    log.sizeOrGas[id] = used;
-    if (kind !== KIND["inter-mg"]) log.round[id] = round;
-    log.block[id] = this.work.blocks;
+    log.sizeOrGas[r] = used;
+    if (kind !== KIND["inter-mg"]) log.round[r] = round;
+    log.block[r] = this.work.blocks;
     this.#resolve(
       id,
       t,
@@ -396,14 +404,15 @@ export class EthereumLedger implements Ledger {
 
   #resolve(id: number, t: number, status: number, reason: number, feeEth: number): void {
     const log = this.log;
-    this.#senderPending[log.sender[id]!]!--;
-    log.status[id] = status;
-    log.reason[id] = reason;
-    log.resolvedMs[id] = t;
-    if (status === TxStatus.CONFIRMED) log.confirmMs[id] = t;
-    log.feeNative[id] = feeEth;
-    log.feeUsd[id] = feeEth * this.config.usdPerEth;
-    if (status !== TxStatus.DROPPED) log.energyWh[id] = this.#energyWh;
+    const r = log.row(id);
+    this.#senderPending[log.sender[r]!]!--;
+    log.status[r] = status;
+    log.reason[r] = reason;
+    log.resolvedMs[r] = t;
+    if (status === TxStatus.CONFIRMED) log.confirmMs[r] = t;
+    log.feeNative[r] = feeEth;
+    log.feeUsd[r] = feeEth * this.config.usdPerEth;
+    if (status !== TxStatus.DROPPED) log.energyWh[r] = this.#energyWh;
     if (this.#scratchN === this.#scratch.length) {
       const s = new Int32Array(this.#scratch.length * 2);
       s.set(this.#scratch);

@@ -106,12 +106,19 @@ export function faultImpacts(
     if (kinds.includes(f.kind)) rows.set(i, emptyImpact(i, f));
   });
   const latencySum = new Map<number, number>();
-  for (let id = 0; id < log.length; id++) {
-    const row = rows.get(log.fault[id]!);
+  for (const [fault, retired] of log.retired.faults) {
+    const row = rows.get(fault);
+    if (row === undefined) continue;
+    mergeImpact(row, retired.impact);
+    latencySum.set(fault, retired.latencySumMs);
+  }
+  for (let id = log.base; id < log.length; id++) {
+    const r = log.row(id);
+    const row = rows.get(log.fault[r]!);
     if (row === undefined) continue;
     addToImpact(row, log, id, nowMs);
-    if (log.status[id] === TxStatus.CONFIRMED) {
-      latencySum.set(row.fault, (latencySum.get(row.fault) ?? 0) + log.confirmMs[id]! - log.submitMs[id]!);
+    if (log.status[r] === TxStatus.CONFIRMED) {
+      latencySum.set(row.fault, (latencySum.get(row.fault) ?? 0) + log.confirmMs[r]! - log.submitMs[r]!);
     }
   }
   for (const row of rows.values()) {
@@ -120,7 +127,23 @@ export function faultImpacts(
   return [...rows.values()];
 }
 
-function emptyImpact(index: number, f: Fault): FaultImpact {
+const COUNTS = [
+  "affected",
+  "confirmed",
+  "confirmedLate",
+  "rejected",
+  "dropped",
+  "pending",
+  "missedDeadline",
+  "quantityWh",
+] as const;
+
+function mergeImpact(into: FaultImpact, from: FaultImpact): void {
+  for (const key of COUNTS) into[key] += from[key];
+}
+
+/** A fault's impact row with nothing counted yet. */
+export function emptyImpact(index: number, f: { kind: string; fromMs: number; toMs: number }): FaultImpact {
   return {
     fault: index,
     kind: f.kind,
@@ -138,14 +161,16 @@ function emptyImpact(index: number, f: Fault): FaultImpact {
   };
 }
 
-function addToImpact(row: FaultImpact, log: TxLog, id: number, nowMs: number): void {
-  const status = log.status[id]!;
-  const deadline = log.deadlineMs[id]!;
+/** Counts row `id` of `log` in a fault's impact row; `nowMs` decides whether a pending row missed its deadline. */
+export function addToImpact(row: FaultImpact, log: TxLog, id: number, nowMs: number): void {
+  const r = log.row(id);
+  const status = log.status[r]!;
+  const deadline = log.deadlineMs[r]!;
   row.affected++;
-  if (log.kind[id]! <= KIND.update) row.quantityWh += log.quantityWh[id]!;
+  if (log.kind[r]! <= KIND.update) row.quantityWh += log.quantityWh[r]!;
   if (status === TxStatus.CONFIRMED) {
     row.confirmed++;
-    if (log.confirmMs[id]! > deadline) {
+    if (log.confirmMs[r]! > deadline) {
       row.confirmedLate++;
       row.missedDeadline++;
     }

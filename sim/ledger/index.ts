@@ -1,6 +1,6 @@
 export * from "./types.js";
-export { TxLog, type TxLogColumns } from "./tx-log.js";
-export { TxQueues } from "./tx-queues.js";
+export { TxLog, type TxLogColumns, type TxLogKeep } from "./tx-log.js";
+export { TxQueues, type IdWindow } from "./tx-queues.js";
 export { CallbackTable } from "./callbacks.js";
 export { ContractRules, ANY_SIDE, type ContractRulesConfig } from "./rules.js";
 export {
@@ -48,7 +48,16 @@ export { BackgroundDemand, erfc, lognormalSurvival, type BackgroundParams } from
 export { FeeLanes, LaneHeap } from "./ethereum-backlog.js";
 export { EthBlockLog } from "./ethereum-blocks.js";
 export { EthereumLedger, type EthereumLedgerOptions, type EthereumWork } from "./ethereum.js";
-export { latencySummary, ledgerStats, nearestRank, type LatencySummary } from "./stats.js";
+export {
+  executedOrders,
+  latencySummary,
+  ledgerStats,
+  nearestRank,
+  type LatencyScope,
+  type LatencySummary,
+} from "./stats.js";
+export { LatencyHistogram } from "./latency-histogram.js";
+export { IdTable } from "./id-table.js";
 export { kindCode, sideCode } from "./request.js";
 export {
   scaleStudy,

@@ -36,7 +36,7 @@ import type { DeepPartial } from "./merge.js";
 import type { ContractRules } from "./rules.js";
 import { kindCode, sideCode } from "./request.js";
 import { ledgerStats } from "./stats.js";
-import { TxLog } from "./tx-log.js";
+import { TxLog, type TxLogKeep } from "./tx-log.js";
 import { TxQueues } from "./tx-queues.js";
 import {
   KIND,
@@ -56,6 +56,8 @@ export interface IotaLedgerOptions {
   config?: DeepPartial<IotaConfig>;
   faults?: FaultSchedule;
   streamPrefix?: string;
+  /** Which transaction rows the log stores (default "all"); see TxLog. */
+  keepLog?: TxLogKeep;
 }
 
 const IDLE = 0;
@@ -66,7 +68,7 @@ const ANCHORING = 3;
 export class IotaLedger implements Ledger {
   readonly name = "iota";
   readonly config: IotaConfig;
-  readonly log = new TxLog();
+  readonly log: TxLog;
   readonly blocks = new WaspBlockLog();
   readonly quorum: number;
   readonly faults: FaultSchedule;
@@ -100,6 +102,7 @@ export class IotaLedger implements Ledger {
   constructor(options: IotaLedgerOptions) {
     const { kernel, streams, rules } = options;
     this.config = iotaConfig({ chains: rules.config.chains, ...options.config });
+    this.log = new TxLog(options.keepLog);
     const c = this.config;
     if (c.chains > rules.config.chains)
       throw new RangeError("IotaLedger: more chains than the contract rules know");
@@ -118,7 +121,7 @@ export class IotaLedger implements Ledger {
     this.#roundSigma = sigma;
     this.#energyWh = IOTA_ENERGY_WH[c.energy.reading];
     this.#feeUsd = (c.fee.iotaPerRequest * c.fee.usdPerMiota) / 1e6;
-    this.#queues = new TxQueues(c.chains);
+    this.#queues = new TxQueues(c.chains, this.log);
     this.#phase = new Uint8Array(c.chains);
     this.#handle = new Float64Array(c.chains);
     this.#roundBlock = new Int32Array(c.chains).fill(-1);
@@ -165,7 +168,7 @@ export class IotaLedger implements Ledger {
       tx.orders ?? 0,
       this.#callbacks.indexOf(onDone),
     );
-    this.log.sizeOrGas[id] = this.config.wasp.requestBytes;
+    this.log.sizeOrGas[this.log.row(id)] = this.config.wasp.requestBytes;
     this.#unresolved++;
     if (kind === KIND["inter-mg"]) this.#layer1Message(id);
     else this.#enqueue(tx.chain, id);
@@ -233,20 +236,21 @@ export class IotaLedger implements Ledger {
 
   #execute(id: number, block: number): void {
     const log = this.log;
-    const chain = log.chain[id]!;
-    const kind = log.kind[id]!;
+    const r = log.row(id);
+    const chain = log.chain[r]!;
+    const kind = log.kind[r]!;
     const round = this.#rules.openRound(chain);
-    log.reason[id] = this.#rules.execute(
+    log.reason[r] = this.#rules.execute(
       chain,
-      log.sender[id]!,
+      log.sender[r]!,
       kind,
-      log.side[id]!,
-      log.nonce[id]!,
-      log.price[id]!,
-      log.quantityWh[id]!,
+      log.side[r]!,
+      log.nonce[r]!,
+      log.price[r]!,
+      log.quantityWh[r]!,
     );
-    if (kind !== KIND["inter-mg"]) log.round[id] = round;
-    log.block[id] = block;
+    if (kind !== KIND["inter-mg"]) log.round[r] = round;
+    log.block[r] = block;
   }
 
   readonly #onAnchorPowDone = (b: number): void => {
@@ -284,17 +288,18 @@ export class IotaLedger implements Ledger {
 
   #resolve(id: number, feeNative: number, feeUsd: number): void {
     const log = this.log;
+    const r = log.row(id);
     const now = this.#kernel.now;
-    const ok = log.reason[id] === 0;
+    const ok = log.reason[r] === 0;
     const status = ok ? TxStatus.CONFIRMED : TxStatus.REJECTED;
-    log.status[id] = status;
-    log.resolvedMs[id] = now;
-    if (ok) log.confirmMs[id] = now;
-    log.feeNative[id] = feeNative;
-    log.feeUsd[id] = feeUsd;
-    log.energyWh[id] = this.#energyWh;
+    log.status[r] = status;
+    log.resolvedMs[r] = now;
+    if (ok) log.confirmMs[r] = now;
+    log.feeNative[r] = feeNative;
+    log.feeUsd[r] = feeUsd;
+    log.energyWh[r] = this.#energyWh;
     this.#unresolved--;
-    this.#callbacks.call(log.callback[id]!, id, status);
+    this.#callbacks.call(log.callback[r]!, id, status);
   }
 
   // ------------------------------------------------------------------ committee faults
@@ -356,7 +361,7 @@ export class IotaLedger implements Ledger {
   // ------------------------------------------------------------------ Layer 1 messages
 
   #layer1Message(id: number): void {
-    const sender = this.log.sender[id]!;
+    const sender = this.log.sender[this.log.row(id)]!;
     let node = this.#agentPow.get(sender);
     if (node === undefined) {
       node = { window: new IssueWindow(), busyUntil: 0 };

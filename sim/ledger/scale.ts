@@ -194,7 +194,6 @@ function figures(
     orderFeeUsd += log.feeUsd[i]!;
     orderFeeNative += log.feeNative[i]!;
   }
-  const isOrder = (i: number): boolean => log.kind[i]! <= KIND.update;
   return {
     ledger: name,
     participants: o.participants,
@@ -206,7 +205,7 @@ function figures(
     dropped: s.dropped,
     pending: s.pending,
     reasons,
-    orderLatency: latencySummary(log, isOrder),
+    orderLatency: latencySummary(log, "orders"),
     txLatency: latencySummary(log),
     costPerBidUsd: orders > 0 ? orderFeeUsd / orders : NaN,
     costPerBidNative: orders > 0 ? orderFeeNative / orders : NaN,

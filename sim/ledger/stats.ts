@@ -1,35 +1,52 @@
 // Summaries over a TxLog: outcome totals and submit-to-confirm latency figures.
 //
 // Units: ms, native fee unit, USD, Wh. Percentiles use the nearest-rank definition on the sorted
-// latencies of confirmed transactions.
+// latencies of confirmed transactions; once a log has retired rows (keep "unresolved") they come
+// from its latency histograms instead (low by less than 0.1 %, see latency-histogram.ts).
 import type { TxLog } from "./tx-log.js";
+import { isOrderKind } from "./tx-totals.js";
 import { TxStatus, type LedgerStats } from "./types.js";
 
 export function ledgerStats(log: TxLog): LedgerStats {
+  const t = log.retired;
   const s: LedgerStats = {
     submitted: log.length,
     pending: 0,
-    confirmed: 0,
-    confirmedLate: 0,
-    rejected: 0,
-    dropped: 0,
-    feeNative: 0,
-    feeUsd: 0,
-    energyWh: 0,
+    confirmed: t.confirmed,
+    confirmedLate: t.confirmedLate,
+    rejected: t.rejected,
+    dropped: t.dropped,
+    feeNative: t.feeNative,
+    feeUsd: t.feeUsd,
+    energyWh: t.energyWh,
   };
-  for (let i = 0; i < log.length; i++) {
-    const st = log.status[i]!;
+  for (let r = 0; r < log.length - log.base; r++) {
+    const st = log.status[r]!;
     if (st === TxStatus.PENDING) s.pending++;
     else if (st === TxStatus.CONFIRMED) {
       s.confirmed++;
-      if (log.confirmMs[i]! > log.deadlineMs[i]!) s.confirmedLate++;
+      if (log.confirmMs[r]! > log.deadlineMs[r]!) s.confirmedLate++;
     } else if (st === TxStatus.REJECTED) s.rejected++;
     else s.dropped++;
-    s.feeNative += log.feeNative[i]!;
-    s.feeUsd += log.feeUsd[i]!;
-    s.energyWh += log.energyWh[i]!;
+    s.feeNative += log.feeNative[r]!;
+    s.feeUsd += log.feeUsd[r]!;
+    s.energyWh += log.energyWh[r]!;
   }
   return s;
+}
+
+/** Orders (bids, asks, updates) that executed, confirmed or reverted (both pay), and their fees. */
+export function executedOrders(log: TxLog): { count: number; feeUsd: number } {
+  let count = log.retired.executedOrders;
+  let feeUsd = log.retired.executedOrderFeeUsd;
+  for (let r = 0; r < log.length - log.base; r++) {
+    const status = log.status[r];
+    if (!isOrderKind(log.kind[r]!) || (status !== TxStatus.CONFIRMED && status !== TxStatus.REJECTED))
+      continue;
+    count++;
+    feeUsd += log.feeUsd[r]!;
+  }
+  return { count, feeUsd };
 }
 
 export interface LatencySummary {
@@ -40,13 +57,27 @@ export interface LatencySummary {
   maxMs: number;
 }
 
-/** Latency (confirmMs - submitMs) of confirmed transactions accepted by `filter` (default: all). */
-export function latencySummary(log: TxLog, filter?: (id: number) => boolean): LatencySummary {
+/**
+ * Which transactions a latency summary covers: all, orders only, or those whose id a filter accepts
+ * (only while the log still stores every row).
+ */
+export type LatencyScope = "all" | "orders" | ((id: number) => boolean);
+
+/** Latency (confirmMs - submitMs) of the confirmed transactions of `scope`. */
+export function latencySummary(log: TxLog, scope: LatencyScope = "all"): LatencySummary {
+  if (log.base === 0) return exactLatency(log, scope);
+  if (typeof scope === "function")
+    throw new RangeError(`latencySummary: cannot filter by id once ${log.base} rows were retired`);
+  return histogramLatency(log, scope);
+}
+
+function exactLatency(log: TxLog, scope: LatencyScope): LatencySummary {
+  const accept =
+    scope === "all" ? () => true : scope === "orders" ? (i: number) => isOrderKind(log.kind[i]!) : scope;
   let n = 0;
   const lat = new Float64Array(log.length);
   for (let i = 0; i < log.length; i++) {
-    if (log.status[i] !== TxStatus.CONFIRMED) continue;
-    if (filter !== undefined && !filter(i)) continue;
+    if (log.status[i] !== TxStatus.CONFIRMED || !accept(i)) continue;
     lat[n++] = log.confirmMs[i]! - log.submitMs[i]!;
   }
   const sorted = lat.subarray(0, n).sort();
@@ -58,6 +89,22 @@ export function latencySummary(log: TxLog, filter?: (id: number) => boolean): La
     p50Ms: nearestRank(sorted, 0.5),
     p95Ms: nearestRank(sorted, 0.95),
     maxMs: n > 0 ? sorted[n - 1]! : NaN,
+  };
+}
+
+function histogramLatency(log: TxLog, scope: "all" | "orders"): LatencySummary {
+  const h = (scope === "orders" ? log.retired.orderLatency : log.retired.latency).clone();
+  for (let r = 0; r < log.length - log.base; r++) {
+    if (log.status[r] !== TxStatus.CONFIRMED) continue;
+    if (scope === "orders" && !isOrderKind(log.kind[r]!)) continue;
+    h.add(log.confirmMs[r]! - log.submitMs[r]!);
+  }
+  return {
+    count: h.count,
+    meanMs: h.count > 0 ? h.sumMs / h.count : NaN,
+    p50Ms: h.quantile(0.5),
+    p95Ms: h.quantile(0.95),
+    maxMs: h.maxMs,
   };
 }
 

@@ -9,6 +9,13 @@
 //   request size in bytes (IOTA) or the gas used (Ethereum). quantityWh and price echo the order.
 // - Columns are replaced when they grow: read them after the submissions you care about, or take
 //   columns() for trimmed views.
+// - keep "all" (the default) stores every row. keep "unresolved" bounds memory for very large runs:
+//   when the columns are full, the longest prefix of rows resolved before the current time is
+//   folded into `retired` (TxTotals) and dropped, if that frees at least a quarter of them. Rows are
+//   then at column index id - base (use row(id)); ids stay dense. A row resolved in the current
+//   event stays readable (its callback may not have run yet), and a row that never resolves (a
+//   stopped chain) holds back retirement of everything after it.
+import { TxTotals } from "./tx-totals.js";
 import { TxStatus } from "./types.js";
 
 const INITIAL = 1024;
@@ -36,8 +43,16 @@ export interface TxLogColumns {
   quantityWh: Float64Array;
 }
 
+export type TxLogKeep = "all" | "unresolved";
+
 export class TxLog {
+  /** Transactions submitted so far (the next id). */
   length = 0;
+  /** Ids below base have been retired: folded into `retired`, no longer stored. */
+  base = 0;
+  readonly keep: TxLogKeep;
+  /** Totals of the retired rows. */
+  readonly retired = new TxTotals();
   chain = new Int32Array(INITIAL);
   sender = new Int32Array(INITIAL);
   kind = new Uint8Array(INITIAL);
@@ -67,6 +82,15 @@ export class TxLog {
   price = new Float64Array(INITIAL);
   quantityWh = new Float64Array(INITIAL);
 
+  constructor(keep: TxLogKeep = "all") {
+    this.keep = keep;
+  }
+
+  /** Column index of transaction `id` (which must not be retired). */
+  row(id: number): number {
+    return id - this.base;
+  }
+
   /** Appends a pending row and returns its id; outcome columns start empty (NaN / 0). */
   append(
     chain: number,
@@ -82,40 +106,95 @@ export class TxLog {
     callback: number,
   ): number {
     const id = this.length;
-    if (id === this.chain.length) this.#grow(id * 2);
+    if (id - this.base === this.chain.length) this.#makeRoom(submitMs);
+    const r = id - this.base;
     this.length = id + 1;
-    this.chain[id] = chain;
-    this.sender[id] = sender;
-    this.kind[id] = kind;
-    this.side[id] = side;
-    this.status[id] = TxStatus.PENDING;
-    this.reason[id] = 0;
-    this.round[id] = -1;
-    this.block[id] = -1;
-    this.fault[id] = -1;
-    this.callback[id] = callback;
-    this.orders[id] = orders;
-    this.nonce[id] = nonce;
-    this.submitMs[id] = submitMs;
-    this.confirmMs[id] = NaN;
-    this.resolvedMs[id] = NaN;
-    this.deadlineMs[id] = deadlineMs;
-    this.feeNative[id] = 0;
-    this.feeUsd[id] = 0;
-    this.energyWh[id] = 0;
-    this.sizeOrGas[id] = 0;
-    this.price[id] = price;
-    this.quantityWh[id] = quantityWh;
+    this.chain[r] = chain;
+    this.sender[r] = sender;
+    this.kind[r] = kind;
+    this.side[r] = side;
+    this.status[r] = TxStatus.PENDING;
+    this.reason[r] = 0;
+    this.round[r] = -1;
+    this.block[r] = -1;
+    this.fault[r] = -1;
+    this.callback[r] = callback;
+    this.orders[r] = orders;
+    this.nonce[r] = nonce;
+    this.submitMs[r] = submitMs;
+    this.confirmMs[r] = NaN;
+    this.resolvedMs[r] = NaN;
+    this.deadlineMs[r] = deadlineMs;
+    this.feeNative[r] = 0;
+    this.feeUsd[r] = 0;
+    this.energyWh[r] = 0;
+    this.sizeOrGas[r] = 0;
+    this.price[r] = price;
+    this.quantityWh[r] = quantityWh;
     return id;
+  }
+
+  /** Frees a quarter or more of full columns by retiring rows resolved before `nowMs`, else grows them. */
+  #makeRoom(nowMs: number): void {
+    const capacity = this.chain.length;
+    if (this.keep === "unresolved") {
+      let r = 0;
+      while (r < capacity && this.status[r] !== TxStatus.PENDING && this.resolvedMs[r]! < nowMs) r++;
+      if (r >= capacity / 4) {
+        this.#retire(r);
+        return;
+      }
+    }
+    this.#grow(capacity * 2);
+  }
+
+  /** Folds the first n stored rows into `retired` and moves the rest to the front. */
+  #retire(n: number): void {
+    for (let id = this.base; id < this.base + n; id++) this.retired.add(this, id);
+    const stored = this.length - this.base;
+    for (const column of this.#columnList()) column.copyWithin(0, n, stored);
+    this.base += n;
+  }
+
+  #columnList(): Column[] {
+    return [
+      this.chain,
+      this.sender,
+      this.kind,
+      this.status,
+      this.reason,
+      this.side,
+      this.round,
+      this.block,
+      this.fault,
+      this.callback,
+      this.orders,
+      this.nonce,
+      this.submitMs,
+      this.confirmMs,
+      this.resolvedMs,
+      this.deadlineMs,
+      this.feeNative,
+      this.feeUsd,
+      this.energyWh,
+      this.sizeOrGas,
+      this.price,
+      this.quantityWh,
+    ];
   }
 
   /** Marks the transaction with a fault unless an earlier fault already claimed it. */
   markFault(id: number, fault: number): void {
-    if (this.fault[id] === -1) this.fault[id] = fault;
+    const r = id - this.base;
+    if (this.fault[r] === -1) this.fault[r] = fault;
   }
 
-  /** Trimmed views of the public columns (plus a materialised id column), e.g. for an Arrow writer. */
+  /**
+   * Trimmed views of the public columns (plus a materialised id column), e.g. for an Arrow writer.
+   * Throws once rows have been retired: the log no longer holds them all.
+   */
   columns(): TxLogColumns {
+    if (this.base > 0) throw new Error(`TxLog.columns: ${this.base} rows were retired (keep "unresolved")`);
     const n = this.length;
     const id = new Int32Array(n);
     for (let i = 0; i < n; i++) id[i] = i;

@@ -4,17 +4,28 @@
 // cost 4 bytes each and no per-transaction objects.
 //
 // Assumptions: a transaction is in at most one queue at a time; ids are dense non-negative integers.
+// When the ids come from a log that retires rows (TxLog keep "unresolved"), pass that log: ids below
+// its base are never queued again, so the links array drops them (it is indexed by id - base) before
+// it would grow, and stays as long as the unresolved window rather than the whole run.
+
+/** Where ids below `base` are known to be out of every queue. */
+export interface IdWindow {
+  readonly base: number;
+}
 
 export class TxQueues {
   #next = new Int32Array(1024);
+  #base = 0;
+  readonly #ids: IdWindow | undefined;
   head: Int32Array;
   tail: Int32Array;
   count: Int32Array;
 
-  constructor(queues: number) {
+  constructor(queues: number, ids?: IdWindow) {
     this.head = new Int32Array(queues).fill(-1);
     this.tail = new Int32Array(queues).fill(-1);
     this.count = new Int32Array(queues);
+    this.#ids = ids;
   }
 
   /** Number of queues. */
@@ -34,15 +45,15 @@ export class TxQueues {
 
   /** The transaction after `id` in its queue or detached list (-1: last). */
   next(id: number): number {
-    return this.#next[id]!;
+    return this.#next[id - this.#base]!;
   }
 
   push(q: number, id: number): void {
     this.#ensure(id);
-    this.#next[id] = -1;
+    this.#next[id - this.#base] = -1;
     const tail = this.tail[q]!;
     if (tail === -1) this.head[q] = id;
-    else this.#next[tail] = id;
+    else this.#next[tail - this.#base] = id;
     this.tail[q] = id;
     this.count[q]!++;
   }
@@ -51,7 +62,7 @@ export class TxQueues {
   shift(q: number): number {
     const id = this.head[q]!;
     if (id === -1) return -1;
-    const nxt = this.#next[id]!;
+    const nxt = this.#next[id - this.#base]!;
     this.head[q] = nxt;
     if (nxt === -1) this.tail[q] = -1;
     this.count[q]!--;
@@ -67,9 +78,10 @@ export class TxQueues {
     const n = Math.min(k, this.count[q]!);
     if (n === 0) return { first: -1, last: -1, n: 0 };
     let last = first;
-    for (let i = 1; i < n; i++) last = this.#next[last]!;
-    const rest = this.#next[last]!;
-    this.#next[last] = -1;
+    const base = this.#base;
+    for (let i = 1; i < n; i++) last = this.#next[last - base]!;
+    const rest = this.#next[last - base]!;
+    this.#next[last - base] = -1;
     this.head[q] = rest;
     if (rest === -1) this.tail[q] = -1;
     this.count[q]! -= n;
@@ -79,16 +91,22 @@ export class TxQueues {
   /** Puts a detached list of n transactions back at the front of queue q, in its order. */
   prependList(q: number, first: number, last: number, n: number): void {
     if (n === 0) return;
-    this.#next[last] = this.head[q]!;
+    this.#next[last - this.#base] = this.head[q]!;
     if (this.head[q] === -1) this.tail[q] = last;
     this.head[q] = first;
     this.count[q]! += n;
   }
 
   #ensure(id: number): void {
-    if (id < this.#next.length) return;
+    if (id - this.#base < this.#next.length) return;
+    const drop = (this.#ids?.base ?? 0) - this.#base;
+    if (drop > 0) {
+      this.#next.copyWithin(0, drop);
+      this.#base += drop;
+      if (id - this.#base < this.#next.length) return;
+    }
     let cap = this.#next.length * 2;
-    while (cap <= id) cap *= 2;
+    while (cap <= id - this.#base) cap *= 2;
     const grown = new Int32Array(cap);
     grown.set(this.#next);
     this.#next = grown;

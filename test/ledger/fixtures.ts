@@ -11,6 +11,7 @@ import {
   type IotaConfig,
   type Ledger,
   type TxCallback,
+  type TxLogKeep,
   type TxRequest,
 } from "../../sim/ledger/index.js";
 
@@ -35,10 +36,11 @@ export function iotaSetup(
   config?: DeepPartial<IotaConfig>,
   faults?: FaultSchedule,
   seed = 1,
+  keepLog: TxLogKeep = "all",
 ): Setup<IotaLedger> {
   const kernel = new Kernel();
   const rules = paperRules();
-  const ledger = new IotaLedger({ kernel, streams: new Streams(seed), rules, config, faults });
+  const ledger = new IotaLedger({ kernel, streams: new Streams(seed), rules, config, faults, keepLog });
   return { kernel, ledger, rules };
 }
 
@@ -46,10 +48,11 @@ export function ethereumSetup(
   config?: DeepPartial<EthereumConfig>,
   faults?: FaultSchedule,
   seed = 1,
+  keepLog: TxLogKeep = "all",
 ): Setup<EthereumLedger> {
   const kernel = new Kernel();
   const rules = paperRules();
-  const ledger = new EthereumLedger({ kernel, streams: new Streams(seed), rules, config, faults });
+  const ledger = new EthereumLedger({ kernel, streams: new Streams(seed), rules, config, faults, keepLog });
   return { kernel, ledger, rules };
 }
 

@@ -54,3 +54,39 @@ test("linked FIFO queues behave like arrays under push, shift, detach and put ba
     }),
   );
 });
+
+test("with an id window, queues keep their order while the links array drops retired ids", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 9 })), {
+        minLength: 500,
+        maxLength: 1500,
+      }),
+      (steps) => {
+        const model: number[][] = [[], [], []];
+        let nextId = 0;
+        // The window's base: no id below the smallest queued one will be queued again.
+        const window = {
+          get base(): number {
+            return Math.min(nextId, ...model.map((m) => m[0] ?? Infinity));
+          },
+        };
+        const qs = new TxQueues(3, window);
+        for (const [q, r] of steps) {
+          // Mostly pushes (several at once), so ids outrun the initial 1024 links.
+          for (let k = 0; k < (r < 7 ? 4 : 0); k++) {
+            qs.push(q, nextId);
+            model[q]!.push(nextId++);
+          }
+          if (r >= 7) assert.equal(qs.shift(q), model[q]!.shift() ?? -1);
+        }
+        for (let q = 0; q < 3; q++) {
+          const got: number[] = [];
+          for (let id = qs.head[q]!; id !== -1; id = qs.next(id)) got.push(id);
+          assert.deepEqual(got, model[q]);
+        }
+      },
+    ),
+    { numRuns: 30 },
+  );
+});
