@@ -14,6 +14,7 @@ node_modules/.package-lock.json: package-lock.json
 
 node_modules/nodejs-polars/package.json: node_modules/.package-lock.json
 	npm install --no-save --no-audit --no-fund $(POLARS)
+	touch $@
 
 setup: node_modules/.package-lock.json node_modules/nodejs-polars/package.json
 

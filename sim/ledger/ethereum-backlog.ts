@@ -8,7 +8,8 @@
 //   of pending transactions. A block visits each lane at most a constant number of times plus one
 //   step per transaction it includes or drops: never a scan of every pending transaction.
 // - Lanes are kept sorted by cap, highest first, and are never deleted (empty ones are skipped).
-import { TxQueues, type IdWindow } from "./tx-queues.js";
+import type { IdWindow } from "./id-table.js";
+import { TxQueues } from "./tx-queues.js";
 
 export class FeeLanes {
   readonly queues: TxQueues;

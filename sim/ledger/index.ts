@@ -1,6 +1,6 @@
 export * from "./types.js";
 export { TxLog, type TxLogColumns, type TxLogKeep } from "./tx-log.js";
-export { TxQueues, type IdWindow } from "./tx-queues.js";
+export { TxQueues } from "./tx-queues.js";
 export { CallbackTable } from "./callbacks.js";
 export { ContractRules, ANY_SIDE, type ContractRulesConfig } from "./rules.js";
 export {
@@ -57,7 +57,7 @@ export {
   type LatencySummary,
 } from "./stats.js";
 export { LatencyHistogram } from "./latency-histogram.js";
-export { IdTable } from "./id-table.js";
+export { IdTable, type IdWindow } from "./id-table.js";
 export { kindCode, sideCode } from "./request.js";
 export {
   scaleStudy,

@@ -4,18 +4,14 @@
 // cost 4 bytes each and no per-transaction objects.
 //
 // Assumptions: a transaction is in at most one queue at a time; ids are dense non-negative integers.
+import { makeRoomFor, type IdWindow, type Windowed } from "./id-table.js";
 // When the ids come from a log that retires rows (TxLog keep "unresolved"), pass that log: ids below
 // its base are never queued again, so the links array drops them (it is indexed by id - base) before
 // it would grow, and stays as long as the unresolved window rather than the whole run.
 
-/** Where ids below `base` are known to be out of every queue. */
-export interface IdWindow {
-  readonly base: number;
-}
-
 export class TxQueues {
-  #next = new Int32Array(1024);
-  #base = 0;
+  /** The link of each queued id, at index id - base. */
+  readonly #links: Windowed<Int32Array> = { values: new Int32Array(1024), base: 0 };
   readonly #ids: IdWindow | undefined;
   head: Int32Array;
   tail: Int32Array;
@@ -45,15 +41,15 @@ export class TxQueues {
 
   /** The transaction after `id` in its queue or detached list (-1: last). */
   next(id: number): number {
-    return this.#next[id - this.#base]!;
+    return this.#links.values[id - this.#links.base]!;
   }
 
   push(q: number, id: number): void {
     this.#ensure(id);
-    this.#next[id - this.#base] = -1;
+    this.#links.values[id - this.#links.base] = -1;
     const tail = this.tail[q]!;
     if (tail === -1) this.head[q] = id;
-    else this.#next[tail - this.#base] = id;
+    else this.#links.values[tail - this.#links.base] = id;
     this.tail[q] = id;
     this.count[q]!++;
   }
@@ -62,7 +58,7 @@ export class TxQueues {
   shift(q: number): number {
     const id = this.head[q]!;
     if (id === -1) return -1;
-    const nxt = this.#next[id - this.#base]!;
+    const nxt = this.#links.values[id - this.#links.base]!;
     this.head[q] = nxt;
     if (nxt === -1) this.tail[q] = -1;
     this.count[q]!--;
@@ -78,10 +74,10 @@ export class TxQueues {
     const n = Math.min(k, this.count[q]!);
     if (n === 0) return { first: -1, last: -1, n: 0 };
     let last = first;
-    const base = this.#base;
-    for (let i = 1; i < n; i++) last = this.#next[last - base]!;
-    const rest = this.#next[last - base]!;
-    this.#next[last - base] = -1;
+    const base = this.#links.base;
+    for (let i = 1; i < n; i++) last = this.#links.values[last - base]!;
+    const rest = this.#links.values[last - base]!;
+    this.#links.values[last - base] = -1;
     this.head[q] = rest;
     if (rest === -1) this.tail[q] = -1;
     this.count[q]! -= n;
@@ -91,25 +87,15 @@ export class TxQueues {
   /** Puts a detached list of n transactions back at the front of queue q, in its order. */
   prependList(q: number, first: number, last: number, n: number): void {
     if (n === 0) return;
-    this.#next[last - this.#base] = this.head[q]!;
+    this.#links.values[last - this.#links.base] = this.head[q]!;
     if (this.head[q] === -1) this.tail[q] = last;
     this.head[q] = first;
     this.count[q]! += n;
   }
 
   #ensure(id: number): void {
-    if (id - this.#base < this.#next.length) return;
-    const drop = (this.#ids?.base ?? 0) - this.#base;
-    if (drop > 0) {
-      this.#next.copyWithin(0, drop);
-      this.#base += drop;
-      if (id - this.#base < this.#next.length) return;
-    }
-    let cap = this.#next.length * 2;
-    while (cap <= id - this.#base) cap *= 2;
-    const grown = new Int32Array(cap);
-    grown.set(this.#next);
-    this.#next = grown;
+    const w = this.#links;
+    if (id - w.base >= w.values.length) makeRoomFor(w, id, this.#ids, (n) => new Int32Array(n));
   }
 }
 
