@@ -15,8 +15,9 @@ const SUB = 2 ** SUB_BITS;
 const TOP_BITS = 40;
 const BINS = EXACT + (TOP_BITS - EXACT_BITS) * SUB;
 
-/** Floor of log2(v) for v >= 1, corrected for rounding of Math.log2 near powers of two. */
+/** Floor of log2(v) for a whole v >= 1 (clz32 below 2^32; Math.log2, corrected, above). */
 function exponent(v: number): number {
+  if (v < 2 ** 32) return 31 - Math.clz32(v);
   let e = Math.floor(Math.log2(v));
   if (2 ** e > v) e--;
   else if (2 ** (e + 1) <= v) e++;
@@ -28,8 +29,8 @@ export function binOf(ms: number): number {
   if (ms < EXACT) return ms;
   const e = exponent(ms);
   if (e >= TOP_BITS) return BINS - 1;
-  const width = 2 ** (e - SUB_BITS);
-  return EXACT + (e - EXACT_BITS) * SUB + (Math.floor(ms / width) - SUB);
+  const sub = ms < 2 ** 32 ? ms >>> (e - SUB_BITS) : Math.floor(ms / 2 ** (e - SUB_BITS));
+  return EXACT + (e - EXACT_BITS) * SUB + (sub - SUB);
 }
 
 /** Lower edge of a bin (ms): the value percentiles report for it. */
