@@ -3,6 +3,7 @@
 // Prints one JSON line. The market runs in full; no result tables are written, no per-trade rows are
 // kept and the ledger log keeps only unresolved transactions (outputs.trades/transactions false).
 import { performance } from "node:perf_hooks";
+import { sum } from "simple-statistics";
 import { parseRunConfig } from "../config/load.js";
 import { ledgerFigures } from "../run/report-data.js";
 import { buildProfile, runScenario, scenarioOf } from "../run/simulate.js";
@@ -30,7 +31,6 @@ const run = runScenario(config, profile, config.ledgers[0]!, scenarioOf("grid", 
 const wallS = (performance.now() - start) / 1000;
 const figures = run.ledgerModel ? ledgerFigures(run.ledgerModel) : undefined;
 const rows = run.recorder.periods;
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 process.stdout.write(
   `${JSON.stringify({
     ledger,

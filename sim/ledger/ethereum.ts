@@ -226,12 +226,10 @@ export class EthereumLedger implements Ledger {
     const n = this.#scratchN;
     const scratch = this.#scratch;
     for (let i = 0; i < n; i++) {
+      // Re-read per call: an earlier callback may have submitted, and so moved the log's base.
       const id = scratch[i]!;
-      this.#callbacks.call(
-        this.log.callback[this.log.row(id)]!,
-        id,
-        this.log.status[this.log.row(id)] as TxStatusCode,
-      );
+      const r = this.log.row(id);
+      this.#callbacks.call(this.log.callback[r]!, id, this.log.status[r] as TxStatusCode);
     }
   };
 

@@ -12,7 +12,8 @@
 //   spike; Ethereum: pending in the mempool during the spike). Each transaction is attributed to the
 //   first fault that touched it, so impacts do not double count.
 import type { TxLog } from "./tx-log.js";
-import { KIND, TxStatus, type FaultImpact } from "./types.js";
+import { emptyImpact, logTotals } from "./tx-totals.js";
+import type { FaultImpact } from "./types.js";
 
 export interface WaspNodeDown {
   kind: "wasp-node-down";
@@ -94,96 +95,19 @@ export function hasFault(schedule: FaultSchedule, kind: Fault["kind"]): boolean 
   return schedule.faults.some((f) => f.kind === kind);
 }
 
-/** Impact rows for the faults of the given kinds, aggregated over the log (O(log length)). */
+/** Impact rows for the faults of the given kinds, aggregated over the log (O(rows stored)). */
 export function faultImpacts(
   schedule: FaultSchedule,
   kinds: readonly Fault["kind"][],
   log: TxLog,
   nowMs: number,
 ): FaultImpact[] {
-  const rows = new Map<number, FaultImpact>();
-  schedule.faults.forEach((f, i) => {
-    if (kinds.includes(f.kind)) rows.set(i, emptyImpact(i, f));
+  const totals = logTotals(log, nowMs).faults;
+  return schedule.faults.flatMap((f, i) => {
+    if (!kinds.includes(f.kind)) return [];
+    const t = totals.get(i);
+    const row = { ...(t?.impact ?? emptyImpact(i, f)), kind: f.kind, fromMs: f.fromMs, toMs: f.toMs };
+    row.meanLatencyMs = t !== undefined && row.confirmed > 0 ? t.latencySumMs / row.confirmed : NaN;
+    return [row];
   });
-  const latencySum = new Map<number, number>();
-  for (const [fault, retired] of log.retired.faults) {
-    const row = rows.get(fault);
-    if (row === undefined) continue;
-    mergeImpact(row, retired.impact);
-    latencySum.set(fault, retired.latencySumMs);
-  }
-  for (let id = log.base; id < log.length; id++) {
-    const r = log.row(id);
-    const row = rows.get(log.fault[r]!);
-    if (row === undefined) continue;
-    addToImpact(row, log, id, nowMs);
-    if (log.status[r] === TxStatus.CONFIRMED) {
-      latencySum.set(row.fault, (latencySum.get(row.fault) ?? 0) + log.confirmMs[r]! - log.submitMs[r]!);
-    }
-  }
-  for (const row of rows.values()) {
-    row.meanLatencyMs = row.confirmed > 0 ? (latencySum.get(row.fault) ?? 0) / row.confirmed : NaN;
-  }
-  return [...rows.values()];
-}
-
-const COUNTS = [
-  "affected",
-  "confirmed",
-  "confirmedLate",
-  "rejected",
-  "dropped",
-  "pending",
-  "missedDeadline",
-  "quantityWh",
-] as const;
-
-function mergeImpact(into: FaultImpact, from: FaultImpact): void {
-  for (const key of COUNTS) into[key] += from[key];
-}
-
-/** A fault's impact row with nothing counted yet. */
-export function emptyImpact(index: number, f: { kind: string; fromMs: number; toMs: number }): FaultImpact {
-  return {
-    fault: index,
-    kind: f.kind,
-    fromMs: f.fromMs,
-    toMs: f.toMs,
-    affected: 0,
-    confirmed: 0,
-    confirmedLate: 0,
-    rejected: 0,
-    dropped: 0,
-    pending: 0,
-    missedDeadline: 0,
-    meanLatencyMs: NaN,
-    quantityWh: 0,
-  };
-}
-
-/** Counts row `id` of `log` in a fault's impact row; `nowMs` decides whether a pending row missed its deadline. */
-export function addToImpact(row: FaultImpact, log: TxLog, id: number, nowMs: number): void {
-  const r = log.row(id);
-  const status = log.status[r]!;
-  const deadline = log.deadlineMs[r]!;
-  row.affected++;
-  if (log.kind[r]! <= KIND.update) row.quantityWh += log.quantityWh[r]!;
-  if (status === TxStatus.CONFIRMED) {
-    row.confirmed++;
-    if (log.confirmMs[r]! > deadline) {
-      row.confirmedLate++;
-      row.missedDeadline++;
-    }
-    return;
-  }
-  if (status === TxStatus.REJECTED) row.rejected++;
-  else if (status === TxStatus.DROPPED) row.dropped++;
-  else row.pending++;
-  if (
-    status !== TxStatus.REJECTED &&
-    deadline !== Infinity &&
-    (status === TxStatus.DROPPED || deadline <= nowMs)
-  ) {
-    row.missedDeadline++;
-  }
 }

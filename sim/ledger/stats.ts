@@ -4,14 +4,14 @@
 // latencies of confirmed transactions; once a log has retired rows (keep "unresolved") they come
 // from its latency histograms instead (low by less than 0.1 %, see latency-histogram.ts).
 import type { TxLog } from "./tx-log.js";
-import { isOrderKind } from "./tx-totals.js";
+import { isOrderKind, logTotals } from "./tx-totals.js";
 import { TxStatus, type LedgerStats } from "./types.js";
 
 export function ledgerStats(log: TxLog): LedgerStats {
-  const t = log.retired;
-  const s: LedgerStats = {
+  const t = logTotals(log);
+  return {
     submitted: log.length,
-    pending: 0,
+    pending: t.pending,
     confirmed: t.confirmed,
     confirmedLate: t.confirmedLate,
     rejected: t.rejected,
@@ -20,33 +20,12 @@ export function ledgerStats(log: TxLog): LedgerStats {
     feeUsd: t.feeUsd,
     energyWh: t.energyWh,
   };
-  for (let r = 0; r < log.length - log.base; r++) {
-    const st = log.status[r]!;
-    if (st === TxStatus.PENDING) s.pending++;
-    else if (st === TxStatus.CONFIRMED) {
-      s.confirmed++;
-      if (log.confirmMs[r]! > log.deadlineMs[r]!) s.confirmedLate++;
-    } else if (st === TxStatus.REJECTED) s.rejected++;
-    else s.dropped++;
-    s.feeNative += log.feeNative[r]!;
-    s.feeUsd += log.feeUsd[r]!;
-    s.energyWh += log.energyWh[r]!;
-  }
-  return s;
 }
 
 /** Orders (bids, asks, updates) that executed, confirmed or reverted (both pay), and their fees. */
 export function executedOrders(log: TxLog): { count: number; feeUsd: number } {
-  let count = log.retired.executedOrders;
-  let feeUsd = log.retired.executedOrderFeeUsd;
-  for (let r = 0; r < log.length - log.base; r++) {
-    const status = log.status[r];
-    if (!isOrderKind(log.kind[r]!) || (status !== TxStatus.CONFIRMED && status !== TxStatus.REJECTED))
-      continue;
-    count++;
-    feeUsd += log.feeUsd[r]!;
-  }
-  return { count, feeUsd };
+  const t = logTotals(log);
+  return { count: t.executedOrders, feeUsd: t.executedOrderFeeUsd };
 }
 
 export interface LatencySummary {
@@ -93,12 +72,8 @@ function exactLatency(log: TxLog, scope: LatencyScope): LatencySummary {
 }
 
 function histogramLatency(log: TxLog, scope: "all" | "orders"): LatencySummary {
-  const h = (scope === "orders" ? log.retired.orderLatency : log.retired.latency).clone();
-  for (let r = 0; r < log.length - log.base; r++) {
-    if (log.status[r] !== TxStatus.CONFIRMED) continue;
-    if (scope === "orders" && !isOrderKind(log.kind[r]!)) continue;
-    h.add(log.confirmMs[r]! - log.submitMs[r]!);
-  }
+  const totals = logTotals(log);
+  const h = scope === "orders" ? totals.orderLatency : totals.latency;
   return {
     count: h.count,
     meanMs: h.count > 0 ? h.sumMs / h.count : NaN,

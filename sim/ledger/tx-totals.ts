@@ -1,11 +1,11 @@
-// What a transaction log keeps of rows it no longer stores: outcome totals, the fees of executed
-// orders, latency histograms and per-fault counts. Everything the ledger summaries (stats.ts,
-// faults.ts) read from a row is folded here, so they give the same totals whether or not rows were
-// retired (percentiles become histogram percentiles, see latency-histogram.ts).
+// Totals over transaction-log rows: outcome counts, fees, energy, the fees of executed orders,
+// latency histograms and per-fault impact counts. A log folds the rows it retires into one
+// TxTotals (TxLog.retired); the ledger summaries (stats.ts, faults.ts) fold the rows it still stores
+// into a copy of it (logTotals), so one rule counts a row whether or not it was retired
+// (percentiles become histogram percentiles, see latency-histogram.ts).
 //
-// Units: ms, native fee unit, USD, Wh. Only resolved rows are folded: their contribution no longer
-// depends on the time the summary is taken.
-import { addToImpact, emptyImpact } from "./faults.js";
+// Units: ms, native fee unit, USD, Wh. Only a pending row's deadline verdict depends on the time
+// the totals are taken (nowMs); retired rows are resolved.
 import { LatencyHistogram } from "./latency-histogram.js";
 import type { TxLog } from "./tx-log.js";
 import { KIND, TxStatus, type FaultImpact } from "./types.js";
@@ -13,8 +13,14 @@ import { KIND, TxStatus, type FaultImpact } from "./types.js";
 /** Orders are the agents' bids, asks and updates (not clears or inter-microgrid messages). */
 export const isOrderKind = (kind: number): boolean => kind <= KIND.update;
 
+interface FaultTotals {
+  impact: FaultImpact;
+  /** Sum of the confirmed affected rows' latencies, ms. */
+  latencySumMs: number;
+}
+
 export class TxTotals {
-  rows = 0;
+  pending = 0;
   confirmed = 0;
   confirmedLate = 0;
   rejected = 0;
@@ -25,17 +31,22 @@ export class TxTotals {
   /** Orders that executed (confirmed or reverted: both paid), and their fees in USD. */
   executedOrders = 0;
   executedOrderFeeUsd = 0;
-  readonly latency = new LatencyHistogram();
-  readonly orderLatency = new LatencyHistogram();
-  /** Per fault index: the counts of its affected rows, and the sum of their confirmed latencies. */
-  readonly faults = new Map<number, { impact: FaultImpact; latencySumMs: number }>();
+  latency = new LatencyHistogram();
+  orderLatency = new LatencyHistogram();
+  /** Per fault index (the first fault that touched a row): its impact counts. */
+  faults = new Map<number, FaultTotals>();
 
-  /** Folds row `id` of `log` (which must be resolved). */
-  add(log: TxLog, id: number): void {
+  /** Counts row `id` of `log`; `nowMs` decides whether a pending row has missed its deadline. */
+  add(log: TxLog, id: number, nowMs = Infinity): void {
     const r = log.row(id);
     const status = log.status[r]!;
     const kind = log.kind[r]!;
-    this.rows++;
+    const fault = log.fault[r]!;
+    if (fault >= 0) this.#addFault(log, id, fault, nowMs);
+    if (status === TxStatus.PENDING) {
+      this.pending++;
+      return;
+    }
     this.feeNative += log.feeNative[r]!;
     this.feeUsd += log.feeUsd[r]!;
     this.energyWh += log.energyWh[r]!;
@@ -45,8 +56,6 @@ export class TxTotals {
       this.executedOrders++;
       this.executedOrderFeeUsd += log.feeUsd[r]!;
     }
-    const fault = log.fault[r]!;
-    if (fault >= 0) this.#addFault(log, id, fault);
     if (status !== TxStatus.CONFIRMED) return;
     this.confirmed++;
     if (log.confirmMs[r]! > log.deadlineMs[r]!) this.confirmedLate++;
@@ -55,14 +64,76 @@ export class TxTotals {
     if (isOrderKind(kind)) this.orderLatency.add(latency);
   }
 
-  #addFault(log: TxLog, id: number, fault: number): void {
+  clone(): TxTotals {
+    const copy = Object.assign(new TxTotals(), this);
+    copy.latency = this.latency.clone();
+    copy.orderLatency = this.orderLatency.clone();
+    copy.faults = new Map(
+      [...this.faults].map(([f, t]) => [f, { impact: { ...t.impact }, latencySumMs: t.latencySumMs }]),
+    );
+    return copy;
+  }
+
+  #addFault(log: TxLog, id: number, fault: number, nowMs: number): void {
     let entry = this.faults.get(fault);
     if (entry === undefined) {
       entry = { impact: emptyImpact(fault, { kind: "", fromMs: NaN, toMs: NaN }), latencySumMs: 0 };
       this.faults.set(fault, entry);
     }
-    addToImpact(entry.impact, log, id, Infinity);
+    addToImpact(entry.impact, log, id, nowMs);
     const r = log.row(id);
     if (log.status[r] === TxStatus.CONFIRMED) entry.latencySumMs += log.confirmMs[r]! - log.submitMs[r]!;
+  }
+}
+
+/** The log's totals at `nowMs`: its retired rows' plus every row it still stores. */
+export function logTotals(log: TxLog, nowMs = Infinity): TxTotals {
+  const totals = log.retired.clone();
+  for (let id = log.base; id < log.length; id++) totals.add(log, id, nowMs);
+  return totals;
+}
+
+/** A fault's impact row with nothing counted yet. */
+export function emptyImpact(index: number, f: { kind: string; fromMs: number; toMs: number }): FaultImpact {
+  return {
+    fault: index,
+    kind: f.kind,
+    fromMs: f.fromMs,
+    toMs: f.toMs,
+    affected: 0,
+    confirmed: 0,
+    confirmedLate: 0,
+    rejected: 0,
+    dropped: 0,
+    pending: 0,
+    missedDeadline: 0,
+    meanLatencyMs: NaN,
+    quantityWh: 0,
+  };
+}
+
+function addToImpact(row: FaultImpact, log: TxLog, id: number, nowMs: number): void {
+  const r = log.row(id);
+  const status = log.status[r]!;
+  const deadline = log.deadlineMs[r]!;
+  row.affected++;
+  if (isOrderKind(log.kind[r]!)) row.quantityWh += log.quantityWh[r]!;
+  if (status === TxStatus.CONFIRMED) {
+    row.confirmed++;
+    if (log.confirmMs[r]! > deadline) {
+      row.confirmedLate++;
+      row.missedDeadline++;
+    }
+    return;
+  }
+  if (status === TxStatus.REJECTED) row.rejected++;
+  else if (status === TxStatus.DROPPED) row.dropped++;
+  else row.pending++;
+  if (
+    status !== TxStatus.REJECTED &&
+    deadline !== Infinity &&
+    (status === TxStatus.DROPPED || deadline <= nowMs)
+  ) {
+    row.missedDeadline++;
   }
 }
