@@ -31,24 +31,9 @@ import {
 import { faultSchedule } from "./faults.js";
 import { InputError } from "../cli/errors.js";
 import type { RunConfig } from "../config/schema.js";
+import type { LedgerName, ScenarioRun, SimulationResult } from "./types.js";
 
-export type LedgerName = RunConfig["ledgers"][number];
-
-export interface ScenarioRun {
-  ledger: LedgerName;
-  scenario: Scenario;
-  recorder: RunRecorder;
-  /** The ledger model (absent for "ideal"). */
-  ledgerModel?: Ledger;
-  events: number;
-}
-
-export interface SimulationResult {
-  config: RunConfig;
-  profile: Profile;
-  faults: FaultSchedule;
-  runs: ScenarioRun[];
-}
+export type { LedgerName, ScenarioRun, SimulationResult } from "./types.js";
 
 function readText(path: string, field: string): string {
   try {
