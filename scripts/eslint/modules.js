@@ -12,13 +12,7 @@ import ts from "typescript";
 const SOURCE_FOR = { ".js": [".ts", ".tsx", ".js"], ".mjs": [".mts", ".mjs"], ".cjs": [".cts", ".cjs"] };
 const BARE = [".ts", ".tsx", ".js", "/index.ts", "/index.js"];
 
-function isFile(file) {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
+const isFile = (file) => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 
 export const isRelative = (specifier) => specifier.startsWith("./") || specifier.startsWith("../");
 
@@ -59,46 +53,58 @@ export function importListeners(onImport) {
 }
 
 /**
- * The project import graph, read from disk once per process (one ESLint run) and shared by every
- * file the rule visits: file -> resolved project files it imports. An entry is read again only when
- * its file's modification time changes, so a long-running ESLint (an editor) stays current.
+ * The project import graph, read from disk once per ESLint run and shared by every file the rule
+ * visits: file -> resolved project files it imports. An entry older than REVALIDATE_MS is checked
+ * against its file's modification time before use, so a long-running ESLint (an editor) sees edits
+ * while a command-line run stats each file only a few times.
  */
 const graph = new Map();
+const REVALIDATE_MS = 2000;
 
 /** Project files that `file` imports, as stored on disk. */
 export function dependenciesOnDisk(file) {
-  let mtimeMs;
-  try {
-    mtimeMs = statSync(file).mtimeMs;
-  } catch {
+  const now = Date.now();
+  const cached = graph.get(file);
+  if (cached !== undefined && now - cached.checkedAt < REVALIDATE_MS) return cached.deps;
+  const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  if (mtimeMs === undefined) {
+    graph.delete(file);
     return [];
   }
-  const cached = graph.get(file);
-  if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.deps;
+  if (cached !== undefined && cached.mtimeMs === mtimeMs) {
+    cached.checkedAt = now;
+    return cached.deps;
+  }
   const text = readFileSync(file, "utf8");
   const deps = [];
   if (/\.[cm]?[jt]sx?$/.test(file)) {
-    for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
+    // Import declarations, import() and import = require() are always found; scanning for
+    // CommonJS require() calls costs more, so only files that contain one are scanned for them.
+    const requires = /\brequire\s*\(/.test(text);
+    for (const { fileName } of ts.preProcessFile(text, true, requires).importedFiles) {
       const hit = resolveImport(file, fileName);
       if (hit !== null && hit.exists && !deps.includes(hit.file)) deps.push(hit.file);
     }
   }
-  graph.set(file, { mtimeMs, deps });
+  graph.set(file, { mtimeMs, checkedAt: now, deps });
   return deps;
 }
 
 /**
  * A shortest import path from `start` back to `target` ([start, ..., target]), or null. `target`'s
- * own imports are never followed (the caller checks them from its live source).
+ * own imports are never followed (the caller checks them from its live source). `dead` holds files
+ * known not to lead to `target`; a search that fails adds every file it saw, so the searches from
+ * one file's imports together visit each file at most once when there is no cycle.
  */
-export function pathBack(start, target) {
+export function pathBack(start, target, dead = new Set()) {
   if (start === target) return [start];
+  if (dead.has(start)) return null;
   const previous = new Map([[start, null]]);
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
     const file = queue[i];
     for (const next of dependenciesOnDisk(file)) {
-      if (previous.has(next)) continue;
+      if (previous.has(next) || dead.has(next)) continue;
       previous.set(next, file);
       if (next === target) {
         const chain = [];
@@ -108,5 +114,6 @@ export function pathBack(start, target) {
       queue.push(next);
     }
   }
+  for (const file of queue) dead.add(file);
   return null;
 }
