@@ -83,10 +83,12 @@ describe("arch/no-cycle", () => {
     assert.equal(found[0]!.message, "Import cycle: low/one.ts -> low/two.ts -> low/three.ts -> low/one.ts.");
   });
 
-  test("reports a two-module cycle through a dynamic import and a self-import", async () => {
+  test("reports cycles through a dynamic import, an import type and a self-import", async () => {
     const found = await lintProject({
       "low/a.ts": 'export const a = async () => (await import("./b.js")).b;\n',
       "low/b.ts": 'import { a } from "./a.js";\nexport const b = a;\n',
+      "low/t1.ts": 'export type T1 = import("./t2.js").T2;\n',
+      "low/t2.ts": 'export type T2 = import("./t1.js").T1 | number;\n',
       "low/self.ts": 'export * from "./self.js";\nexport const s = 1;\n',
     });
     assert.deepEqual(
@@ -95,6 +97,8 @@ describe("arch/no-cycle", () => {
         ["low/a.ts", "arch/no-cycle"],
         ["low/b.ts", "arch/no-cycle"],
         ["low/self.ts", "arch/no-cycle"],
+        ["low/t1.ts", "arch/no-cycle"],
+        ["low/t2.ts", "arch/no-cycle"],
       ],
     );
   });
