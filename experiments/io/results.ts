@@ -6,7 +6,7 @@ import { consumerBenefitPct, producerBenefitPct } from "../../sim/metrics/index.
 import { packageVersion } from "./json.js";
 import { join } from "node:path";
 import { KIND_NAMES, STATUS_NAMES } from "../../sim/ledger/index.js";
-import type { ScenarioRun, SimulationResult } from "../run/simulate.js";
+import type { ScenarioRun, SimulationResult } from "../run/types.js";
 import { writeArrowFile, type Columns, type DictColumn } from "./arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "./atomic.js";
 

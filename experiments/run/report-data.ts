@@ -1,6 +1,6 @@
 // The summary of a simulation (summary.json) and its short terminal table.
 import { executedOrders, latencySummary, ledgerStats, type Ledger } from "../../sim/ledger/index.js";
-import type { SimulationResult } from "./simulate.js";
+import type { SimulationResult } from "./types.js";
 import { checkClaims, summarizeRun, type Claim, type ScenarioSummary } from "./summary.js";
 
 /** The paper's printed figures, for side-by-side comparison. */

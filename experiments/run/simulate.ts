@@ -25,24 +25,9 @@ import { ledgerPlugin, type FaultSchedule, type Ledger, type LedgerContext } fro
 import { faultSchedule } from "./faults.js";
 import { InputError } from "../cli/errors.js";
 import { ledgerOptionsOf, type RunConfig } from "../config/schema.js";
+import type { LedgerName, ScenarioRun, SimulationResult } from "./types.js";
 
-export type LedgerName = RunConfig["ledgers"][number];
-
-export interface ScenarioRun {
-  ledger: LedgerName;
-  scenario: Scenario;
-  recorder: RunRecorder;
-  /** The ledger model (absent for instant confirmation, "ideal"). */
-  ledgerModel?: Ledger;
-  events: number;
-}
-
-export interface SimulationResult {
-  config: RunConfig;
-  profile: Profile;
-  faults: FaultSchedule;
-  runs: ScenarioRun[];
-}
+export type { LedgerName, ScenarioRun, SimulationResult } from "./types.js";
 
 function readText(path: string, field: string): string {
   try {

@@ -2,7 +2,7 @@
 // benefit, main-grid energy, and the paper's qualitative claims checked against our numbers.
 import { benefitOf, emptyTotals, type Benefit, type Totals } from "../../sim/metrics/index.js";
 import { faultEffects, type FaultEffect } from "./faults.js";
-import type { ScenarioRun, SimulationResult } from "./simulate.js";
+import type { ScenarioRun, SimulationResult } from "./types.js";
 
 export interface MicrogridBenefit extends Benefit {
   microgrid: string;

@@ -5,7 +5,7 @@ import { EthereumLedger } from "./ethereum.js";
 import type { IotaConfig } from "./iota-config.js";
 import { IotaLedger } from "./iota.js";
 import type { DeepPartial } from "./merge.js";
-import type { LedgerPlugin } from "./registry.js";
+import type { LedgerPlugin } from "./plugin.js";
 import { contractRules } from "./rules.js";
 
 /** No ledger model: every order is visible to its market the moment it is sent. */
