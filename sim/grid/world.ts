@@ -16,7 +16,7 @@
 //   or at the period's end at the latest.
 // - Event priorities at equal times: deliveries (0) before round closes (10) before window ends
 //   (20) before routing (30) before period starts (40).
-import { Kernel, type RandomStream, type Streams } from "../kernel/index.js";
+import { GrowableColumns, Kernel, type RandomStream, type Streams } from "../kernel/index.js";
 import type { MarketConfig, MarketLimits } from "../market/index.js";
 import { agentsByMicrogrid, type Profile } from "../data/index.js";
 import { MicrogridAuction, type AgentStreams } from "./auction.js";
@@ -207,9 +207,10 @@ export class World {
   #onVisible(ticket: number): void {
     const t = this.#tickets;
     if (!t.current(ticket)) return; // a confirmation from an earlier period
-    const auction = this.auctions[t.microgrid[ticket - t.first]!]!;
-    if (!auction.done)
-      auction.reveal(t.member[ticket - t.first]!, t.price[ticket - t.first]!, t.anchor[ticket - t.first]!);
+    const k = ticket - t.first;
+    const c = t.rows.data;
+    const auction = this.auctions[c.microgrid[k]!]!;
+    if (!auction.done) auction.reveal(c.member[k]!, c.price[k]!, c.anchor[k]!);
   }
 
   #closeRound(m: number, k: number): void {
@@ -315,18 +316,17 @@ function agentStreams(streams: Streams, profile: Profile, a: number): AgentStrea
 
 /**
  * The orders submitted in the current period, so that a confirmation reveals exactly the price it
- * carried. Ticket numbers keep growing across periods; those below `first` are stale.
+ * carried. Ticket numbers keep growing across periods; those below `first` are stale, and ticket
+ * `first + k` is row k.
  */
 class Tickets {
   first = 0;
   next = 0;
-  microgrid = new Int32Array(64);
-  member = new Int32Array(64);
-  price = new Float64Array(64);
-  anchor = new Float64Array(64);
+  readonly rows = new GrowableColumns({ microgrid: "i32", member: "i32", price: "f64", anchor: "f64" }, 64);
 
   reset(): void {
     this.first = this.next;
+    this.rows.clear();
   }
 
   current(ticket: number): boolean {
@@ -334,30 +334,14 @@ class Tickets {
   }
 
   issue(m: number, i: number, price: number, anchor: number): number {
-    const k = this.next - this.first;
-    if (k === this.price.length) this.#grow();
-    this.microgrid[k] = m;
-    this.member[k] = i;
-    this.price[k] = price;
-    this.anchor[k] = anchor;
+    const rows = this.rows;
+    rows.reserve(1);
+    const k = rows.length++;
+    const c = rows.data;
+    c.microgrid[k] = m;
+    c.member[k] = i;
+    c.price[k] = price;
+    c.anchor[k] = anchor;
     return this.next++;
-  }
-
-  #grow(): void {
-    const n = this.price.length * 2;
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    this.microgrid = i32(this.microgrid);
-    this.member = i32(this.member);
-    this.price = f64(this.price);
-    this.anchor = f64(this.anchor);
   }
 }
