@@ -23,6 +23,7 @@ export interface TradeRows {
   agent: Int32Array;
   microgrid: Int32Array;
   side: string[];
+  forecastWh: Float64Array;
   quantityWh: Float64Array;
   fillWh: Float64Array;
   price: Float64Array;
@@ -75,6 +76,7 @@ export class RunRecorder implements Recorder {
   #imbalanceExport = new Float64Array(0);
   #paid = new Float64Array(0);
   #received = new Float64Array(0);
+  #forecast = new Float64Array(0);
   readonly #rows: GrowableColumns<typeof PERIOD_KINDS>;
   readonly #trades: GrowableColumns<typeof TRADE_KINDS>;
   /** Per recorded period, its first trade row (its microgrid rows are rows p x microgrids on). */
@@ -150,6 +152,7 @@ export class RunRecorder implements Recorder {
     return {
       ...stored,
       ...derived,
+      forecastWh: Float64Array.from(stored.forecastWh),
       quantityWh: Float64Array.from(stored.quantityWh),
       fillWh: Float64Array.from(stored.fillWh),
       side: Array.from(stored.side, (s) => (s === BUY ? "buy" : "sell")),
@@ -170,6 +173,7 @@ export class RunRecorder implements Recorder {
     this.#imbalanceExport = new Float64Array(microgrids);
     this.#paid = new Float64Array(microgrids);
     this.#received = new Float64Array(microgrids);
+    this.#forecast = new Float64Array(microgrids);
     this.#sumEnergy();
   }
 
@@ -198,11 +202,12 @@ export class RunRecorder implements Recorder {
   #agentRows(o: PeriodOutcome): void {
     const s = o.settlement;
     const t = this.totals;
-    const { microgridOf, side, quantity, fill, lastPrice } = o.agents;
+    const { microgridOf, side, quantity, fill, lastPrice, forecastWh } = o.agents;
     const imbImport = this.#imbalanceImport.fill(0);
     const imbExport = this.#imbalanceExport.fill(0);
     const paid = this.#paid.fill(0);
     const received = this.#received.fill(0);
+    const forecast = this.#forecast.fill(0);
     const keep = this.#keepTrades;
     const store = this.#trades;
     if (keep) {
@@ -230,19 +235,23 @@ export class RunRecorder implements Recorder {
       imbExport[m]! += s.imbalanceExportWh[a]!;
       paid[m]! += s.paidP[a]!;
       received[m]! += s.receivedP[a]!;
+      forecast[m]! += forecastWh[a]!;
       if (!keep) continue;
       const sd = side[a]!;
       if (sd !== BUY && sd !== SELL) continue;
       const q = quantity[a]!;
       const f = fill[a]!;
-      if (!fitsInt32(q) || !fitsInt32(f)) {
+      const w = forecastWh[a]!;
+      if (!fitsInt32(q) || !fitsInt32(f) || !fitsInt32(w)) {
         store.length = k;
         if (!fitsInt32(q)) store.widen("quantityWh");
         if (!fitsInt32(f)) store.widen("fillWh");
+        if (!fitsInt32(w)) store.widen("forecastWh");
         c = store.data;
       }
       c.agent[k] = a;
       c.side[k] = sd;
+      c.forecastWh[k] = w;
       c.quantityWh[k] = q;
       c.fillWh[k] = f;
       c.price[k] = lastPrice[a]!;
@@ -281,6 +290,7 @@ export class RunRecorder implements Recorder {
       microgrid: (m) => m,
       pvWh: (m) => pv[m * periods + t]!,
       loadWh: (m) => load[m * periods + t]!,
+      forecastWh: (m) => this.#forecast[m]!,
       mcp: (m) => mg.mcp[m]!,
       rounds: (m) => mg.rounds[m]!,
       outcome: (m) => mg.outcome[m]!,

@@ -84,6 +84,14 @@ export const PERIODS = {
     { name: "pv_wh", type: "f64", unit: "Wh", description: "PV production of the members", store: "f64" },
     { name: "load_wh", type: "f64", unit: "Wh", description: "consumption of the members", store: "f64" },
     {
+      name: "forecast_wh",
+      type: "f64",
+      unit: "Wh",
+      description:
+        "the members' forecast net production (positive: surplus), which they ordered; pv_wh - load_wh is the actual",
+      store: "f64",
+    },
+    {
       name: "mcp",
       type: "f64",
       unit: "p/kWh",
@@ -219,6 +227,14 @@ export const TRADES = {
       description: "buy or sell",
       store: "u8",
       dictionary: SIDE_NAMES,
+    },
+    {
+      name: "forecast_wh",
+      type: "f64",
+      unit: "Wh",
+      description:
+        "the agent's forecast net production (positive: surplus): it orders to sell that much, or to buy minus that much",
+      store: "whole",
     },
     { name: "quantity_wh", type: "f64", unit: "Wh", description: "order quantity", store: "whole" },
     { name: "fill_wh", type: "f64", unit: "Wh", description: "filled at level 1", store: "whole" },

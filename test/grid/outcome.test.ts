@@ -72,4 +72,19 @@ test("the world reports every period once, in order, as one settled outcome", ()
   );
   assert.ok(recorder.tradedAtMcp > 0, "some agents traded at level 1");
   assert.equal(inner.periods.period.length, profile.periods * profile.microgrids.length);
+
+  // The forecast reaches the records: each order's signed quantity, and per microgrid their sum.
+  const trades = inner.trades;
+  const rows = inner.periods;
+  const sums = new Float64Array(rows.period.length);
+  for (let k = 0; k < trades.period.length; k++) {
+    const q = trades.quantityWh[k]!;
+    assert.equal(trades.forecastWh[k], trades.side[k] === "sell" ? q : -q);
+    sums[trades.period[k]! * profile.microgrids.length + trades.microgrid[k]!]! += trades.forecastWh[k]!;
+  }
+  assert.deepEqual([...rows.forecastWh], [...sums]);
+  let wrong = 0;
+  for (let k = 0; k < rows.period.length; k++)
+    if (rows.forecastWh[k] !== rows.pvWh[k]! - rows.loadWh[k]!) wrong++;
+  assert.ok(wrong > 0, "a 10 % forecast error shows in the forecast column");
 });
