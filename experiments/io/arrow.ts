@@ -10,7 +10,8 @@
 // never arrow's global counter, so that the bytes do not depend on what else the process built.
 // writeArrowFile streams record batches to the file as they are made (nothing is joined in
 // memory), so that a batch's buffers may be reused for the next and a large table costs no more
-// memory than its columns.
+// memory than its columns. The result tables take their column names, order and types from the
+// result schema (sim/metrics/schema.ts) through schemaColumns.
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { createHash, type Hash } from "node:crypto";
 import { basename, dirname, join } from "node:path";
