@@ -45,7 +45,7 @@ function profileOf(microgrids: number, agents: number): Profile {
 
 /** Runs the world over the profile's day; returns the number of periods simulated. */
 function runDay(profile: Profile): number {
-  const recorder = new RunRecorder(profile.agents.length, LIMITS, profile.pv, profile.load, profile.periods);
+  const recorder = new RunRecorder(profile.agents.length, profile.pv, profile.load, profile.periods);
   new World(
     profile,
     new Streams(1),

@@ -140,14 +140,9 @@ export function runScenario(
   faults: FaultSchedule = faultSchedule(config, profile),
 ): ScenarioRun {
   const streams = new Streams(config.seed);
-  const recorder = new RunRecorder(
-    profile.agents.length,
-    config.limits,
-    profile.pv,
-    profile.load,
-    profile.periods,
-    { trades: config.outputs.trades },
-  );
+  const recorder = new RunRecorder(profile.agents.length, profile.pv, profile.load, profile.periods, {
+    trades: config.outputs.trades,
+  });
   const hold: { model?: Ledger } = {};
   const world = new World(
     profile,

@@ -40,7 +40,7 @@ function profileOf(nets: number[][][]): Profile {
 }
 
 function run(profile: Profile, scenario: Scenario, seed = 1, forecastErrorSd = 0): RunRecorder {
-  const recorder = new RunRecorder(profile.agents.length, LIMITS, profile.pv, profile.load, profile.periods);
+  const recorder = new RunRecorder(profile.agents.length, profile.pv, profile.load, profile.periods);
   const world = new World(
     profile,
     new Streams(seed),
