@@ -32,7 +32,7 @@ export interface Level1Outcome {
   lastPrice: Float64Array;
   /**
    * Price the agent's level-1 fill settled at (p/kWh): its microgrid's MCP under a uniform-price
-   * auction, the agent's own under a discriminatory one; NaN when none was published.
+   * auction, the agent's own under a discriminatory one; NaN when it filled nothing.
    */
   tradePrice: Float64Array;
 }

@@ -17,7 +17,7 @@
 // - Event priorities at equal times: deliveries (0) before round closes (10) before window ends
 //   (20) before routing (30) before period starts (40).
 import { GrowableColumns, Kernel, type RandomStream, type Streams } from "../kernel/index.js";
-import { memberStreams, type MarketConfig, type MarketLimits } from "../market/index.js";
+import { memberStreams, type AuctionSetup, type MarketConfig, type MarketLimits } from "../market/index.js";
 import { agentsByMicrogrid, type Profile } from "../data/index.js";
 import { MicrogridAuction, type AgentStreams } from "./auction.js";
 import { idealChannel, type ChannelEvents, type OrderChannel } from "./channel.js";
@@ -49,7 +49,22 @@ const PRIO_PERIOD = 40;
 /** Periods of energy read from the agent-major profile at once (a few cache lines per agent). */
 const ENERGY_BLOCK = 32;
 
-export type ChannelFactory = (kernel: Kernel, events: ChannelEvents) => OrderChannel;
+/** Builds the order channel once the world can receive its events (a ledger's, or the ideal one). */
+export type ChannelFactory = (events: ChannelEvents) => OrderChannel;
+
+/** What a world is built from. */
+export interface WorldParts {
+  /** The kernel it schedules on (a new one when omitted); a ledger built first shares it. */
+  kernel?: Kernel;
+  profile: Profile;
+  streams: Streams;
+  config: WorldConfig;
+  recorder: Recorder;
+  /** How orders reach the markets; omitted: instantly (the ideal channel). */
+  channel?: ChannelFactory;
+  /** Bidder and mechanism plugins instead of those the market config names. */
+  plugins?: Pick<AuctionSetup, "bidder" | "mechanism">;
+}
 
 export class World {
   readonly kernel: Kernel;
@@ -83,14 +98,11 @@ export class World {
   #routed = true;
   #messagesPending = 0;
 
-  constructor(
-    profile: Profile,
-    streams: Streams,
-    config: WorldConfig,
-    recorder: Recorder,
-    channel?: ChannelFactory,
-  ) {
-    this.kernel = new Kernel();
+  #started = false;
+
+  constructor(parts: WorldParts) {
+    const { profile, streams, config, recorder, channel } = parts;
+    this.kernel = parts.kernel ?? new Kernel();
     this.profile = profile;
     this.config = config;
     this.#recorder = recorder;
@@ -108,6 +120,7 @@ export class World {
           Array.from(members, (a) => agentStreams(streams, profile, a)),
           config.market,
           config.limits,
+          parts.plugins,
         ),
     );
     this.#groups = components(profile.microgrids, config.scenario.links);
@@ -130,19 +143,26 @@ export class World {
     this.#netBlock = new Float64Array(ENERGY_BLOCK * agents);
     this.#messaged = new Uint8Array(profile.microgrids.length);
     this.#instant = channel === undefined;
-    const make = channel ?? ((_k, events) => idealChannel(events));
-    this.channel = make(this.kernel, {
+    const make = channel ?? idealChannel;
+    this.channel = make({
       visible: (ticket) => this.#onVisible(ticket),
       closed: (ticket) => this.#onClosed(ticket),
       delivered: (ticket) => this.#onMessage(ticket),
     });
   }
 
-  /** Simulates every period of the profile. */
-  run(): void {
+  /** Schedules every period of the profile on the kernel (once); the kernel's owner runs it. */
+  start(): void {
+    if (this.#started) throw new Error("World.start: the periods are scheduled already");
+    this.#started = true;
     for (let t = 0; t < this.profile.periods; t++) {
       this.kernel.schedule(t * this.profile.periodMs, () => this.#openPeriod(t), PRIO_PERIOD);
     }
+  }
+
+  /** Simulates every period of the profile. */
+  run(): void {
+    this.start();
     this.kernel.run();
   }
 
@@ -307,8 +327,8 @@ export class World {
         l1.quantity[a] = auction.quantity[i]!;
         l1.fill[a] = auction.fill[i]!;
         l1.lastPrice[a] = auction.visible[i] === 1 ? auction.visiblePrice[i]! : auction.submittedPrice[i]!;
-        // A uniform-price auction: every member's fill settles at the MCP.
-        l1.tradePrice[a] = auction.mcp;
+        // The mechanism's price for the member's fill (the MCP under a uniform price).
+        l1.tradePrice[a] = auction.tradePrice[i]!;
       }
     }
   }

@@ -21,10 +21,10 @@ function smallRun(): PeriodRows {
     new Streams(7),
   );
   const recorder = new RunRecorder(profile.agents.length, profile.pv, profile.load, profile.periods);
-  new World(
+  new World({
     profile,
-    new Streams(7),
-    {
+    streams: new Streams(7),
+    config: {
       limits: LIMITS,
       market: marketConfig(),
       tradingWindowMs: 300_000,
@@ -33,7 +33,7 @@ function smallRun(): PeriodRows {
       scenario: scenarioFromShorthand("all", profile.microgrids),
     },
     recorder,
-  ).run();
+  }).run();
   return recorder.periods;
 }
 

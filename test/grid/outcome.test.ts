@@ -32,8 +32,9 @@ class Checking implements Recorder {
       assert.ok(microgrids.outcome[m]! < AUCTION_OUTCOMES.length, `period ${o.period}: outcome code`);
     for (let a = 0; a < agents.side.length; a++) {
       const m = agents.microgridOf[a]!;
-      // Uniform pricing: every member's level-1 fill settles at its microgrid's MCP.
-      assert.ok(Object.is(agents.tradePrice[a], microgrids.mcp[m]), `agent ${a}: trade price is the MCP`);
+      // Uniform pricing: every filled member settles at its microgrid's MCP; no fill, no price.
+      const expected = agents.fill[a]! > 0 ? microgrids.mcp[m] : Number.NaN;
+      assert.ok(Object.is(agents.tradePrice[a], expected), `agent ${a}: trade price ${agents.tradePrice[a]}`);
       assert.equal(agents.quantity[a], Math.abs(agents.forecastWh[a]!), `agent ${a}: orders its forecast`);
       if (agents.fill[a]! > 0) {
         this.tradedAtMcp++;
@@ -53,10 +54,10 @@ test("the world reports every period once, in order, as one settled outcome", ()
   );
   const inner = new RunRecorder(profile.agents.length, profile.pv, profile.load, profile.periods);
   const recorder = new Checking(inner);
-  new World(
+  new World({
     profile,
-    new Streams(3),
-    {
+    streams: new Streams(3),
+    config: {
       limits: LIMITS,
       market: marketConfig(),
       tradingWindowMs: 300_000,
@@ -65,7 +66,7 @@ test("the world reports every period once, in order, as one settled outcome", ()
       scenario: scenarioFromShorthand("all", profile.microgrids),
     },
     recorder,
-  ).run();
+  }).run();
   assert.deepEqual(
     recorder.periods,
     Array.from({ length: profile.periods }, (_, t) => t),

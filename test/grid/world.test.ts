@@ -41,10 +41,10 @@ function profileOf(nets: number[][][]): Profile {
 
 function run(profile: Profile, scenario: Scenario, seed = 1, forecastErrorSd = 0): RunRecorder {
   const recorder = new RunRecorder(profile.agents.length, profile.pv, profile.load, profile.periods);
-  const world = new World(
+  const world = new World({
     profile,
-    new Streams(seed),
-    {
+    streams: new Streams(seed),
+    config: {
       limits: LIMITS,
       market: marketConfig({ maxRounds: 30 }),
       tradingWindowMs: 300_000,
@@ -53,7 +53,7 @@ function run(profile: Profile, scenario: Scenario, seed = 1, forecastErrorSd = 0
       scenario,
     },
     recorder,
-  );
+  });
   world.run();
   return recorder;
 }
