@@ -181,6 +181,7 @@ function tradeColumns(ctx: Context, run: ScenarioRun, from: number, to: number):
     fill_wh: s.doubles("fill", stored.fillWh),
     price: stored.price,
     mcp: derived.mcp,
+    trade_price: stored.tradePrice,
     residual_wh: derived.residualWh,
     residual_price: derived.residualPrice,
     paid_p: stored.paidP,

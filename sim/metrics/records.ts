@@ -28,6 +28,7 @@ export interface TradeRows {
   fillWh: Float64Array;
   price: Float64Array;
   mcp: Float64Array;
+  tradePrice: Float64Array;
   residualWh: Float64Array;
   residualPrice: Float64Array;
   paidP: Float64Array;
@@ -202,7 +203,7 @@ export class RunRecorder implements Recorder {
   #agentRows(o: PeriodOutcome): void {
     const s = o.settlement;
     const t = this.totals;
-    const { microgridOf, side, quantity, fill, lastPrice, forecastWh } = o.agents;
+    const { microgridOf, side, quantity, fill, lastPrice, tradePrice, forecastWh } = o.agents;
     const imbImport = this.#imbalanceImport.fill(0);
     const imbExport = this.#imbalanceExport.fill(0);
     const paid = this.#paid.fill(0);
@@ -255,6 +256,7 @@ export class RunRecorder implements Recorder {
       c.quantityWh[k] = q;
       c.fillWh[k] = f;
       c.price[k] = lastPrice[a]!;
+      c.tradePrice[k] = tradePrice[a]!;
       c.paidP[k] = s.paidP[a]!;
       c.receivedP[k] = s.receivedP[a]!;
       k++;

@@ -247,6 +247,14 @@ export const TRADES = {
     },
     { name: "mcp", type: "f64", unit: "p/kWh", description: "the microgrid's market clearing price" },
     {
+      name: "trade_price",
+      type: "f64",
+      unit: "p/kWh",
+      description:
+        "mean price of the level-1 fill: the MCP under the uniform mechanism, the agent's own pairs' under the discriminatory one (NaN without fill)",
+      store: "f64",
+    },
+    {
       name: "residual_wh",
       type: "f64",
       unit: "Wh",
