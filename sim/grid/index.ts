@@ -5,6 +5,7 @@ export {
   type ChannelEvents,
   type OrderChannel,
   type OrderKind,
+  type OrderSubmission,
 } from "./channel.js";
 export {
   AUCTION_OUTCOMES,

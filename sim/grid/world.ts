@@ -17,10 +17,17 @@
 // - Event priorities at equal times: deliveries (0) before round closes (10) before window ends
 //   (20) before routing (30) before period starts (40).
 import { GrowableColumns, Kernel, type RandomStream, type Streams } from "../kernel/index.js";
-import { memberStreams, type AuctionSetup, type MarketConfig, type MarketLimits } from "../market/index.js";
+import {
+  BUY,
+  memberStreams,
+  type AuctionSetup,
+  type MarketConfig,
+  type MarketLimits,
+  type Side,
+} from "../market/index.js";
 import { agentsByMicrogrid, type Profile } from "../data/index.js";
 import { MicrogridAuction, type AgentStreams } from "./auction.js";
-import { idealChannel, type ChannelEvents, type OrderChannel } from "./channel.js";
+import { idealChannel, type ChannelEvents, type OrderChannel, type OrderSubmission } from "./channel.js";
 import {
   AUCTION_OUTCOMES,
   createMicrogridColumns,
@@ -225,19 +232,29 @@ export class World {
 
   #submit(m: number, i: number, kind: "new" | "update", deadline: number): void {
     const auction = this.auctions[m]!;
-    const ticket = this.#tickets.issue(m, i, auction.submittedPrice[i]!, auction.submittedAnchor[i]!);
-    const side = auction.side[i] as 0 | 1;
-    this.channel.submit(
-      auction.members[i]!,
-      m,
-      kind,
-      side,
-      auction.submittedPrice[i]!,
-      auction.quantity[i]!,
-      deadline,
-      ticket,
-    );
+    const order = this.#order;
+    order.ticket = this.#tickets.issue(m, i, auction.submittedPrice[i]!, auction.submittedAnchor[i]!);
+    order.agent = auction.members[i]!;
+    order.chain = m;
+    order.kind = kind;
+    order.side = auction.side[i] as Side;
+    order.price = auction.submittedPrice[i]!;
+    order.quantityWh = auction.quantity[i]!;
+    order.deadlineMs = deadline;
+    this.channel.submit(order);
   }
+
+  // One record reused for every submission (the channel copies what it keeps).
+  readonly #order: OrderSubmission = {
+    agent: 0,
+    chain: 0,
+    kind: "new",
+    side: BUY,
+    price: 0,
+    quantityWh: 0,
+    deadlineMs: 0,
+    ticket: 0,
+  };
 
   #onVisible(ticket: number): void {
     const t = this.#tickets;
