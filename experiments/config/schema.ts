@@ -111,7 +111,7 @@ const TOP_LEVEL_OPTIONS = { iota: true, ethereum: true } as const;
 
 /** The message for a name that is not a registered ledger. */
 function unknownLedger(name: string): string {
-  return new UnknownLedgerError(name, ledgerNames()).message;
+  return new UnknownLedgerError("ledger", name, ledgerNames()).message;
 }
 
 // Resolved against the ledgers registered when the config is read: every registered ledger gets its

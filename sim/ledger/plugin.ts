@@ -30,6 +30,8 @@ export interface LedgerPlugin<Options = unknown> {
   readonly name: string;
   /** Short description for --help / docs. */
   readonly description: string;
+  /** What its safety rests on, in one sentence (reports print it beside the ledger's figures). */
+  readonly security?: string;
   /** Round length the market uses on this ledger by default (s). */
   readonly defaultRoundSeconds: number;
   /**

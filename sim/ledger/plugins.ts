@@ -19,6 +19,7 @@ export const IDEAL_LEDGER: LedgerPlugin<never> = {
 export const IOTA_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
   name: "iota",
   description: "IOTA 2.0: a Wasp chain per microgrid, anchored on the Tangle (feeless Layer 1)",
+  security: "Wasp committee BFT: safe while fewer than a third of the committee is faulty",
   defaultRoundSeconds: 20,
   create: (context, options) =>
     new IotaLedger({
@@ -34,6 +35,7 @@ export const IOTA_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
 export const ETHEREUM_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
   name: "ethereum",
   description: "Ethereum: one chain shared by every microgrid and everyone else, EIP-1559 fees",
+  security: "network consensus of the whole chain",
   defaultRoundSeconds: 30,
   create: (context, options) =>
     new EthereumLedger({
