@@ -1,5 +1,11 @@
 // The summary of a simulation (summary.json) and its short terminal table.
-import { executedOrders, latencySummary, ledgerPlugin, ledgerStats, type Ledger } from "../../sim/ledger/index.js";
+import {
+  executedOrders,
+  latencySummary,
+  ledgerPlugin,
+  ledgerStats,
+  type Ledger,
+} from "../../sim/ledger/index.js";
 import type { SimulationResult } from "./types.js";
 import { checkClaims, summarizeRun, type Claim, type ScenarioSummary } from "./summary.js";
 
