@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "results/", "coverage/", "contracts/build/"] },
+  { ignores: ["node_modules/", "dist/", "results/", "coverage/", "contracts/build/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
