@@ -3,40 +3,7 @@
 // this table, not the simulator.
 import type { CommandModule } from "yargs";
 import { DEFAULT_REPRODUCE_DIR, PAPER_CONFIG } from "../run/paths.js";
-
-export interface RunArgs {
-  config: string;
-  seed?: number;
-  out?: string;
-  profiles?: string;
-  quiet: boolean;
-}
-
-export interface ConfigArgs {
-  config: string;
-}
-
-export interface SweepArgs {
-  config: string;
-  jobs?: number;
-  shard?: string;
-  out?: string;
-  quiet: boolean;
-}
-
-export interface MergeArgs {
-  dirs: string[];
-  out: string;
-}
-
-export interface ReproduceArgs {
-  out: string;
-  quiet: boolean;
-}
-
-export interface ReportArgs {
-  dir: string;
-}
+import type { ConfigArgs, MergeArgs, ReportArgs, ReproduceArgs, RunArgs, SweepArgs } from "./args.js";
 
 const runCommand: CommandModule<object, RunArgs> = {
   command: "run <config>",

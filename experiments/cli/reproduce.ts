@@ -6,7 +6,7 @@ import { reproduce } from "../run/reproduce.js";
 import { simulate } from "../run/simulate.js";
 import { reportInputFromDir } from "../run/report-input.js";
 import { writeReport } from "../report/index.js";
-import type { ConfigArgs, ReportArgs, ReproduceArgs } from "./commands.js";
+import type { ConfigArgs, ReportArgs, ReproduceArgs } from "./args.js";
 
 export async function reproducePaper(args: ReproduceArgs): Promise<void> {
   const result = await reproduce(args.out);

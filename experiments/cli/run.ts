@@ -4,7 +4,7 @@ import { loadRunConfig } from "../config/load.js";
 import { simulate } from "../run/simulate.js";
 import { buildSummary, printSummary } from "../run/report-data.js";
 import { writeResults } from "../io/results.js";
-import type { ConfigArgs, RunArgs } from "./commands.js";
+import type { ConfigArgs, RunArgs } from "./args.js";
 import { InputError } from "./errors.js";
 
 export function run(args: RunArgs): void {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { loadSweep, parseShard } from "../sweep/cells.js";
 import { mergeSweep } from "../sweep/merge.js";
 import { runSweep } from "../sweep/run-sweep.js";
-import type { MergeArgs, SweepArgs } from "./commands.js";
+import type { MergeArgs, SweepArgs } from "./args.js";
 import { InputError } from "./errors.js";
 import { progress } from "./progress.js";
 
