@@ -21,9 +21,10 @@ import {
   runConsensus,
   SELL,
   type MarketAgents,
+  type MemberStreams,
   type OrderBook,
 } from "../sim/market/index.js";
-import { Streams, type RandomStream } from "../sim/kernel/index.js";
+import { Streams } from "../sim/kernel/index.js";
 import { medianMs, writeBenchJson } from "./lib/report.js";
 
 const L = DEFAULT_LIMITS;
@@ -97,7 +98,7 @@ async function benchClear(n: number, prices: PriceSet): Promise<ClearFigure> {
   };
 }
 
-function makeMarket(n: number): { agents: MarketAgents; streams: RandomStream[] } {
+function makeMarket(n: number): { agents: MarketAgents } {
   const root = new Streams(20240612);
   const agents: MarketAgents = {
     n,
@@ -105,16 +106,14 @@ function makeMarket(n: number): { agents: MarketAgents; streams: RandomStream[] 
     quantity: new Float64Array(n),
     limit: new Float64Array(n),
   };
-  const streams: RandomStream[] = [];
   for (let a = 0; a < n; a++) {
     const setup = root.get(`agent/${a}/setup`);
     const side = setup.bernoulli(0.5) ? BUY : SELL;
     agents.side[a] = side;
     agents.quantity[a] = setup.int(100, 2000);
     agents.limit[a] = drawLimitPrice(side, L, "split-midpoint", setup);
-    streams.push(new Streams(20240612).fresh(`agent/${a}/market`));
   }
-  return { agents, streams };
+  return { agents };
 }
 
 interface ConsensusFigure {
@@ -130,7 +129,7 @@ async function benchConsensus(n: number): Promise<ConsensusFigure> {
   let rounds = 0;
   let source = "";
   const bench = new Bench({ time: 800, iterations: n >= 10_000 ? 5 : 20, warmupIterations: 2, throws: true });
-  let streams: RandomStream[] = [];
+  let streams: MemberStreams[] = [];
   bench.add(
     "consensus",
     () => {
@@ -142,7 +141,14 @@ async function benchConsensus(n: number): Promise<ConsensusFigure> {
       // Fresh streams (outside the timing) so every iteration repeats the same deterministic loop.
       beforeEach: () => {
         const root = new Streams(20240612);
-        streams = Array.from({ length: n }, (_, a) => root.fresh(`agent/${a}/market`));
+        streams = Array.from({ length: n }, (_, a) => {
+          const name = `agent/${a}`;
+          return {
+            limit: root.fresh(`${name}/limit`),
+            start: root.fresh(`${name}/start`),
+            learn: root.fresh(`${name}/learn`),
+          };
+        });
       },
     },
   );

@@ -1,7 +1,9 @@
 // One full trading period of the world (meters wake, rounds of bidding to consensus, routing,
 // settlement, records) at three sizes, and AA bid pricing. Each figure comes with its floor:
-// - a period against the market alone: the same agents' AA consensus loop (runConsensus) per
-//   microgrid, so the ratio is the cost of the kernel, hierarchy, settlement and records on top;
+// - a period against the market alone: the same auctions the world runs (MicrogridAuction, the
+//   market's state machine, with the world's streams and round count), opened on the same
+//   forecasts and driven round by round with every order visible, with no kernel, routing,
+//   settlement or records; so the ratio is the cost of what the world adds on top;
 // - bid pricing against Math.expm1, the one transcendental call a bid needs.
 //
 //   node --import tsx bench/period.bench.ts
@@ -17,9 +19,9 @@ import {
   agentsByMicrogrid,
   type Profile,
 } from "../sim/data/index.js";
-import { World, scenarioFromShorthand } from "../sim/grid/index.js";
+import { MicrogridAuction, World, scenarioFromShorthand } from "../sim/grid/index.js";
 import { RunRecorder } from "../sim/metrics/index.js";
-import { bidPrice, BUY, marketConfig, runConsensus, SELL, type MarketAgents } from "../sim/market/index.js";
+import { bidPrice, BUY, marketConfig, memberStreams } from "../sim/market/index.js";
 import { medianMs, writeBenchJson } from "./lib/report.js";
 
 const LIMITS = { pgs: 3.2, pgb: 18.9 };
@@ -60,27 +62,28 @@ function runDay(profile: Profile): number {
   return profile.periods;
 }
 
-/** The market alone: each microgrid's consensus loop on the same period's orders. */
+/** The market alone: each microgrid's auction over the day, every order visible at once. */
 function marketOnlyDay(profile: Profile): void {
   const streams = new Streams(1);
-  const groups = agentsByMicrogrid(profile);
+  const market = marketConfig();
+  const rounds = Math.min(Math.floor(300_000 / 10_000), market.maxRounds);
+  const auctions = agentsByMicrogrid(profile).map(
+    (members) =>
+      new MicrogridAuction(
+        members,
+        Array.from(members, (a) => memberStreams(streams, `agent/${profile.agents[a]!.name}`)),
+        market,
+        LIMITS,
+      ),
+  );
+  const net = new Float64Array(profile.agents.length);
   for (let t = 0; t < profile.periods; t++) {
-    for (const members of groups) {
-      const n = members.length;
-      const agents: MarketAgents = {
-        n,
-        side: new Uint8Array(n),
-        quantity: new Float64Array(n),
-        limit: new Float64Array(n),
-      };
-      members.forEach((a, i) => {
-        const net = profile.pv[a * profile.periods + t]! - profile.load[a * profile.periods + t]!;
-        agents.side[i] = net > 0 ? SELL : BUY;
-        agents.quantity[i] = Math.abs(net);
-        agents.limit[i] = net > 0 ? 5 + (i % 5) : 15 + (i % 3);
-      });
-      const s = Array.from(members, (a) => streams.get(`bench/${a}`));
-      runConsensus(agents, s, { limits: LIMITS, roundBudget: 30 });
+    for (let a = 0; a < net.length; a++)
+      net[a] = profile.pv[a * profile.periods + t]! - profile.load[a * profile.periods + t]!;
+    for (const auction of auctions) {
+      auction.openPeriod(net);
+      auction.revealSubmitted(false);
+      for (let k = 1; !auction.round(k >= rounds); k++) auction.revealSubmitted(true);
     }
   }
 }

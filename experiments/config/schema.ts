@@ -1,7 +1,8 @@
 // The experiment configuration: typed data, validated once at the boundary (zod), with every
 // default filled in. The resolved config is written next to the results.
 import { z } from "zod";
-import { DEFAULT_MARKET_CONFIG } from "../../sim/market/index.js";
+import { bidders, DEFAULT_MARKET_CONFIG, mechanisms } from "../../sim/market/index.js";
+import type { Registry, Named } from "../../sim/kernel/registry.js";
 import { PAPER_SCENARIOS } from "../../sim/grid/index.js";
 
 const positive = z.number().positive();
@@ -59,6 +60,22 @@ const learning = z
   })
   .strict();
 
+/** A plugin's name, checked against its registry when the config is read (so a plugin a script
+ * registered before loading the config is accepted). */
+function pluginName<T extends Named>(registry: Registry<T>, fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .superRefine((name, ctx) => {
+      if (!registry.has(name))
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown ${registry.kind} "${name}" (known: ${registry.names().join(", ")})`,
+        });
+    })
+    .describe(`a registered ${registry.kind}: ${registry.names().join(", ")} built in`);
+}
+
 const M = DEFAULT_MARKET_CONFIG;
 const market = z
   .object({
@@ -77,7 +94,14 @@ const market = z
       .describe("eq (1): as its sentence says, or as printed (NOTES erratum 3)"),
     limitPrices: z.enum(["split-midpoint", "uniform", "grid"]).default(M.limitPrices),
     initialAggressiveness: z.enum(["eager", "random", "neutral"]).default(M.initialAggressiveness),
-    bidder: z.enum(["aa", "zic"]).default(M.bidder),
+    bidder: pluginName(bidders, M.bidder),
+    mechanism: pluginName(mechanisms, M.mechanism),
+    discriminatoryK: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(M.discriminatoryK)
+      .describe("discriminatory mechanism: a matched pair trades at ask + k (bid - ask)"),
   })
   .strict();
 

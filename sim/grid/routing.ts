@@ -32,7 +32,7 @@ export interface Level1Outcome {
   lastPrice: Float64Array;
 }
 
-export const NO_ORDER = 2;
+export { NO_ORDER } from "../market/index.js";
 
 /** Per-microgrid outcome of levels 2 and 3 and the corrected prices. */
 export interface RoutingOutcome {

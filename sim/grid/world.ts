@@ -17,7 +17,7 @@
 // - Event priorities at equal times: deliveries (0) before round closes (10) before window ends
 //   (20) before routing (30) before period starts (40).
 import { Kernel, type RandomStream, type Streams } from "../kernel/index.js";
-import type { MarketConfig, MarketLimits } from "../market/index.js";
+import { memberStreams, type MarketConfig, type MarketLimits } from "../market/index.js";
 import { agentsByMicrogrid, type Profile } from "../data/index.js";
 import { MicrogridAuction, type AgentStreams } from "./auction.js";
 import { idealChannel, type ChannelEvents, type OrderChannel } from "./channel.js";
@@ -139,7 +139,7 @@ export class World {
     const start = t * this.profile.periodMs;
     this.#readEnergy(t);
     this.auctions.forEach((auction, m) => {
-      auction.open(this.#forecast);
+      auction.openPeriod(this.#forecast);
       if (this.#instant) auction.revealSubmitted(false);
       else
         for (let i = 0; i < auction.members.length; i++) {
@@ -305,12 +305,7 @@ function agentName(profile: Profile, a: number): string {
 }
 
 function agentStreams(streams: Streams, profile: Profile, a: number): AgentStreams {
-  const name = agentName(profile, a);
-  return {
-    limit: streams.get(`${name}/limit`),
-    start: streams.get(`${name}/start`),
-    learn: streams.get(`${name}/learn`),
-  };
+  return memberStreams(streams, agentName(profile, a));
 }
 
 /**

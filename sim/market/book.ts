@@ -9,9 +9,14 @@
 //   by clearUniform, which is the one place that knows the limits.
 import { OrderError } from "./errors.js";
 
+// The one vocabulary for the side of an order, everywhere in the simulator (market, grid,
+// ledger, records): BUY and SELL, and NO_ORDER in per-agent columns for "nothing to trade".
 export const BUY = 0;
 export const SELL = 1;
 export type Side = typeof BUY | typeof SELL;
+export const NO_ORDER = 2;
+/** Side names as written to result tables and read from configs, indexed by code. */
+export const SIDE_NAMES = ["buy", "sell", "none"] as const;
 
 /** Smallest price step of submitted bids (p/kWh). */
 export const PRICE_TICK = 1e-4;

@@ -20,7 +20,6 @@ export type LimitPriceDistribution = "split-midpoint" | "uniform" | "grid";
 export type InitialAggressiveness = "eager" | "random" | "neutral";
 /** What a bidder whose order was filled in full does: keep r, or (AA) lower it if it won with margin. */
 export type WinnerRule = "keep" | "lower";
-export type BidderKind = "aa" | "zic";
 
 export interface LearningConfig {
   rule: LearningRule;
@@ -45,7 +44,12 @@ export interface MarketConfig {
   fallback: FallbackRule;
   limitPrices: LimitPriceDistribution;
   initialAggressiveness: InitialAggressiveness;
-  bidder: BidderKind;
+  /** A registered bidder's name (./bidders.ts): "aa", "zic", "zip" built in. */
+  bidder: string;
+  /** A registered mechanism's name (./mechanisms.ts): "uniform", "discriminatory" built in. */
+  mechanism: string;
+  /** The discriminatory mechanism's k: a matched pair trades at ask + k (bid - ask). */
+  discriminatoryK: number;
 }
 
 export const DEFAULT_MARKET_CONFIG: Readonly<MarketConfig> = Object.freeze({
@@ -66,6 +70,8 @@ export const DEFAULT_MARKET_CONFIG: Readonly<MarketConfig> = Object.freeze({
   limitPrices: "split-midpoint",
   initialAggressiveness: "eager",
   bidder: "aa",
+  mechanism: "uniform",
+  discriminatoryK: 0.5,
 }) as Readonly<MarketConfig>;
 
 /** Partial overrides (learning may be given in part). */

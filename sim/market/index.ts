@@ -1,6 +1,8 @@
 export {
   BUY,
   SELL,
+  NO_ORDER,
+  SIDE_NAMES,
   PRICE_TICK,
   DEFAULT_LIMITS,
   createBook,
@@ -38,7 +40,6 @@ export {
   type LimitPriceDistribution,
   type InitialAggressiveness,
   type WinnerRule,
-  type BidderKind,
 } from "./config.js";
 export { drawLimitPrice } from "./limit-price.js";
 export {
@@ -51,19 +52,37 @@ export {
   type BidShape,
 } from "./learning.js";
 export { fallbackPrice, clearAtPrice } from "./fallback.js";
-export { zicBid } from "./zic.js";
+export { zicBid, ZICBidder, zicPlugin } from "./zic.js";
+export { AABidder, aaPlugin, type Learner } from "./aa.js";
+export { ZIPBidder, zipPlugin, ZIP_PARAMETERS } from "./zip.js";
 export {
-  createConsensus,
-  consensusRound,
-  finishConsensus,
+  memberStreams,
+  type Bidder,
+  type BidderPlugin,
+  type BidderSetup,
+  type MemberStreams,
+  type MemberView,
+  type RoundSignal,
+} from "./bidder.js";
+export { bidders } from "./bidders.js";
+export {
+  type Mechanism,
+  type MechanismPlugin,
+  type MechanismResult,
+  type MechanismSetup,
+} from "./mechanism.js";
+export { mechanisms } from "./mechanisms.js";
+export { UniformMechanism, uniformPlugin } from "./uniform.js";
+export { DiscriminatoryMechanism, discriminatoryPlugin } from "./discriminatory.js";
+export { Auction, type AuctionOutcome, type AuctionSetup } from "./auction.js";
+export {
+  openMarket,
+  nextRound,
   runConsensus,
   type MarketAgents,
-  type Learner,
   type ConsensusOptions,
-  type ConsensusState,
   type ConsensusOutcome,
   type RoundReport,
-  type RunOptions,
 } from "./consensus.js";
 export {
   competitiveEquilibrium,

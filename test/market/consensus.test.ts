@@ -1,24 +1,30 @@
+// The consensus loop as `runConsensus` drives it (every order visible from the start), and the
+// auction state machine's round rules where visibility matters (a ledger confirms orders late).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  AABidder,
+  Auction,
   BUY,
-  consensusRound,
-  createConsensus,
   DEFAULT_LIMITS,
   drawLimitPrice,
-  finishConsensus,
+  marketConfig,
+  memberStreams,
+  nextRound,
+  openMarket,
   runConsensus,
   SELL,
   type MarketAgents,
+  type MemberStreams,
 } from "../../sim/market/index.js";
-import { Streams, type RandomStream } from "../../sim/kernel/random.js";
+import { Streams } from "../../sim/kernel/random.js";
 
 /** A microgrid-like market: `buyers` then `sellers`, limits from the default distribution. */
 function market(
   seed: number,
   buyers: number,
   sellers: number,
-): { agents: MarketAgents; streams: RandomStream[] } {
+): { agents: MarketAgents; streams: MemberStreams[] } {
   const n = buyers + sellers;
   const root = new Streams(seed);
   const agents: MarketAgents = {
@@ -27,14 +33,14 @@ function market(
     quantity: new Float64Array(n),
     limit: new Float64Array(n),
   };
-  const streams: RandomStream[] = [];
+  const streams: MemberStreams[] = [];
   for (let a = 0; a < n; a++) {
     const side = a < buyers ? BUY : SELL;
     const draws = root.get(`agent/${a}/setup`);
     agents.side[a] = side;
     agents.quantity[a] = draws.int(100, 2000);
     agents.limit[a] = drawLimitPrice(side, DEFAULT_LIMITS, "split-midpoint", draws);
-    streams.push(root.get(`agent/${a}/market`));
+    streams.push(memberStreams(root, `agent/${a}`));
   }
   return { agents, streams };
 }
@@ -42,9 +48,7 @@ function market(
 test("runConsensus is deterministic for a seed", () => {
   const a = market(11, 6, 4);
   const b = market(11, 6, 4);
-  const x = runConsensus(a.agents, a.streams);
-  const y = runConsensus(b.agents, b.streams);
-  assert.deepEqual(x, y);
+  assert.deepEqual(runConsensus(a.agents, a.streams), runConsensus(b.agents, b.streams));
 });
 
 test("the outcome conserves energy: buyer fills = seller fills = volume, no fill above its quantity", () => {
@@ -59,6 +63,7 @@ test("the outcome conserves energy: buyer fills = seller fills = volume, no fill
     if (agents.side[a] === BUY) bought += f;
     else sold += f;
   }
+  assert.ok(out.volume > 0);
   assert.equal(bought, out.volume);
   assert.equal(sold, out.volume);
 });
@@ -74,15 +79,16 @@ test("consensus is declared after k consecutive rounds with |dMCP| < epsilon, no
   assert.equal(out.price, mcp[mcp.length - 1]);
 });
 
-test("each round reports MCP, volume and the number of orders", () => {
+test("each round reports its MCP, volume and the number of orders in the book", () => {
   const { agents, streams } = market(14, 4, 3);
-  const state = createConsensus(agents, streams);
-  const report = consensusRound(state);
+  const auction = openMarket(agents, streams);
+  const { report } = nextRound(auction, false);
   assert.equal(report.round, 1);
   assert.equal(report.orders, 7);
   assert.ok(report.mcp > DEFAULT_LIMITS.pgs && report.mcp < DEFAULT_LIMITS.pgb);
-  assert.ok(report.volume >= 0);
-  assert.deepEqual(state.history.orders, [7]);
+  let filled = 0;
+  for (let i = 0; i < agents.n; i++) if (agents.side[i] === BUY) filled += auction.fill[i]!;
+  assert.equal(report.volume, filled);
 });
 
 test("stopping at maxRounds falls back to eq. (1) on the last cleared book", () => {
@@ -92,97 +98,99 @@ test("stopping at maxRounds falls back to eq. (1) on the last cleared book", () 
   assert.equal(out.rounds, 1);
 });
 
-test("a round budget of 0 falls back on the first bids; the budget caps maxRounds", () => {
+test("the round budget caps maxRounds; a budget below one round is refused", () => {
   const { agents, streams } = market(16, 5, 5);
-  const none = runConsensus(agents, streams, { roundBudget: 0 });
-  assert.deepEqual([none.source, none.rounds], ["fallback", 0]);
-  const two = runConsensus(market(16, 5, 5).agents, market(16, 5, 5).streams, { roundBudget: 2 });
-  assert.ok(two.rounds <= 2);
+  assert.ok(runConsensus(agents, streams, { roundBudget: 2 }).rounds <= 2);
+  assert.throws(() => runConsensus(agents, streams, { roundBudget: 0 }), RangeError);
 });
 
 test("fallback fills never make a buyer pay above its last bid or a seller receive below its ask", () => {
   const { agents, streams } = market(17, 6, 6);
-  const state = createConsensus(agents, streams, { config: { fallback: "as-printed" } });
-  consensusRound(state);
-  const out = finishConsensus(state);
-  for (let k = 0; k < state.book.n; k++) {
-    const a = state.book.owner[k] as number;
-    if ((out.fill[a] as number) === 0) continue;
-    const bid = state.book.price[k] as number;
-    assert.ok(agents.side[a] === BUY ? bid >= out.price : bid <= out.price);
+  const auction = openMarket(agents, streams, { config: { fallback: "as-printed" } });
+  nextRound(auction, false);
+  const bids = Float64Array.from(auction.visiblePrice);
+  nextRound(auction, true);
+  assert.equal(auction.outcome, "fallback");
+  for (let i = 0; i < agents.n; i++) {
+    if (auction.fill[i] === 0) continue;
+    assert.ok(agents.side[i] === BUY ? bids[i]! >= auction.mcp : bids[i]! <= auction.mcp);
   }
 });
 
-test("only bids that arrived are cleared; the others keep their r", () => {
+/** An auction of `agents` whose orders the test reveals itself, as a ledger would. */
+function hidden(agents: MarketAgents, streams: MemberStreams[]): Auction {
+  const auction = new Auction(agents.n, { streams, config: marketConfig(), limits: DEFAULT_LIMITS });
+  const net = Float64Array.from(agents.quantity, (q, i) => (agents.side[i] === SELL ? q : -q));
+  auction.open(net, undefined, agents.limit);
+  return auction;
+}
+
+test("only visible orders are cleared; a member whose order is not visible keeps its r", () => {
   const { agents, streams } = market(18, 4, 4);
-  const state = createConsensus(agents, streams);
-  const arrived = new Uint8Array(agents.n).fill(1);
-  arrived[0] = 0;
-  arrived[5] = 0;
-  const r0 = state.r[0];
-  const report = consensusRound(state, arrived);
-  assert.equal(report.orders, 6);
-  assert.equal(state.fill[0], 0);
-  assert.equal(state.r[0], r0);
+  const auction = hidden(agents, streams);
+  for (let i = 0; i < agents.n; i++)
+    if (i !== 0 && i !== 5) auction.reveal(i, auction.submittedPrice[i]!, auction.submittedAnchor[i]!);
+  const r0 = (auction.bidder as AABidder).r[0];
+  auction.round(false);
+  assert.equal(auction.orders, 6);
+  assert.equal(auction.fill[0], 0);
+  assert.equal((auction.bidder as AABidder).r[0], r0);
 });
 
 test("agents offering nothing are left out of the book", () => {
   const { agents, streams } = market(19, 4, 4);
   agents.quantity[2] = 0;
-  const state = createConsensus(agents, streams);
-  assert.equal(consensusRound(state).orders, 7);
+  const auction = openMarket(agents, streams);
+  assert.equal(nextRound(auction, false).report.orders, 7);
 });
 
-test("a round after consensus is refused", () => {
+test("a round after the period settled is refused", () => {
   const { agents, streams } = market(20, 4, 4);
-  const state = createConsensus(agents, streams);
-  while (!state.consensus && state.round < 100) consensusRound(state);
-  assert.ok(state.consensus);
-  assert.throws(() => consensusRound(state), /consensus already reached/);
+  const auction = openMarket(agents, streams);
+  while (!nextRound(auction, false).settled);
+  assert.equal(auction.outcome, "consensus");
+  assert.throws(() => auction.round(false), /settled already/);
 });
 
 test("ZIC bidders redraw their bids every round", () => {
   const { agents, streams } = market(21, 4, 4);
-  const state = createConsensus(agents, streams, { config: { bidder: "zic" } });
-  const before = Array.from(state.bid);
-  consensusRound(state);
-  assert.notDeepEqual(Array.from(state.bid), before);
-  assert.ok(Array.from(state.r).every((r) => r === 0));
+  const auction = openMarket(agents, streams, { config: { bidder: "zic" } });
+  const before = Array.from(auction.submittedPrice);
+  nextRound(auction, false);
+  assert.notDeepEqual(Array.from(auction.submittedPrice), before);
 });
 
 test("when demand far exceeds supply buyers become more aggressive (the paper's r -> 1 trend)", () => {
   const { agents, streams } = market(22, 12, 3);
-  const state = createConsensus(agents, streams, { config: { epsilon: 0 } });
-  const meanBuyerR = (): number => {
-    let s = 0;
-    for (let a = 0; a < 12; a++) s += state.r[a] as number;
-    return s / 12;
-  };
+  const auction = openMarket(agents, streams, { config: { epsilon: 0 } });
+  const r = (auction.bidder as AABidder).r;
+  const meanBuyerR = (): number => r.subarray(0, 12).reduce((s, x) => s + x, 0) / 12;
   const first = meanBuyerR();
-  for (let t = 0; t < 30; t++) consensusRound(state);
+  for (let t = 0; t < 30; t++) nextRound(auction, false);
   assert.ok(meanBuyerR() > first + 0.1, `${first} -> ${meanBuyerR()}`);
 });
 
 test("mismatched agent arrays or too few streams are refused", () => {
   const { agents, streams } = market(23, 2, 2);
-  assert.throws(() => createConsensus(agents, streams.slice(1)), RangeError);
-  assert.throws(() => createConsensus({ ...agents, n: 9 }, streams), RangeError);
+  assert.throws(() => runConsensus(agents, streams.slice(1)), RangeError);
+  assert.throws(() => runConsensus({ ...agents, n: 9 }, streams), RangeError);
 });
 
-test("rounds on an empty or one-sided book never count towards consensus", () => {
+test("rounds on an empty or one-sided visible book never count towards consensus", () => {
   const agents: MarketAgents = {
     n: 2,
     side: Uint8Array.from([BUY, SELL]),
     quantity: Float64Array.from([1000, 1000]),
     limit: Float64Array.from([17, 5]),
   };
-  const streams = [0, 1].map((a) => new Streams(1).get(`a/${a}`));
-  const state = createConsensus(agents, streams, { limits: DEFAULT_LIMITS });
-  const nothing = Uint8Array.from([0, 0]);
-  const buyerOnly = Uint8Array.from([1, 0]);
-  for (let k = 0; k < 5; k++)
-    assert.equal(consensusRound(state, nothing).consensus, false, `empty round ${k}`);
-  for (let k = 0; k < 5; k++)
-    assert.equal(consensusRound(state, buyerOnly).consensus, false, `one-sided round ${k}`);
-  assert.equal(state.stable, 0);
+  const root = new Streams(1);
+  const auction = hidden(
+    agents,
+    [0, 1].map((a) => memberStreams(root, `a/${a}`)),
+  );
+  for (let k = 0; k < 5; k++) assert.equal(auction.round(false), false, `empty round ${k}`);
+  auction.reveal(0, auction.submittedPrice[0]!, auction.submittedAnchor[0]!);
+  for (let k = 0; k < 5; k++) assert.equal(auction.round(false), false, `one-sided round ${k}`);
+  assert.equal(auction.stableRounds, 0);
+  assert.equal(auction.submittedAnchor[0], (DEFAULT_LIMITS.pgs + DEFAULT_LIMITS.pgb) / 2, "nobody re-priced");
 });
