@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_TS := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
-.PHONY: setup build test typecheck lint format guard unit bench reproduce clean golden gas schema scale
+.PHONY: setup build test typecheck lint format guard unit bench reproduce clean golden gas schema scale conformance
 
 # nodejs-polars (a second Arrow reader, used by one test) is installed apart from the lockfile: some
 # of its optional platform packages are not published, so `npm ci` rejects a lockfile that lists it.
@@ -67,6 +67,11 @@ MAX_AGENTS ?= 10000
 SCALE_ARGS ?=
 scale: setup
 	$(NODE_TS) experiments/scale/run.ts --max-agents $(MAX_AGENTS) $(SCALE_ARGS)
+
+# Every registered bidder under every registered mechanism on the Smith schedules: efficiency,
+# Smith's alpha, price error and rounds (docs/market.md quotes the table).
+conformance: setup
+	$(NODE_TS) experiments/conformance/run.ts
 
 # Regenerates experiments/schema.json from the config validator.
 schema: setup

@@ -1,9 +1,10 @@
 // The experiment configuration: typed data, validated once at the boundary (zod), with every
 // default filled in. The resolved config is written next to the results.
 import { z } from "zod";
-import { bidders, DEFAULT_MARKET_CONFIG, mechanisms } from "../../sim/market/index.js";
+import { bidders, DEFAULT_LIMITS, DEFAULT_MARKET_CONFIG, mechanisms } from "../../sim/market/index.js";
 import type { Registry, Named } from "../../sim/kernel/registry.js";
 import { PAPER_SCENARIOS } from "../../sim/grid/index.js";
+import { hasLedger, ledgerNames, ledgerPlugin, UnknownLedgerError } from "../../sim/ledger/index.js";
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
@@ -105,15 +106,34 @@ const market = z
   })
   .strict();
 
-const roundSeconds = z
-  .object({ ideal: positive.default(10), iota: positive.default(20), ethereum: positive.default(30) })
-  .strict();
+/** Ledgers whose options are top-level fields of their own name (as before ledgerOptions). */
+const TOP_LEVEL_OPTIONS = { iota: true, ethereum: true } as const;
+
+/** The message for a name that is not a registered ledger. */
+function unknownLedger(name: string): string {
+  return new UnknownLedgerError(name, ledgerNames()).message;
+}
+
+// Resolved against the ledgers registered when the config is read: every registered ledger gets its
+// plugin's default unless the config gives one, in name order.
+const roundSeconds = z.record(z.string(), positive).transform((given, ctx) => {
+  const out: Record<string, number> = {};
+  for (const name of Object.keys(given)) {
+    if (!hasLedger(name)) ctx.addIssue({ code: "custom", path: [name], message: unknownLedger(name) });
+  }
+  for (const name of ledgerNames()) out[name] = given[name] ?? ledgerPlugin(name).defaultRoundSeconds;
+  return out;
+});
 
 const trading = z
   .object({
     periodMinutes: positive.default(30),
     windowMinutes: positive.default(5).describe("the part of each period in which the auction runs"),
-    roundSeconds: roundSeconds.default(roundSeconds.parse({})).describe("round length per ledger"),
+    roundSeconds: roundSeconds.prefault({}).describe(
+      `round length per ledger (s); default: the ledger's own (${ledgerNames()
+        .map((name) => `${name} ${ledgerPlugin(name).defaultRoundSeconds}`)
+        .join(", ")})`,
+    ),
     forecastErrorSd: nonNegative
       .default(0)
       .describe("relative forecast error (0 = the paper's exact forecast)"),
@@ -194,24 +214,31 @@ export const runConfigSchema = z
       .default("run"),
     seed: z.number().int().nonnegative().default(2022),
     limits: z
-      .object({ pgs: positive.default(3.2), pgb: positive.default(18.9) })
+      .object({ pgs: positive.default(DEFAULT_LIMITS.pgs), pgb: positive.default(DEFAULT_LIMITS.pgb) })
       .strict()
-      .default({ pgs: 3.2, pgb: 18.9 })
+      .default({ ...DEFAULT_LIMITS })
       .refine((l) => l.pgs < l.pgb, { message: "pgs must be below pgb" }),
     profiles: z
       .discriminatedUnion("source", [profileSynthetic, profileCsv])
       .default(profileSynthetic.parse({ source: "synthetic" })),
     market: market.default(market.parse({})),
-    trading: trading.default(trading.parse({})),
+    trading: trading.prefault({}),
     scenarios: z
       .array(scenario)
       .min(1)
       .default([...PAPER_SCENARIOS]),
     ledgers: z
-      .array(z.enum(["ideal", "iota", "ethereum"]))
+      .array(z.string())
       .min(1)
       .default(["ideal", "iota", "ethereum"])
-      .describe("ideal = instant confirmation (the paper's off-ledger market simulation)"),
+      .superRefine((names, ctx) => {
+        names.forEach((name, i) => {
+          if (!hasLedger(name)) ctx.addIssue({ code: "custom", path: [i], message: unknownLedger(name) });
+        });
+      })
+      .describe(
+        "registered ledger names (built in: ideal = instant confirmation, the paper's off-ledger market simulation; iota; ethereum)",
+      ),
     iota: z
       .record(z.string(), z.unknown())
       .default({})
@@ -239,8 +266,28 @@ export const runConfigSchema = z
       .record(z.string(), z.unknown())
       .default({})
       .describe("overrides of the Ethereum model defaults (docs/ledger.md)"),
+    ledgerOptions: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .superRefine((options, ctx) => {
+        for (const name of Object.keys(options)) {
+          const message = !hasLedger(name)
+            ? unknownLedger(name)
+            : Object.hasOwn(TOP_LEVEL_OPTIONS, name)
+              ? `set in the top-level "${name}" field`
+              : undefined;
+          if (message !== undefined) ctx.addIssue({ code: "custom", path: [name], message });
+        }
+      })
+      .describe("options of other registered ledgers, by name, passed to their plugin (docs/ledger.md)"),
   })
   .strict();
 
 export type RunConfig = z.output<typeof runConfigSchema>;
 export type RunConfigInput = z.input<typeof runConfigSchema>;
+
+/** The config's options for `ledger`, as its plugin receives them (undefined when there are none). */
+export function ledgerOptionsOf(config: RunConfig, ledger: string): unknown {
+  if (Object.hasOwn(TOP_LEVEL_OPTIONS, ledger)) return config[ledger as keyof typeof TOP_LEVEL_OPTIONS];
+  return config.ledgerOptions[ledger];
+}

@@ -8,13 +8,14 @@
 // Units: price in ticks of 1e-4 p/kWh, quantity and fills in Wh, MCP in half-ticks.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BUY, type Side } from "../../sim/market/index.js";
 import { Auction, DEFAULT_LIMIT_TICKS } from "./auction.js";
 import { loadAuction } from "./compile.js";
 import { Chain, signerOf } from "./evm.js";
 
 export interface OracleOrder {
   owner: number; // member id, < members
-  side: 0 | 1; // BUY | SELL
+  side: Side; // BUY | SELL, the same codes as the contract's BUY and SELL
   price: number; // ticks
   quantity: number; // Wh
 }
@@ -61,7 +62,7 @@ export async function clearOnChain(input: OracleInput): Promise<OracleResult[]> 
       const signer = members[o.owner];
       if (signer === undefined) throw new RangeError(`owner ${o.owner} is not a member`);
       nonces[o.owner] = (nonces[o.owner] as bigint) + 1n;
-      const fn = o.side === 0 ? "placeBid" : "placeAsk";
+      const fn = o.side === BUY ? "placeBid" : "placeAsk";
       await must(signer, fn, [BigInt(o.price), BigInt(o.quantity), nonces[o.owner] as bigint]);
     }
     const clearReturn = str(await must(operator, "clear", []));

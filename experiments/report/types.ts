@@ -38,7 +38,7 @@ export interface Table1Row {
 }
 
 export interface ScalabilityRow {
-  ledger: "iota" | "ethereum";
+  ledger: string;
   participants: number;
   txLatencyMeanS: number;
   txLatencyP95S: number;

@@ -22,8 +22,7 @@ export function scalability(
   const rows: ScalabilityRow[] = [];
   for (const n of participants) {
     const study = scaleStudy({ participants: n, seed, periods: 1 });
-    for (const figures of [study.iota, study.ethereum]) {
-      if (figures === undefined) continue;
+    for (const figures of Object.values(study.byLedger)) {
       rows.push({
         ledger: figures.ledger,
         participants: n,

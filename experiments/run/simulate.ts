@@ -21,16 +21,10 @@ import {
 } from "../../sim/grid/index.js";
 import { marketConfig, type MarketConfig } from "../../sim/market/index.js";
 import { RunRecorder } from "../../sim/metrics/index.js";
-import {
-  ContractRules,
-  EthereumLedger,
-  IotaLedger,
-  type FaultSchedule,
-  type Ledger,
-} from "../../sim/ledger/index.js";
+import { ledgerPlugin, type FaultSchedule, type Ledger, type LedgerContext } from "../../sim/ledger/index.js";
 import { faultSchedule } from "./faults.js";
 import { InputError } from "../cli/errors.js";
-import type { RunConfig } from "../config/schema.js";
+import { ledgerOptionsOf, type RunConfig } from "../config/schema.js";
 
 export type LedgerName = RunConfig["ledgers"][number];
 
@@ -38,7 +32,7 @@ export interface ScenarioRun {
   ledger: LedgerName;
   scenario: Scenario;
   recorder: RunRecorder;
-  /** The ledger model (absent for "ideal"). */
+  /** The ledger model (absent for instant confirmation, "ideal"). */
   ledgerModel?: Ledger;
   events: number;
 }
@@ -113,6 +107,7 @@ function market(config: RunConfig): MarketConfig {
   return marketConfig(config.market);
 }
 
+/** The world's order channel on `ledger`; undefined for instant confirmation (no ledger model). */
 function channelFor(
   faults: FaultSchedule,
   ledger: LedgerName,
@@ -121,41 +116,34 @@ function channelFor(
   streams: Streams,
   hold: { model?: Ledger },
 ): ChannelFactory | undefined {
-  if (ledger === "ideal") return undefined;
+  const create = ledgerPlugin(ledger).create;
+  if (create === null) return undefined;
   return (kernel, events) => {
-    const agents = profile.agents.length;
-    const chains = profile.microgrids.length;
-    const memberOf = Int32Array.from(profile.agents, (a) => a.microgridIndex);
-    const operatorOf = Int32Array.from({ length: chains }, (_, m) => agents + m);
-    const rules = new ContractRules({
-      memberOf,
-      chains,
-      pgs: config.limits.pgs,
-      pgb: config.limits.pgb,
-      operatorOf,
-    });
-    const keepLog = config.outputs.transactions ? "all" : "unresolved";
+    const context: LedgerContext = {
+      kernel,
+      streams,
+      faults,
+      keepLog: config.outputs.transactions ? "all" : "unresolved",
+      memberOf: Int32Array.from(profile.agents, (a) => a.microgridIndex),
+      chains: profile.microgrids.length,
+      limits: config.limits,
+    };
     let model: Ledger;
     try {
-      model =
-        ledger === "iota"
-          ? new IotaLedger({ kernel, streams, rules, faults, keepLog, config: { chains, ...config.iota } })
-          : new EthereumLedger({
-              kernel,
-              streams,
-              rules,
-              faults,
-              keepLog,
-              config: { chains, ...config.ethereum },
-            });
+      model = create(context, ledgerOptionsOf(config, ledger));
     } catch (error) {
       // The models check their parameters; a RangeError there is a bad value in the config.
       if (error instanceof RangeError) throw new InputError(`${ledger}: ${error.message}`);
       throw error;
     }
     hold.model = model;
-    return ledgerChannel(model, agents, events);
+    return ledgerChannel(model, profile.agents.length, events);
   };
+}
+
+/** The market's round length on `ledger` (s): the config's, else the plugin's default. */
+function roundSeconds(config: RunConfig, ledger: LedgerName): number {
+  return config.trading.roundSeconds[ledger] ?? ledgerPlugin(ledger).defaultRoundSeconds;
 }
 
 /** Runs the world for one (ledger, scenario) on `profile`. */
@@ -183,7 +171,7 @@ export function runScenario(
       limits: config.limits,
       market: market(config),
       tradingWindowMs: Math.round(config.trading.windowMinutes * 60_000),
-      roundIntervalMs: Math.round(config.trading.roundSeconds[ledger] * 1000),
+      roundIntervalMs: Math.round(roundSeconds(config, ledger) * 1000),
       forecastErrorSd: config.trading.forecastErrorSd,
       scenario,
     },

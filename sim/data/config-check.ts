@@ -99,6 +99,7 @@ function checkMicrogrids(config: ProfileConfig): void {
     names.add(mg.name);
     checkRange(`${path}.pvKwp`, mg.pvKwp, 1e6);
     checkRange(`${path}.annualKwh`, mg.annualKwh, 1e9);
+    if (mg.shiftHours !== undefined) checkShift(`${path}.shiftHours`, mg.shiftHours, config.periodMs);
     if (typeof mg.agents === "number") {
       checkInteger(`${path}.agents`, mg.agents, 0);
       return;
@@ -110,14 +111,14 @@ function checkMicrogrids(config: ProfileConfig): void {
   });
   for (const [name, hours] of Object.entries(config.shiftHoursByMicrogrid)) {
     if (!names.has(name)) fail(`shiftHoursByMicrogrid.${name}`, "the name of a configured microgrid", name);
-    const ms = hours * MS_PER_HOUR;
-    if (!Number.isSafeInteger(ms) || ms % config.periodMs !== 0) {
-      fail(
-        `shiftHoursByMicrogrid.${name}`,
-        `a whole number of ${config.periodMs / MS_PER_MINUTE}-min periods (hours)`,
-        hours,
-      );
-    }
+    checkShift(`shiftHoursByMicrogrid.${name}`, hours, config.periodMs);
+  }
+}
+
+function checkShift(field: string, hours: number, periodMs: number): void {
+  const ms = hours * MS_PER_HOUR;
+  if (!Number.isSafeInteger(ms) || ms % periodMs !== 0) {
+    fail(field, `a whole number of ${periodMs / MS_PER_MINUTE}-min periods (hours)`, hours);
   }
 }
 

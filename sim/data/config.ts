@@ -67,6 +67,11 @@ export interface MicrogridSpec {
   agents: number | readonly AgentSpec[];
   pvKwp: Range;
   annualKwh: Range;
+  /**
+   * Generation shift of this microgrid (hours, positive = later; a whole number of periods),
+   * unless ProfileConfig.shiftHoursByMicrogrid names it. The shift wraps over the profile.
+   */
+  shiftHours?: number;
 }
 
 /** Full generator configuration (see makeProfileConfig for the defaults). */
@@ -149,13 +154,16 @@ export const DEFAULT_ANNUAL_KWH: Range = [2700, 4500];
 /**
  * The paper's setting: three microgrids of five PV agents. MG2 consumes heavily (small arrays,
  * large loads); MG1 and MG3 produce more. Sized so that system-wide demand exceeds supply in
- * most half-hours (as in the paper's Fig. 9) while MG1 and MG3 export around their midday.
+ * most half-hours (as in the paper's Fig. 9) while MG1 and MG3 export around their midday. MG3's
+ * generation is shifted by 12 hours (the paper's way of giving microgrids different surplus
+ * hours); the shift belongs to the microgrid, so every use of these specs keeps it.
  */
-export function paperMicrogrids(): MicrogridSpec[] {
+export function paperMicrogrids(agentsPerMicrogrid = 5): MicrogridSpec[] {
+  const agents = agentsPerMicrogrid;
   return [
-    { name: "MG1", agents: 5, pvKwp: [1.5, 2.5], annualKwh: [3000, 4000] },
-    { name: "MG2", agents: 5, pvKwp: [0.5, 1], annualKwh: [4500, 5500] },
-    { name: "MG3", agents: 5, pvKwp: [1.5, 2.5], annualKwh: [3000, 4000] },
+    { name: "MG1", agents, pvKwp: [1.5, 2.5], annualKwh: [3000, 4000] },
+    { name: "MG2", agents, pvKwp: [0.5, 1], annualKwh: [4500, 5500] },
+    { name: "MG3", agents, pvKwp: [1.5, 2.5], annualKwh: [3000, 4000], shiftHours: 12 },
   ];
 }
 
@@ -183,7 +191,10 @@ export interface ProfileConfigInput {
   shiftHoursByMicrogrid?: Readonly<Record<string, number>>;
 }
 
-/** Fills in the defaults: Bristol, the week from Monday 2022-06-06, 30-min periods, the paper's microgrids, no shift. */
+/**
+ * Fills in the defaults: Bristol, the week from Monday 2022-06-06, 30-min periods, the paper's
+ * microgrids (with their own shifts); `shiftHoursByMicrogrid` overrides a microgrid's shift.
+ */
 export function makeProfileConfig(input: ProfileConfigInput = {}): ProfileConfig {
   return {
     start: input.start ?? DEFAULT_START,
@@ -199,7 +210,7 @@ export function makeProfileConfig(input: ProfileConfigInput = {}): ProfileConfig
   };
 }
 
-/** The paper preset: paperMicrogrids() with MG3's generation shifted by 12 hours. */
+/** The paper preset: paperMicrogrids(), whose MG3 generation is shifted by 12 hours. */
 export function paperProfileConfig(input: ProfileConfigInput = {}): ProfileConfig {
-  return makeProfileConfig({ shiftHoursByMicrogrid: { MG3: 12 }, ...input });
+  return makeProfileConfig({ microgrids: paperMicrogrids(), ...input });
 }

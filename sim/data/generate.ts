@@ -80,7 +80,8 @@ export function generateProfile(
   const dayFactor = new Float64Array(shared.axis.dayShare.length);
   const work = new Float64Array(periods);
   selected.forEach((spec, microgridIndex) => {
-    const shiftPeriods = ((config.shiftHoursByMicrogrid[spec.name] ?? 0) * MS_PER_HOUR) / config.periodMs;
+    const shiftHours = config.shiftHoursByMicrogrid[spec.name] ?? spec.shiftHours ?? 0;
+    const shiftPeriods = (shiftHours * MS_PER_HOUR) / config.periodMs;
     const ctx: MicrogridContext = {
       ...shared,
       cloud: regionSky ?? skyOf(`profile/${spec.name}/cloud`),

@@ -105,7 +105,7 @@ export function ledgerChannel(ledger: Ledger, operatorBase: number, events: Chan
         price,
         quantityWh,
       });
-      request.side = side === 0 ? "buy" : "sell";
+      request.side = side;
       request.deadlineMs = deadlineMs;
       request.orders = undefined;
       send(ticket, ORDER);

@@ -158,7 +158,7 @@ export class EthereumLedger implements Ledger {
 
   submit(tx: TxRequest, onDone?: TxCallback): number {
     const kind = kindCode(tx, this.config.chains, "EthereumLedger");
-    const side = sideCode(tx);
+    const side = sideCode(tx, "EthereumLedger");
     const now = this.#kernel.now;
     this.#catchUp(now);
     const id = this.log.append(

@@ -10,7 +10,8 @@
 //   book size (interpolated linearly between measured sizes, extended with the fitted slope beyond
 //   them). Not measured there, so kept or derived: an inter-microgrid call is costed as an order on the
 //   upper auction (placeBidLater); a reverted call keeps the 30,000 placeholder.
-import { BUY_SIDE, KIND } from "./types.js";
+import { BUY } from "../market/index.js";
+import { KIND } from "./types.js";
 
 export interface GasSchedule {
   placeBidFirst: number;
@@ -101,7 +102,7 @@ export function gasFor(
 ): number {
   if (kind === KIND.bid) return firstOrder ? g.placeBidFirst : g.placeBidLater;
   if (kind === KIND.ask) return firstOrder ? g.placeAskFirst : g.placeAskLater;
-  if (kind === KIND.update) return side === BUY_SIDE ? g.updateBid : g.updateAsk;
+  if (kind === KIND.update) return side === BUY ? g.updateBid : g.updateAsk;
   if (kind === KIND.clear) return clearGas(g, orders);
   return g.interMg;
 }

@@ -2,7 +2,19 @@ export * from "./types.js";
 export { TxLog, type TxLogColumns, type TxLogKeep } from "./tx-log.js";
 export { TxQueues } from "./tx-queues.js";
 export { CallbackTable } from "./callbacks.js";
-export { ContractRules, ANY_SIDE, type ContractRulesConfig } from "./rules.js";
+export { ContractRules, ANY_SIDE, contractRules, type ContractRulesConfig } from "./rules.js";
+export {
+  DuplicateLedgerError,
+  UnknownLedgerError,
+  hasLedger,
+  ledgerNames,
+  ledgerPlugin,
+  registerLedger,
+  unregisterLedger,
+  type LedgerContext,
+  type LedgerPlugin,
+} from "./registry.js";
+export { ETHEREUM_LEDGER, IDEAL_LEDGER, IOTA_LEDGER } from "./plugins.js";
 export {
   NO_FAULTS,
   faultImpacts,

@@ -159,7 +159,7 @@ export class IotaLedger implements Ledger {
       tx.chain,
       tx.sender,
       kind,
-      sideCode(tx),
+      sideCode(tx, "IotaLedger"),
       tx.nonce,
       now,
       tx.deadlineMs ?? Infinity,

@@ -1,8 +1,9 @@
 // Validation and coding of a TxRequest at submission. Malformed requests (programming errors: unknown
 // kind, chain out of range, non-integer sender) throw; contract-rule violations do not — they are
 // outcomes decided at execution (rules.ts).
+import { BUY, SELL, type Side } from "../market/index.js";
 import { ANY_SIDE } from "./rules.js";
-import { BUY_SIDE, KIND, SELL_SIDE, type TxRequest } from "./types.js";
+import { KIND, type TxRequest } from "./types.js";
 
 /** The request's kind code, after checking its shape. */
 export function kindCode(tx: TxRequest, chains: number, who: string): number {
@@ -22,11 +23,16 @@ export function kindCode(tx: TxRequest, chains: number, who: string): number {
   return kind;
 }
 
-/** Side code of the request: BUY for "bid", SELL for "ask", the named side or ANY for "update". */
-export function sideCode(tx: TxRequest): number {
-  if (tx.kind === "bid") return BUY_SIDE;
-  if (tx.kind === "ask") return SELL_SIDE;
-  if (tx.side === "buy") return BUY_SIDE;
-  if (tx.side === "sell") return SELL_SIDE;
-  return ANY_SIDE;
+/**
+ * Side of the request, as stored in TxLog.side: BUY for "bid", SELL for "ask", the given side (or
+ * ANY_SIDE when none) for the other kinds.
+ */
+export function sideCode(tx: TxRequest, who: string): Side | typeof ANY_SIDE {
+  if (tx.kind === "bid") return BUY;
+  if (tx.kind === "ask") return SELL;
+  const side = tx.side;
+  if (side === undefined) return ANY_SIDE;
+  if (side !== BUY && side !== SELL)
+    throw new RangeError(`${who}.submit: side must be BUY (0) or SELL (1), got ${String(side)}`);
+  return side;
 }

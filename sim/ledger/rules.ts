@@ -16,7 +16,9 @@
 // - "clear": only the chain's operator when operators are given (anyone otherwise), and the nonce
 //   rule; it advances the open round. "inter-mg": the nonce rule only.
 // - Nonces are per sender and shared across kinds and chains.
-import { BUY_SIDE, KIND, Reason, SELL_SIDE, type ReasonCode } from "./types.js";
+import { BUY, SELL } from "../market/index.js";
+import type { LedgerContext } from "./registry.js";
+import { KIND, Reason, type ReasonCode } from "./types.js";
 
 export interface ContractRulesConfig {
   /** Microgrid (chain) index of each agent, by dense agent id; -1 for none. */
@@ -29,6 +31,19 @@ export interface ContractRulesConfig {
   pgb: number;
   /** Sender allowed to clear each chain (by chain index); absent: anyone may clear. */
   operatorOf?: ArrayLike<number>;
+}
+
+/**
+ * The contract rules of one run, built from the market's membership: every agent a member of its
+ * microgrid's contract (chain), the market's Pgs and Pgb as the price limits, and microgrid m's
+ * operator — the only sender allowed to clear it, who also sends its inter-microgrid messages — the
+ * sender after the agents, memberOf.length + m. Every ledger model of a run takes its rules from here.
+ */
+export function contractRules(context: Pick<LedgerContext, "memberOf" | "chains" | "limits">): ContractRules {
+  const { memberOf, chains, limits } = context;
+  const agents = memberOf.length;
+  const operatorOf = Int32Array.from({ length: chains }, (_, m) => agents + m);
+  return new ContractRules({ memberOf, chains, pgs: limits.pgs, pgb: limits.pgb, operatorOf });
 }
 
 /** Side code meaning "whichever side is live" for updates. */
@@ -110,7 +125,7 @@ export class ContractRules {
       newSide = liveSide;
     } else {
       if (live) return Reason.ORDER_EXISTS;
-      newSide = kind === KIND.ask ? SELL_SIDE : BUY_SIDE;
+      newSide = kind === KIND.ask ? SELL : BUY;
     }
     this.#orderTag[sender] = tag;
     this.#orderSide[sender] = newSide;

@@ -13,12 +13,10 @@
 //   are taken when the run stops at periods * periodMs + drainMs; unresolved transactions are
 //   reported as pending.
 import { Kernel, spawn, Streams, type Process } from "../kernel/index.js";
-import type { EthereumConfig } from "./ethereum-config.js";
+import { BUY, DEFAULT_LIMITS, SELL, type MarketLimits } from "../market/index.js";
 import { EthereumLedger } from "./ethereum.js";
-import type { IotaConfig } from "./iota-config.js";
-import { IotaLedger } from "./iota.js";
-import type { DeepPartial } from "./merge.js";
-import { ContractRules } from "./rules.js";
+import { NO_FAULTS } from "./faults.js";
+import { ledgerPlugin, type LedgerContext } from "./registry.js";
 import { latencySummary, ledgerStats, type LatencySummary } from "./stats.js";
 import { KIND, REASON_NAMES, TxStatus, type Ledger, type TxRequest } from "./types.js";
 
@@ -33,13 +31,16 @@ export interface ScaleStudyOptions {
   agentsPerMicrogrid?: number;
   drainMs?: number;
   seed?: number | string;
-  ledgers?: readonly ("iota" | "ethereum")[];
-  iota?: DeepPartial<IotaConfig>;
-  ethereum?: DeepPartial<EthereumConfig>;
+  /** Registered ledgers (registry.ts) with a ledger model; default iota and ethereum. */
+  ledgers?: readonly string[];
+  /** Main-grid prices bounding the orders (the contract's price rule); default DEFAULT_LIMITS. */
+  limits?: MarketLimits;
+  /** Overrides by ledger name, passed to its plugin (e.g. `{ iota: { l1: { throughputMps: 1000 } } }`). */
+  ledgerOptions?: Readonly<Record<string, unknown>>;
 }
 
 export interface LedgerScaleFigures {
-  ledger: "iota" | "ethereum";
+  ledger: string;
   participants: number;
   microgrids: number;
   submitted: number;
@@ -65,9 +66,9 @@ export interface LedgerScaleFigures {
 }
 
 export interface ScaleStudyResult {
-  options: Required<Omit<ScaleStudyOptions, "iota" | "ethereum">>;
-  iota?: LedgerScaleFigures;
-  ethereum?: LedgerScaleFigures;
+  options: Required<Omit<ScaleStudyOptions, "ledgerOptions">>;
+  /** Figures by ledger name, in the order of options.ledgers. */
+  byLedger: Record<string, LedgerScaleFigures>;
 }
 
 const DEFAULTS = {
@@ -80,18 +81,18 @@ const DEFAULTS = {
   agentsPerMicrogrid: 5,
   drainMs: 0,
   seed: 1,
-  ledgers: ["iota", "ethereum"] as const,
+  ledgers: ["iota", "ethereum"] as readonly string[],
+  limits: DEFAULT_LIMITS,
 };
 
 /** Runs each requested ledger on its own kernel with the same load and returns their figures. */
 export function scaleStudy(options: ScaleStudyOptions): ScaleStudyResult {
-  const o = { ...DEFAULTS, ...options };
+  const { ledgerOptions = {}, ...given } = options;
+  const o: Resolved = { ...DEFAULTS, ...given };
   validate(o);
-  const result: ScaleStudyResult = { options: o };
-  for (const name of o.ledgers) {
-    result[name] = runOne(name, o, options);
-  }
-  return result;
+  const byLedger: Record<string, LedgerScaleFigures> = {};
+  for (const name of o.ledgers) byLedger[name] = runOne(name, o, ledgerOptions[name]);
+  return { options: o, byLedger };
 }
 
 type Resolved = ScaleStudyResult["options"];
@@ -111,20 +112,25 @@ function validate(o: Resolved): void {
   if (o.updatesPerPeriod * o.updateSpacingMs + o.submitSpreadMs > o.clearAtMs || o.clearAtMs >= o.periodMs) {
     bad("the order waves must end before clearAtMs, and clearAtMs must fall inside the period");
   }
+  for (const name of o.ledgers) {
+    if (ledgerPlugin(name).create === null) bad(`ledger "${name}" has no ledger model to study`);
+  }
 }
 
-function runOne(name: "iota" | "ethereum", o: Resolved, options: ScaleStudyOptions): LedgerScaleFigures {
+function runOne(name: string, o: Resolved, ledgerOptions: unknown): LedgerScaleFigures {
   const n = o.participants;
   const chains = Math.ceil(n / o.agentsPerMicrogrid);
-  const memberOf = Int32Array.from({ length: n }, (_, i) => Math.floor(i / o.agentsPerMicrogrid));
-  const operatorOf = Int32Array.from({ length: chains }, (_, c) => n + c);
-  const rules = new ContractRules({ memberOf, chains, pgs: 3.2, pgb: 18.9, operatorOf });
   const kernel = new Kernel();
-  const streams = new Streams(o.seed);
-  const ledger: Ledger =
-    name === "iota"
-      ? new IotaLedger({ kernel, streams, rules, config: { ...options.iota, chains } })
-      : new EthereumLedger({ kernel, streams, rules, config: { ...options.ethereum, chains } });
+  const context: LedgerContext = {
+    kernel,
+    streams: new Streams(o.seed),
+    faults: NO_FAULTS,
+    keepLog: "all",
+    memberOf: Int32Array.from({ length: n }, (_, i) => Math.floor(i / o.agentsPerMicrogrid)),
+    chains,
+    limits: o.limits,
+  };
+  const ledger = ledgerPlugin(name).create!(context, ledgerOptions); // validate() refused create: null
   spawn(kernel, load(kernel, ledger, o, chains));
   kernel.run({ until: o.periods * o.periodMs + o.drainMs });
   return figures(name, ledger, o, chains, kernel.processed);
@@ -146,7 +152,7 @@ function* load(kernel: Kernel, ledger: Ledger, o: Resolved, chains: number): Pro
         req.chain = Math.floor(i / o.agentsPerMicrogrid);
         req.sender = i;
         req.kind = w === 0 ? (i % 2 === 0 ? "bid" : "ask") : "update";
-        req.side = i % 2 === 0 ? "buy" : "sell";
+        req.side = i % 2 === 0 ? BUY : SELL;
         req.price = 10 + (w % 2);
         req.nonce = ++nonce[i]!;
         req.deadlineMs = clearAt;
@@ -168,7 +174,7 @@ function* load(kernel: Kernel, ledger: Ledger, o: Resolved, chains: number): Pro
 }
 
 function figures(
-  name: "iota" | "ethereum",
+  name: string,
   ledger: Ledger,
   o: Resolved,
   chains: number,

@@ -9,6 +9,7 @@
 // - Submissions are cheap: the request object is copied into the ledger's TxLog (the caller may reuse
 //   one mutable request object), and the callback is one function registered once, not a closure per
 //   transaction.
+import type { Side } from "../market/index.js";
 import type { TxLog } from "./tx-log.js";
 
 /** What a transaction does. Orders ("bid", "ask", "update") are subject to the contract rules. */
@@ -20,11 +21,6 @@ export const KIND = { bid: 0, ask: 1, update: 2, clear: 3, "inter-mg": 4 } as co
   number
 >;
 export const KIND_NAMES: readonly TxKind[] = ["bid", "ask", "update", "clear", "inter-mg"];
-
-/** Side of an order: buy (consumer) or sell (producer). */
-export type OrderSide = "buy" | "sell";
-export const BUY_SIDE = 0;
-export const SELL_SIDE = 1;
 
 /** Outcome of a transaction, as stored in TxLog.status. */
 export const TxStatus = {
@@ -95,8 +91,11 @@ export interface TxRequest {
   price?: number;
   /** Order quantity, Wh (non-negative integer). */
   quantityWh?: number;
-  /** For "update": the side of the live order to replace (default: whichever is live). */
-  side?: OrderSide;
+  /**
+   * For "update": the side of the live order to replace, the market's BUY or SELL (default:
+   * whichever is live). A "bid" is always BUY and an "ask" always SELL, whatever this says.
+   */
+  side?: Side;
   /** For "clear": number of orders in the book (Ethereum gas grows with it). */
   orders?: number;
   /** The sender's deadline (ms); a later confirmation counts as late, none at all as missed. */
@@ -146,7 +145,8 @@ export interface FaultImpact {
 
 /** A ledger model: turns submissions into outcome events in the kernel. */
 export interface Ledger {
-  readonly name: "iota" | "ethereum";
+  /** The model's name, as summaries report it (the built-in models: "iota", "ethereum"). */
+  readonly name: string;
   /** Every submission, in submission order (tx id = row index). */
   readonly log: TxLog;
   /** Records the request and schedules its outcome. Returns the transaction id. */

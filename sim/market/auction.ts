@@ -69,6 +69,7 @@ export class Auction implements MemberView {
   readonly submittedAnchor: Float64Array;
   readonly bidder: Bidder;
   readonly mechanism: Mechanism;
+  readonly config: MarketConfig;
   readonly #streams: readonly MemberStreams[];
   readonly #config: MarketConfig;
   readonly #limits: MarketLimits;
@@ -113,6 +114,7 @@ export class Auction implements MemberView {
     this.submittedPrice = new Float64Array(n);
     this.submittedAnchor = new Float64Array(n);
     this.#streams = setup.streams;
+    this.config = setup.config;
     this.#config = setup.config;
     this.#limits = setup.limits;
     this.#book = createBook(n);

@@ -118,11 +118,12 @@ export function runConsensus(
   const budget = options.roundBudget ?? Number.POSITIVE_INFINITY;
   if (!(budget >= 1)) throw new RangeError(`roundBudget: expected at least one round, got ${budget}`);
   const auction = openMarket(agents, streams, options);
+  const limit = Math.min(auction.config.maxRounds, budget);
   const mcp: number[] = [];
   const volume: number[] = [];
   const orders: number[] = [];
   for (let k = 1; ; k++) {
-    const { report, settled } = nextRound(auction, k >= budget);
+    const { report, settled } = nextRound(auction, k >= limit);
     mcp.push(report.mcp);
     volume.push(report.volume);
     orders.push(report.orders);

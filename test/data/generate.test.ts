@@ -6,6 +6,7 @@ import {
   generateProfile,
   makeProfileConfig,
   microgridNetProduction,
+  paperMicrogrids,
   paperProfileConfig,
   ProfileError,
   shareOfDeficitPeriods,
@@ -115,8 +116,8 @@ test("a clear day gives more PV than an overcast one", () => {
   assert.ok(clear > 17_000 && clear < 21_000, `${clear} Wh`);
 });
 
-test("there is no PV at night", () => {
-  const p = generateProfile(makeProfileConfig(), new Streams(4));
+test("there is no PV at night (unshifted microgrids)", () => {
+  const p = generateProfile(makeProfileConfig({ shiftHoursByMicrogrid: { MG3: 0 } }), new Streams(4));
   for (let a = 0; a < p.agents.length; a++)
     assert.equal(overHours(p, row(p, "pv", a), 22, 4), 0, p.agents[a]!.name);
 });
@@ -156,13 +157,19 @@ test("the paper preset: system-wide demand exceeds supply in most periods", () =
 
 test("a 12-hour shift rotates a microgrid's PV circularly and leaves its load alone", () => {
   const shifted = generateProfile(paperProfileConfig(), new Streams(8));
-  const plain = generateProfile(makeProfileConfig(), new Streams(8));
+  const plain = generateProfile(makeProfileConfig({ shiftHoursByMicrogrid: { MG3: 0 } }), new Streams(8));
   for (const agent of plain.agents) {
     const pv = row(plain, "pv", agent.id);
     const expected = agent.microgrid === "MG3" ? [...pv.slice(-24), ...pv.slice(0, -24)] : pv;
     assert.deepEqual(row(shifted, "pv", agent.id), expected, agent.name);
     assert.deepEqual(row(shifted, "load", agent.id), row(plain, "load", agent.id), agent.name);
   }
+});
+
+test("the paper's microgrids carry MG3's 12-hour shift wherever they are used", () => {
+  const viaSpecs = generateProfile(makeProfileConfig({ microgrids: paperMicrogrids() }), new Streams(8));
+  assert.deepEqual(viaSpecs.pv, generateProfile(paperProfileConfig(), new Streams(8)).pv);
+  assert.equal(paperMicrogrids().find((m) => m.name === "MG3")?.shiftHours, 12);
 });
 
 test("the period length is configurable", () => {

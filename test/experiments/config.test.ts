@@ -68,3 +68,36 @@ test("ledger overrides are checked against the models' parameters", () => {
     /committeeSize must be >= 1/,
   );
 });
+
+test("ledgers are registered names: an unknown one is an input error listing the known names", () => {
+  assert.throws(
+    () => parseRunConfig({ ledgers: ["iota", "hashgraph"] }, "cfg.json"),
+    (e: unknown) =>
+      e instanceof InputError &&
+      e.message === 'cfg.json: field "ledgers.1": unknown ledger "hashgraph" (known: ethereum, ideal, iota)',
+  );
+  assert.throws(
+    () => parseRunConfig({ trading: { roundSeconds: { hashgraph: 5 } } }, "cfg.json"),
+    /field "trading\.roundSeconds\.hashgraph": unknown ledger "hashgraph" \(known: ethereum, ideal, iota\)/,
+  );
+  assert.throws(
+    () => parseRunConfig({ ledgerOptions: { hashgraph: {} } }, "cfg.json"),
+    /field "ledgerOptions\.hashgraph": unknown ledger "hashgraph"/,
+  );
+  assert.throws(
+    () => parseRunConfig({ ledgerOptions: { iota: {} } }, "cfg.json"),
+    /field "ledgerOptions\.iota": set in the top-level "iota" field/,
+  );
+});
+
+test("round lengths default to each ledger's own and can be set per ledger", () => {
+  assert.deepEqual(parseRunConfig({}, "cfg.json").trading.roundSeconds, {
+    ethereum: 30,
+    ideal: 10,
+    iota: 20,
+  });
+  assert.deepEqual(
+    parseRunConfig({ trading: { roundSeconds: { iota: 25 } } }, "cfg.json").trading.roundSeconds,
+    { ethereum: 30, ideal: 10, iota: 25 },
+  );
+});

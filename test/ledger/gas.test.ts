@@ -3,14 +3,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
   KIND,
-  BUY_SIDE,
-  SELL_SIDE,
   MEASURED_GAS,
   PLACEHOLDER_GAS,
   clearGas,
   gasFor,
   gasScheduleFromJson,
 } from "../../sim/ledger/index.js";
+import { BUY, SELL } from "../../sim/market/index.js";
 
 const FILE = JSON.parse(
   readFileSync(new URL("../../sim/ledger/ethereum-gas.json", import.meta.url), "utf8"),
@@ -29,11 +28,11 @@ test("the default Ethereum gas comes from the measured contract file", () => {
 
 test("gas per kind: first order, later order, update by side, clear by book size", () => {
   const g = MEASURED_GAS;
-  assert.equal(gasFor(g, KIND.bid, BUY_SIDE, true, 0), g.placeBidFirst);
-  assert.equal(gasFor(g, KIND.ask, SELL_SIDE, false, 0), g.placeAskLater);
-  assert.equal(gasFor(g, KIND.update, SELL_SIDE, false, 0), g.updateAsk);
-  assert.equal(gasFor(g, KIND.clear, BUY_SIDE, false, CLEAR[1]!.orders), CLEAR[1]!.gas);
-  assert.equal(gasFor(g, KIND["inter-mg"], BUY_SIDE, false, 0), g.placeBidLater);
+  assert.equal(gasFor(g, KIND.bid, BUY, true, 0), g.placeBidFirst);
+  assert.equal(gasFor(g, KIND.ask, SELL, false, 0), g.placeAskLater);
+  assert.equal(gasFor(g, KIND.update, SELL, false, 0), g.updateAsk);
+  assert.equal(gasFor(g, KIND.clear, BUY, false, CLEAR[1]!.orders), CLEAR[1]!.gas);
+  assert.equal(gasFor(g, KIND["inter-mg"], BUY, false, 0), g.placeBidLater);
 });
 
 test("clear gas interpolates between measured book sizes and extends with the fitted slope", () => {

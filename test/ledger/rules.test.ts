@@ -1,21 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  ANY_SIDE,
-  BUY_SIDE,
-  ContractRules,
-  KIND,
-  Reason,
-  SELL_SIDE,
-  TxStatus,
-  type Ledger,
-} from "../../sim/ledger/index.js";
+import { ANY_SIDE, ContractRules, KIND, Reason, TxStatus, type Ledger } from "../../sim/ledger/index.js";
+import { BUY, SELL } from "../../sim/market/index.js";
 import { ethereumSetup, iotaSetup, paperRules, type Setup } from "./fixtures.js";
 
 // Agents 0-4 are members of microgrid 0, 5-9 of 1, 10-14 of 2; operators are 15, 16, 17.
 
 function bid(r: ContractRules, chain: number, sender: number, nonce: number, price = 10, qty = 100): number {
-  return r.execute(chain, sender, KIND.bid, BUY_SIDE, nonce, price, qty);
+  return r.execute(chain, sender, KIND.bid, BUY, nonce, price, qty);
 }
 
 test("only members of a microgrid may place orders on its chain", () => {
@@ -53,10 +45,10 @@ test("quantities must be non-negative integer Wh", () => {
 test("one live order per agent per round: a second order is rejected, an update replaces it", () => {
   const r = paperRules();
   assert.equal(bid(r, 0, 0, 1), Reason.NONE);
-  assert.equal(r.execute(0, 0, KIND.ask, SELL_SIDE, 2, 10, 100), Reason.ORDER_EXISTS);
+  assert.equal(r.execute(0, 0, KIND.ask, SELL, 2, 10, 100), Reason.ORDER_EXISTS);
   assert.equal(bid(r, 0, 0, 3), Reason.ORDER_EXISTS);
-  assert.equal(r.execute(0, 0, KIND.update, BUY_SIDE, 4, 12, 80), Reason.NONE);
-  assert.equal(r.execute(0, 0, KIND.update, SELL_SIDE, 5, 12, 80), Reason.NO_ORDER);
+  assert.equal(r.execute(0, 0, KIND.update, BUY, 4, 12, 80), Reason.NONE);
+  assert.equal(r.execute(0, 0, KIND.update, SELL, 5, 12, 80), Reason.NO_ORDER);
   assert.equal(r.execute(0, 1, KIND.update, ANY_SIDE, 1, 12, 80), Reason.NO_ORDER);
 });
 

@@ -1,0 +1,49 @@
+// The built-in ledger plugins: instant confirmation ("ideal"), IOTA 2.0 and Ethereum. registry.ts
+// registers them; their options are overrides of the models' defaults (docs/ledger.md).
+import type { EthereumConfig } from "./ethereum-config.js";
+import { EthereumLedger } from "./ethereum.js";
+import type { IotaConfig } from "./iota-config.js";
+import { IotaLedger } from "./iota.js";
+import type { DeepPartial } from "./merge.js";
+import type { LedgerPlugin } from "./registry.js";
+import { contractRules } from "./rules.js";
+
+/** No ledger model: every order is visible to its market the moment it is sent. */
+export const IDEAL_LEDGER: LedgerPlugin<never> = {
+  name: "ideal",
+  description: "instant confirmation (the paper's off-ledger market simulation)",
+  defaultRoundSeconds: 10,
+  create: null,
+};
+
+export const IOTA_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
+  name: "iota",
+  description: "IOTA 2.0: a Wasp chain per microgrid, anchored on the Tangle (feeless Layer 1)",
+  defaultRoundSeconds: 20,
+  create: (context, options) =>
+    new IotaLedger({
+      kernel: context.kernel,
+      streams: context.streams,
+      rules: contractRules(context),
+      faults: context.faults,
+      keepLog: context.keepLog,
+      config: { chains: context.chains, ...options },
+    }),
+};
+
+export const ETHEREUM_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
+  name: "ethereum",
+  description: "Ethereum: one chain shared by every microgrid and everyone else, EIP-1559 fees",
+  defaultRoundSeconds: 30,
+  create: (context, options) =>
+    new EthereumLedger({
+      kernel: context.kernel,
+      streams: context.streams,
+      rules: contractRules(context),
+      faults: context.faults,
+      keepLog: context.keepLog,
+      config: { chains: context.chains, ...options },
+    }),
+};
+
+export const BUILT_IN_LEDGERS: readonly LedgerPlugin<never>[] = [IDEAL_LEDGER, IOTA_LEDGER, ETHEREUM_LEDGER];
