@@ -45,11 +45,11 @@ function profileOf(microgrids: number, agents: number): Profile {
 
 /** Runs the world over the profile's day; returns the number of periods simulated. */
 function runDay(profile: Profile): number {
-  const recorder = new RunRecorder(profile.agents.length, LIMITS, profile.pv, profile.load, profile.periods);
-  new World(
+  const recorder = new RunRecorder(profile.agents.length, profile.pv, profile.load, profile.periods);
+  new World({
     profile,
-    new Streams(1),
-    {
+    streams: new Streams(1),
+    config: {
       limits: LIMITS,
       market: marketConfig(),
       tradingWindowMs: 300_000,
@@ -58,7 +58,7 @@ function runDay(profile: Profile): number {
       scenario: scenarioFromShorthand("all", profile.microgrids),
     },
     recorder,
-  ).run();
+  }).run();
   return profile.periods;
 }
 

@@ -49,7 +49,7 @@ const learning = z
     rule: z
       .enum(["as-described", "as-printed"])
       .default(L.rule)
-      .describe("Algorithm 1: as the results describe it, or as printed (NOTES erratum 2)"),
+      .describe("Algorithm 1: as the results describe it, or as printed (docs/errata.md, erratum 2)"),
     beta: z.number().min(0).max(1).default(L.beta),
     lambdaR: nonNegative.default(L.lambdaR),
     lambdaA: nonNegative.default(L.lambdaA),
@@ -84,7 +84,7 @@ const market = z
     equations: z
       .enum(["corrected", "as-printed"])
       .default(M.equations)
-      .describe("eqs (2)-(3): corrected (NOTES erratum 1) or as printed"),
+      .describe("eqs (2)-(3): corrected or as printed (docs/errata.md, erratum 1)"),
     learning: learning.default(learning.parse({})),
     epsilon: positive.default(M.epsilon).describe("consensus: MCP moves less than this (p/kWh)..."),
     k: z.number().int().positive().default(M.k).describe("...for this many consecutive rounds"),
@@ -92,7 +92,7 @@ const market = z
     fallback: z
       .enum(["as-described", "as-printed"])
       .default(M.fallback)
-      .describe("eq (1): as its sentence says, or as printed (NOTES erratum 3)"),
+      .describe("eq (1): as its sentence says, or as printed (docs/errata.md, erratum 3)"),
     limitPrices: z.enum(["split-midpoint", "uniform", "grid"]).default(M.limitPrices),
     initialAggressiveness: z.enum(["eager", "random", "neutral"]).default(M.initialAggressiveness),
     bidder: pluginName(bidders, M.bidder),
@@ -111,7 +111,7 @@ const TOP_LEVEL_OPTIONS = { iota: true, ethereum: true } as const;
 
 /** The message for a name that is not a registered ledger. */
 function unknownLedger(name: string): string {
-  return new UnknownLedgerError(name, ledgerNames()).message;
+  return new UnknownLedgerError("ledger", name, ledgerNames()).message;
 }
 
 // Resolved against the ledgers registered when the config is read: every registered ledger gets its

@@ -10,7 +10,8 @@
 // never arrow's global counter, so that the bytes do not depend on what else the process built.
 // writeArrowFile streams record batches to the file as they are made (nothing is joined in
 // memory), so that a batch's buffers may be reused for the next and a large table costs no more
-// memory than its columns.
+// memory than its columns. The result tables take their column names, order and types from the
+// result schema (sim/metrics/schema.ts) through schemaColumns.
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { createHash, type Hash } from "node:crypto";
 import { basename, dirname, join } from "node:path";
@@ -33,6 +34,7 @@ import {
   type RecordBatch,
   type Vector,
 } from "apache-arrow";
+import type { ColumnDef, TableDef } from "../../sim/metrics/index.js";
 
 /** A string column as codes into a dictionary: row i reads dictionary[codes[i]]. */
 export interface DictColumn {
@@ -145,6 +147,50 @@ function tableWith(columns: Columns, cache: Dictionaries): Table {
   const vectors: Record<string, Vector> = {};
   Object.entries(columns).forEach(([name, spec], id) => (vectors[name] = vector(spec, id, name, cache)));
   return new Table(vectors);
+}
+
+/** The values of one column of a schema: numbers, booleans, or dictionary codes. */
+export type ColumnValues<D extends ColumnDef> = D["type"] extends "bool"
+  ? readonly boolean[]
+  : D["type"] extends "dict"
+    ? D extends { dictionary: readonly string[] }
+      ? Int32Array
+      : DictColumn
+    : ArrayLike<number>;
+
+/** Values for every column of a table of the result schema (sim/metrics/schema.ts), by file name. */
+export type TableValues<T extends TableDef> = { [D in T["columns"][number] as D["name"]]: ColumnValues<D> };
+
+/**
+ * The columns of `table` in the schema's order, typed as the schema says: a dictionary column
+ * whose schema fixes its dictionary takes codes, any other one codes and its dictionary.
+ */
+export function schemaColumns<T extends TableDef>(table: T, values: TableValues<T>): Columns {
+  const given = values as Record<string, unknown>;
+  const out: Columns = {};
+  for (const def of table.columns) {
+    const v = given[def.name];
+    if (v === undefined) throw new RangeError(`${table.file}: no values for column ${def.name}`);
+    out[def.name] = columnSpec(def, v);
+  }
+  const extra = Object.keys(given).filter((name) => !(name in out));
+  if (extra.length > 0) throw new RangeError(`${table.file}: columns not in the schema: ${extra.join(", ")}`);
+  return out;
+}
+
+function columnSpec(def: ColumnDef, values: unknown): ColumnSpec {
+  switch (def.type) {
+    case "f64":
+      return { type: "f64", values: values as ArrayLike<number> };
+    case "i32":
+      return { type: "i32", values: values as ArrayLike<number> };
+    case "bool":
+      return { type: "bool", values: values as readonly boolean[] };
+    case "dict":
+      return def.dictionary === undefined
+        ? (values as DictColumn)
+        : { type: "dict", codes: values as Int32Array, dictionary: def.dictionary };
+  }
 }
 
 /** Builds a table from named columns (all of one length), in the given column order. */

@@ -2,21 +2,33 @@
 // Row order is defined by (ledger, scenario) in config order, then period, microgrid and agent:
 // never by completion order, so the files are byte-identical for the same config and seed.
 import { execFileSync } from "node:child_process";
-import { consumerBenefitPct, producerBenefitPct } from "../../sim/metrics/index.js";
+import {
+  AGENTS,
+  consumerBenefitPct,
+  PERIODS,
+  producerBenefitPct,
+  TRADES,
+  TRANSACTIONS,
+  type TableDef,
+} from "../../sim/metrics/index.js";
 import { packageVersion } from "./json.js";
 import { join } from "node:path";
-import { KIND_NAMES, STATUS_NAMES } from "../../sim/ledger/index.js";
-import type { ScenarioRun, SimulationResult } from "../run/simulate.js";
-import { writeArrowFile, type Columns, type DictColumn } from "./arrow.js";
+import type { ScenarioRun, SimulationResult } from "../run/types.js";
+import { schemaColumns, writeArrowFile, type Columns, type DictColumn } from "./arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "./atomic.js";
 
 /** Rows per record batch: large enough to amortise per-batch cost, small enough to bound buffers. */
 const BATCH_ROWS = 1 << 20;
 
-const OUTCOMES = ["consensus", "fallback", "no-trade"] as const;
-const SIDES = ["buy", "sell"] as const;
-const KINDS = [...KIND_NAMES, "unknown"];
-const STATUSES = [...STATUS_NAMES, "unknown"];
+const KINDS = dictionaryOf(TRANSACTIONS, "kind");
+const STATUSES = dictionaryOf(TRANSACTIONS, "status");
+
+/** The fixed dictionary of a column of the schema. */
+function dictionaryOf(table: TableDef, name: string): readonly string[] {
+  const dictionary = table.columns.find((c) => c.name === name)?.dictionary;
+  if (dictionary === undefined) throw new Error(`${table.file}: ${name} has no fixed dictionary`);
+  return dictionary;
+}
 
 /** Integer buffers reused from one batch to the next (a batch is written before the next is built). */
 class Scratch {
@@ -76,7 +88,7 @@ class Context {
   }
 
   /** The ledger and scenario columns of `n` rows of `run`. */
-  keys(run: ScenarioRun, n: number): Columns {
+  keys(run: ScenarioRun, n: number): { ledger: DictColumn; scenario: DictColumn } {
     const s = this.scratch;
     return {
       ledger: dict(s.constant("ledger", this.ledgers.indexOf(run.ledger), n), this.ledgers),
@@ -109,44 +121,39 @@ function periodColumns(ctx: Context, run: ScenarioRun): Columns {
   const { profile } = ctx.result;
   const r = run.recorder.periods;
   const n = r.period.length;
-  return {
+  const start = new Float64Array(n);
+  for (let i = 0; i < n; i++) start[i] = profile.startMs + r.period[i]! * profile.periodMs;
+  const involved = profile.microgrids.map((mg) => run.scenario.involved.includes(mg));
+  return schemaColumns(PERIODS, {
     ...ctx.keys(run, n),
-    period: { type: "i32", values: r.period },
-    start_ms: { type: "f64", values: r.period.map((t) => profile.startMs + t * profile.periodMs) },
-    microgrid: dict(Int32Array.from(r.microgrid), profile.microgrids),
-    involved: {
-      type: "bool",
-      values: r.microgrid.map((m) => run.scenario.involved.includes(profile.microgrids[m]!)),
-    },
-    pv_wh: { type: "f64", values: r.pvWh },
-    load_wh: { type: "f64", values: r.loadWh },
-    mcp: { type: "f64", values: r.mcp },
-    rounds: { type: "i32", values: r.rounds },
-    outcome: dict(Int32Array.from(r.outcome, outcomeCode), OUTCOMES),
-    demand_wh: { type: "f64", values: r.demandWh },
-    supply_wh: { type: "f64", values: r.supplyWh },
-    matched_local_wh: { type: "f64", values: r.matchedLocalWh },
-    netted_wh: { type: "f64", values: r.nettedWh },
-    peer_import_wh: { type: "f64", values: r.peerImportWh },
-    peer_export_wh: { type: "f64", values: r.peerExportWh },
-    peer_price: { type: "f64", values: r.peerPrice },
-    grid_import_wh: { type: "f64", values: r.gridImportWh },
-    grid_export_wh: { type: "f64", values: r.gridExportWh },
-    imbalance_import_wh: { type: "f64", values: r.imbalanceImportWh },
-    imbalance_export_wh: { type: "f64", values: r.imbalanceExportWh },
-    corrected_buy_price: { type: "f64", values: r.correctedBuyPrice },
-    corrected_sell_price: { type: "f64", values: r.correctedSellPrice },
-    paid_p: { type: "f64", values: r.paidP },
-    received_p: { type: "f64", values: r.receivedP },
-    missed_orders: { type: "i32", values: r.missedOrders },
-    missed_wh: { type: "f64", values: r.missedWh },
-  };
-}
-
-function outcomeCode(outcome: string): number {
-  const code = OUTCOMES.indexOf(outcome as (typeof OUTCOMES)[number]);
-  if (code < 0) throw new RangeError(`unknown auction outcome "${outcome}"`);
-  return code;
+    period: r.period,
+    start_ms: start,
+    microgrid: dict(r.microgrid, profile.microgrids),
+    involved: Array.from(r.microgrid, (m) => involved[m]!),
+    pv_wh: r.pvWh,
+    load_wh: r.loadWh,
+    forecast_wh: r.forecastWh,
+    mcp: r.mcp,
+    rounds: r.rounds,
+    outcome: r.outcome,
+    demand_wh: r.demandWh,
+    supply_wh: r.supplyWh,
+    matched_local_wh: r.matchedLocalWh,
+    netted_wh: r.nettedWh,
+    peer_import_wh: r.peerImportWh,
+    peer_export_wh: r.peerExportWh,
+    peer_price: r.peerPrice,
+    grid_import_wh: r.gridImportWh,
+    grid_export_wh: r.gridExportWh,
+    imbalance_import_wh: r.imbalanceImportWh,
+    imbalance_export_wh: r.imbalanceExportWh,
+    corrected_buy_price: r.correctedBuyPrice,
+    corrected_sell_price: r.correctedSellPrice,
+    paid_p: r.paidP,
+    received_p: r.receivedP,
+    missed_orders: r.missedOrders,
+    missed_wh: r.missedWh,
+  });
 }
 
 function tradeColumns(ctx: Context, run: ScenarioRun, from: number, to: number): Columns {
@@ -163,21 +170,23 @@ function tradeColumns(ctx: Context, run: ScenarioRun, from: number, to: number):
   run.recorder.deriveTrades(from, to, derived);
   const side = s.i32("side", n);
   side.set(stored.side);
-  return {
+  return schemaColumns(TRADES, {
     ...ctx.keys(run, n),
-    period: { type: "i32", values: derived.period },
+    period: derived.period,
     agent: dict(stored.agent, ctx.agentNames),
     microgrid: dict(derived.microgrid, ctx.result.profile.microgrids),
-    side: dict(side, SIDES),
-    quantity_wh: { type: "f64", values: s.doubles("quantity", stored.quantityWh) },
-    fill_wh: { type: "f64", values: s.doubles("fill", stored.fillWh) },
-    price: { type: "f64", values: stored.price },
-    mcp: { type: "f64", values: derived.mcp },
-    residual_wh: { type: "f64", values: derived.residualWh },
-    residual_price: { type: "f64", values: derived.residualPrice },
-    paid_p: { type: "f64", values: stored.paidP },
-    received_p: { type: "f64", values: stored.receivedP },
-  };
+    side,
+    forecast_wh: s.doubles("forecast", stored.forecastWh),
+    quantity_wh: s.doubles("quantity", stored.quantityWh),
+    fill_wh: s.doubles("fill", stored.fillWh),
+    price: stored.price,
+    mcp: derived.mcp,
+    trade_price: stored.tradePrice,
+    residual_wh: derived.residualWh,
+    residual_price: derived.residualPrice,
+    paid_p: stored.paidP,
+    received_p: stored.receivedP,
+  });
 }
 
 function agentColumns(ctx: Context, run: ScenarioRun): Columns {
@@ -191,26 +200,26 @@ function agentColumns(ctx: Context, run: ScenarioRun): Columns {
   const consumer = Float64Array.from({ length: n }, (_, a) =>
     consumerBenefitPct(t.paidP[a]!, t.boughtWh[a]!, pgb),
   );
-  return {
+  return schemaColumns(AGENTS, {
     ...ctx.keys(run, n),
     agent: dict(ctx.scratch.range("agent", 0, n), ctx.agentNames),
     microgrid: dict(
       Int32Array.from(profile.agents, (a) => a.microgridIndex),
       profile.microgrids,
     ),
-    bought_wh: { type: "f64", values: t.boughtWh },
-    sold_wh: { type: "f64", values: t.soldWh },
-    paid_p: { type: "f64", values: t.paidP },
-    received_p: { type: "f64", values: t.receivedP },
-    peer_bought_wh: { type: "f64", values: t.peerBoughtWh },
-    peer_sold_wh: { type: "f64", values: t.peerSoldWh },
-    grid_bought_wh: { type: "f64", values: t.gridBoughtWh },
-    grid_sold_wh: { type: "f64", values: t.gridSoldWh },
-    imbalance_import_wh: { type: "f64", values: t.imbalanceImportWh },
-    imbalance_export_wh: { type: "f64", values: t.imbalanceExportWh },
-    producer_benefit_pct: { type: "f64", values: producer },
-    consumer_benefit_pct: { type: "f64", values: consumer },
-  };
+    bought_wh: t.boughtWh,
+    sold_wh: t.soldWh,
+    paid_p: t.paidP,
+    received_p: t.receivedP,
+    peer_bought_wh: t.peerBoughtWh,
+    peer_sold_wh: t.peerSoldWh,
+    grid_bought_wh: t.gridBoughtWh,
+    grid_sold_wh: t.gridSoldWh,
+    imbalance_import_wh: t.imbalanceImportWh,
+    imbalance_export_wh: t.imbalanceExportWh,
+    producer_benefit_pct: producer,
+    consumer_benefit_pct: consumer,
+  });
 }
 
 /** Codes of small non-negative integers into `names`, whose last entry names any value beyond. */
@@ -227,21 +236,21 @@ function transactionColumns(ctx: Context, run: ScenarioRun, from: number, to: nu
   const f64 = (column: Float64Array | undefined) => column?.subarray(from, to) ?? new Float64Array(0);
   const i32 = (column: Int32Array | undefined) => column?.subarray(from, to) ?? new Int32Array(0);
   const u8 = (column: Uint8Array | undefined) => column?.subarray(from, to) ?? new Uint8Array(0);
-  return {
+  return schemaColumns(TRANSACTIONS, {
     ...ctx.keys(run, n),
-    tx: { type: "i32", values: s.range("tx", from, to) },
-    chain: { type: "i32", values: i32(log?.chain) },
-    sender: { type: "i32", values: i32(log?.sender) },
-    kind: dict(namedCodes(s.i32("kind", n), u8(log?.kind), KINDS), KINDS),
-    status: dict(namedCodes(s.i32("status", n), u8(log?.status), STATUSES), STATUSES),
-    submit_ms: { type: "f64", values: f64(log?.submitMs) },
-    confirm_ms: { type: "f64", values: f64(log?.confirmMs) },
-    deadline_ms: { type: "f64", values: f64(log?.deadlineMs) },
-    fee_native: { type: "f64", values: f64(log?.feeNative) },
-    fee_usd: { type: "f64", values: f64(log?.feeUsd) },
-    energy_wh: { type: "f64", values: f64(log?.energyWh) },
-    size_or_gas: { type: "f64", values: f64(log?.sizeOrGas) },
-  };
+    tx: s.range("tx", from, to),
+    chain: i32(log?.chain),
+    sender: i32(log?.sender),
+    kind: namedCodes(s.i32("kind", n), u8(log?.kind), KINDS),
+    status: namedCodes(s.i32("status", n), u8(log?.status), STATUSES),
+    submit_ms: f64(log?.submitMs),
+    confirm_ms: f64(log?.confirmMs),
+    deadline_ms: f64(log?.deadlineMs),
+    fee_native: f64(log?.feeNative),
+    fee_usd: f64(log?.feeUsd),
+    energy_wh: f64(log?.energyWh),
+    size_or_gas: f64(log?.sizeOrGas),
+  });
 }
 
 function gitCommit(): string | null {
@@ -262,10 +271,10 @@ export function writeResults(dir: string, result: SimulationResult, summary: unk
   const log = (run: ScenarioRun) =>
     result.config.outputs.transactions ? (run.ledgerModel?.log.length ?? 0) : 0;
   const tables: [string, Iterable<Columns>][] = [
-    ["periods.arrow", perRun(ctx, (run) => periodColumns(ctx, run))],
-    ["trades.arrow", sliced(ctx, trades, (run, from, to) => tradeColumns(ctx, run, from, to))],
-    ["agents.arrow", perRun(ctx, (run) => agentColumns(ctx, run))],
-    ["transactions.arrow", sliced(ctx, log, (run, from, to) => transactionColumns(ctx, run, from, to))],
+    [PERIODS.file, perRun(ctx, (run) => periodColumns(ctx, run))],
+    [TRADES.file, sliced(ctx, trades, (run, from, to) => tradeColumns(ctx, run, from, to))],
+    [AGENTS.file, perRun(ctx, (run) => agentColumns(ctx, run))],
+    [TRANSACTIONS.file, sliced(ctx, log, (run, from, to) => transactionColumns(ctx, run, from, to))],
   ];
   const hashes: Record<string, string> = {};
   for (const [name, parts] of tables) hashes[name] = writeArrowFile(join(dir, name), parts);

@@ -11,7 +11,7 @@ import {
 } from "../../sim/ledger/index.js";
 import { InputError } from "../cli/errors.js";
 import type { RunConfig } from "../config/schema.js";
-import type { ScenarioRun } from "./simulate.js";
+import type { ScenarioRun } from "./types.js";
 
 const HOUR_MS = 3_600_000;
 

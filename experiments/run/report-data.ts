@@ -1,6 +1,6 @@
 // The summary of a simulation (summary.json) and its short terminal table.
-import { executedOrders, latencySummary, ledgerStats, type Ledger } from "../../sim/ledger/index.js";
-import type { SimulationResult } from "./simulate.js";
+import { executedOrders, latencySummary, ledgerPlugin, ledgerStats, type Ledger } from "../../sim/ledger/index.js";
+import type { SimulationResult } from "./types.js";
 import { checkClaims, summarizeRun, type Claim, type ScenarioSummary } from "./summary.js";
 
 /** The paper's printed figures, for side-by-side comparison. */
@@ -62,10 +62,7 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
     txLatencyMeanS: latency.meanMs / 1000,
     txLatencyP50S: latency.p50Ms / 1000,
     txLatencyP95S: latency.p95Ms / 1000,
-    security:
-      model.name === "iota"
-        ? "Wasp committee BFT: safe while fewer than a third of the committee is faulty"
-        : "network consensus of the whole chain",
+    security: ledgerPlugin(model.name).security ?? "not stated by the ledger plugin",
   };
 }
 

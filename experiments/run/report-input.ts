@@ -24,7 +24,7 @@ function table1Rows(ledgers: readonly LedgerFigures[]): Table1Row[] {
       paperEthereum: PAPER.table1.energyPerTx.ethereum,
       note:
         "Ours uses the configured IOTA energy reading (docs/ledger.md). The paper printed 3.93 nWh; read as 3.93e-9 kWh it is 3.93 uWh; " +
-        "the IOTA Foundation measured 6.78 mJ (1.9 uWh) per transaction in 2022 (NOTES erratum 4)",
+        "the IOTA Foundation measured 6.78 mJ (1.9 uWh) per transaction in 2022 (docs/errata.md, erratum 4)",
     },
     {
       metric: "Monetary cost per bid",

@@ -1,4 +1,4 @@
-// Runs one config: builds the profile once, then the world for every (ledger, scenario).
+// Runs one config: builds the profile once, then a model (sim/model.ts) for every (ledger, scenario).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Streams } from "../../sim/kernel/index.js";
@@ -12,37 +12,15 @@ import {
   uniformMicrogrids,
   type Profile,
 } from "../../sim/data/index.js";
-import {
-  scenarioFromShorthand,
-  World,
-  ledgerChannel,
-  type ChannelFactory,
-  type Scenario,
-} from "../../sim/grid/index.js";
-import { marketConfig, type MarketConfig } from "../../sim/market/index.js";
-import { RunRecorder } from "../../sim/metrics/index.js";
-import { ledgerPlugin, type FaultSchedule, type Ledger, type LedgerContext } from "../../sim/ledger/index.js";
+import { scenarioFromShorthand, type Scenario } from "../../sim/grid/index.js";
+import { ledgerPlugin, type FaultSchedule } from "../../sim/ledger/index.js";
+import { createModel, OptionError, type Model } from "../../sim/model.js";
 import { faultSchedule } from "./faults.js";
 import { InputError } from "../cli/errors.js";
 import { ledgerOptionsOf, type RunConfig } from "../config/schema.js";
+import type { LedgerName, ScenarioRun, SimulationResult } from "./types.js";
 
-export type LedgerName = RunConfig["ledgers"][number];
-
-export interface ScenarioRun {
-  ledger: LedgerName;
-  scenario: Scenario;
-  recorder: RunRecorder;
-  /** The ledger model (absent for instant confirmation, "ideal"). */
-  ledgerModel?: Ledger;
-  events: number;
-}
-
-export interface SimulationResult {
-  config: RunConfig;
-  profile: Profile;
-  faults: FaultSchedule;
-  runs: ScenarioRun[];
-}
+export type { LedgerName, ScenarioRun, SimulationResult } from "./types.js";
 
 function readText(path: string, field: string): string {
   try {
@@ -103,50 +81,13 @@ export function scenarioOf(entry: RunConfig["scenarios"][number], microgrids: re
   }
 }
 
-function market(config: RunConfig): MarketConfig {
-  return marketConfig(config.market);
-}
-
 /** The world's order channel on `ledger`; undefined for instant confirmation (no ledger model). */
-function channelFor(
-  faults: FaultSchedule,
-  ledger: LedgerName,
-  config: RunConfig,
-  profile: Profile,
-  streams: Streams,
-  hold: { model?: Ledger },
-): ChannelFactory | undefined {
-  const create = ledgerPlugin(ledger).create;
-  if (create === null) return undefined;
-  return (kernel, events) => {
-    const context: LedgerContext = {
-      kernel,
-      streams,
-      faults,
-      keepLog: config.outputs.transactions ? "all" : "unresolved",
-      memberOf: Int32Array.from(profile.agents, (a) => a.microgridIndex),
-      chains: profile.microgrids.length,
-      limits: config.limits,
-    };
-    let model: Ledger;
-    try {
-      model = create(context, ledgerOptionsOf(config, ledger));
-    } catch (error) {
-      // The models check their parameters; a RangeError there is a bad value in the config.
-      if (error instanceof RangeError) throw new InputError(`${ledger}: ${error.message}`);
-      throw error;
-    }
-    hold.model = model;
-    return ledgerChannel(model, profile.agents.length, events);
-  };
-}
-
 /** The market's round length on `ledger` (s): the config's, else the plugin's default. */
 function roundSeconds(config: RunConfig, ledger: LedgerName): number {
   return config.trading.roundSeconds[ledger] ?? ledgerPlugin(ledger).defaultRoundSeconds;
 }
 
-/** Runs the world for one (ledger, scenario) on `profile`. */
+/** Runs the model of one (ledger, scenario) on `profile`. */
 export function runScenario(
   config: RunConfig,
   profile: Profile,
@@ -154,37 +95,37 @@ export function runScenario(
   scenario: Scenario,
   faults: FaultSchedule = faultSchedule(config, profile),
 ): ScenarioRun {
-  const streams = new Streams(config.seed);
-  const recorder = new RunRecorder(
-    profile.agents.length,
-    config.limits,
-    profile.pv,
-    profile.load,
-    profile.periods,
-    { trades: config.outputs.trades },
-  );
-  const hold: { model?: Ledger } = {};
-  const world = new World(
-    profile,
-    streams,
-    {
+  let model: Model;
+  try {
+    model = createModel({
+      seed: config.seed,
+      profile,
       limits: config.limits,
-      market: market(config),
-      tradingWindowMs: Math.round(config.trading.windowMinutes * 60_000),
-      roundIntervalMs: Math.round(roundSeconds(config, ledger) * 1000),
-      forecastErrorSd: config.trading.forecastErrorSd,
+      market: config.market,
+      trading: {
+        periodMinutes: config.trading.periodMinutes,
+        windowMinutes: config.trading.windowMinutes,
+        roundSeconds: roundSeconds(config, ledger),
+        forecastErrorSd: config.trading.forecastErrorSd,
+      },
       scenario,
-    },
-    recorder,
-    channelFor(faults, ledger, config, profile, streams, hold),
-  );
-  world.run();
+      ledger,
+      ledgerOptions: ledgerOptionsOf(config, ledger),
+      faults,
+      outputs: config.outputs,
+    });
+  } catch (error) {
+    // The models check their parameters: an OptionError is a bad value in the config.
+    if (error instanceof OptionError) throw new InputError(error.message);
+    throw error;
+  }
+  model.run();
   return {
     ledger,
     scenario,
-    recorder,
-    ...(hold.model ? { ledgerModel: hold.model } : {}),
-    events: world.kernel.processed,
+    recorder: model.recorder,
+    ...(model.ledger ? { ledgerModel: model.ledger } : {}),
+    events: model.kernel.processed,
   };
 }
 

@@ -1,8 +1,9 @@
 // Turns the runs of a config into the summary figures: benefits per scenario and microgrid, total
 // benefit, main-grid energy, and the paper's qualitative claims checked against our numbers.
+import { AUCTION_OUTCOMES } from "../../sim/grid/index.js";
 import { benefitOf, emptyTotals, type Benefit, type Totals } from "../../sim/metrics/index.js";
 import { faultEffects, type FaultEffect } from "./faults.js";
-import type { ScenarioRun, SimulationResult } from "./simulate.js";
+import type { ScenarioRun, SimulationResult } from "./types.js";
 
 export interface MicrogridBenefit extends Benefit {
   microgrid: string;
@@ -53,11 +54,21 @@ function totalsOf(run: ScenarioRun, agents: (a: number) => boolean, count: numbe
   return t;
 }
 
-function sum(values: readonly number[]): number {
+function sum(values: ArrayLike<number>): number {
   let s = 0;
-  for (const v of values) s += v;
+  for (let i = 0; i < values.length; i++) s += values[i]!;
   return s;
 }
+
+/** Entries of `values` that satisfy `test`. */
+function count(values: ArrayLike<number>, test: (v: number) => boolean): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (test(values[i]!)) n++;
+  return n;
+}
+
+const CONSENSUS = AUCTION_OUTCOMES.indexOf("consensus");
+const FALLBACK = AUCTION_OUTCOMES.indexOf("fallback");
 
 export function summarizeRun(result: SimulationResult, run: ScenarioRun): ScenarioSummary {
   const { profile, config } = result;
@@ -92,9 +103,9 @@ export function summarizeRun(result: SimulationResult, run: ScenarioRun): Scenar
     mainGridKwh: (importWh + exportWh) / 1000,
     localKwh: (sum(rows.matchedLocalWh) + sum(rows.nettedWh)) / 1000,
     peerKwh: sum(rows.peerImportWh) / 1000,
-    periodsConsensus: rows.outcome.filter((o) => o === "consensus").length,
-    periodsFallback: rows.outcome.filter((o) => o === "fallback").length,
-    periodsWithMissedOrders: rows.missedOrders.filter((n) => n > 0).length,
+    periodsConsensus: count(rows.outcome, (o) => o === CONSENSUS),
+    periodsFallback: count(rows.outcome, (o) => o === FALLBACK),
+    periodsWithMissedOrders: count(rows.missedOrders, (n) => n > 0),
     missedKwh: sum(rows.missedWh) / 1000,
     faults: faultEffects(run, result.faults, profile),
     events: run.events,

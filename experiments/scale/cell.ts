@@ -47,8 +47,8 @@ process.stdout.write(
     costPerBidUsd: figures?.costPerBidUsd ?? NaN,
     // What the ledger did to the market: orders that never confirmed in time, and the energy the
     // microgrid auctions still matched (the rest is netted or goes to the main grid).
-    missedOrders: sum(rows.missedOrders),
-    missedWh: sum(rows.missedWh),
-    matchedLocalWh: sum(rows.matchedLocalWh),
+    missedOrders: sum(Array.from(rows.missedOrders)),
+    missedWh: sum(Array.from(rows.missedWh)),
+    matchedLocalWh: sum(Array.from(rows.matchedLocalWh)),
   })}\n`,
 );

@@ -14,9 +14,11 @@ import {
   type Columns,
 } from "../io/arrow.js";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
+import { TABLES as RESULT_TABLES } from "../../sim/metrics/index.js";
 import type { Value } from "./cells.js";
 
-export const TABLES = ["periods.arrow", "trades.arrow", "agents.arrow", "transactions.arrow"] as const;
+/** The result files of a cell, as the result schema lists them. */
+export const TABLES: readonly string[] = RESULT_TABLES.map((t) => t.file);
 
 export interface SweepIndex {
   name: string;

@@ -7,6 +7,7 @@
 // residual position only once its round close has executed on its chain, so a stopped chain
 // (e.g. a Wasp committee without quorum) also keeps its microgrid out of the upper auction.
 import { IdTable, TxStatus, type Ledger, type TxKind, type TxRequest } from "../ledger/index.js";
+import { BUY, type Side } from "../market/index.js";
 
 export type OrderKind = "new" | "update";
 
@@ -20,22 +21,26 @@ export interface ChannelEvents {
   delivered(ticket: number): void;
 }
 
+/** An order as a member sends it. The sender may reuse one record: a channel copies what it keeps. */
+export interface OrderSubmission {
+  /** Dense agent id of the sender, and its microgrid (chain). */
+  agent: number;
+  chain: number;
+  kind: OrderKind;
+  side: Side;
+  /** p/kWh and Wh. */
+  price: number;
+  quantityWh: number;
+  /** When the market needs it (ms): a later confirmation counts as late. */
+  deadlineMs: number;
+  /** Identifies the order to the sender in the events it hears back. */
+  ticket: number;
+}
+
 export interface OrderChannel {
   readonly name: string;
-  /**
-   * Sends agent `agent`'s order on microgrid `chain`. `ticket` identifies the order to the caller;
-   * `deadlineMs` is when the market needs it (a later confirmation counts as late).
-   */
-  submit(
-    agent: number,
-    chain: number,
-    kind: OrderKind,
-    side: 0 | 1,
-    price: number,
-    quantityWh: number,
-    deadlineMs: number,
-    ticket: number,
-  ): void;
+  /** Sends a member's order on its microgrid's chain. */
+  submit(order: Readonly<OrderSubmission>): void;
   /** Closes the microgrid's round on its chain (the contract's clear), with the book size. */
   close(chain: number, orders: number, deadlineMs: number, ticket: number): void;
   /** Sends a microgrid's residual to the inter-microgrid auction (a Layer-1 message on IOTA). */
@@ -46,7 +51,7 @@ export interface OrderChannel {
 export function idealChannel(events: ChannelEvents): OrderChannel {
   return {
     name: "ideal",
-    submit: (_a, _c, _k, _s, _p, _q, _d, ticket) => events.visible(ticket),
+    submit: (order) => events.visible(order.ticket),
     close: (_c, _o, _d, ticket) => events.closed(ticket),
     message: (_c, _d, ticket) => events.delivered(ticket),
   };
@@ -95,20 +100,17 @@ export function ledgerChannel(ledger: Ledger, operatorBase: number, events: Chan
   };
   return {
     name: ledger.name,
-    submit(agent, chain, kind, side, price, quantityWh, deadlineMs, ticket) {
-      const txKind: TxKind = kind === "update" ? "update" : side === 0 ? "bid" : "ask";
-      Object.assign(request, {
-        chain,
-        sender: agent,
-        kind: txKind,
-        nonce: nextNonce(agent),
-        price,
-        quantityWh,
-      });
-      request.side = side;
-      request.deadlineMs = deadlineMs;
+    submit(order) {
+      request.chain = order.chain;
+      request.sender = order.agent;
+      request.kind = order.kind === "update" ? "update" : order.side === BUY ? "bid" : "ask";
+      request.nonce = nextNonce(order.agent);
+      request.price = order.price;
+      request.quantityWh = order.quantityWh;
+      request.side = order.side;
+      request.deadlineMs = order.deadlineMs;
       request.orders = undefined;
-      send(ticket, ORDER);
+      send(order.ticket, ORDER);
     },
     close(chain, orders, deadlineMs, ticket) {
       operator("clear", chain, deadlineMs);

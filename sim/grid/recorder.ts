@@ -1,20 +1,11 @@
 // What the world reports after each period; implementations live in sim/metrics (observation is
 // kept apart from dynamics).
-import type { MicrogridAuction } from "./auction.js";
-import type { Level1Outcome, RoutingOutcome } from "./routing.js";
+import type { PeriodOutcome } from "./outcome.js";
 
 export interface Recorder {
   /**
-   * One settled period: the microgrid auctions (final state), every agent's level-1 outcome, the
-   * MCP per microgrid, the routing of residuals, and each agent's forecast and actual net (Wh).
+   * One settled period. The outcome is read-only, and its arrays are reused for the next period:
+   * copy what you keep.
    */
-  period(
-    t: number,
-    auctions: readonly MicrogridAuction[],
-    level1: Level1Outcome,
-    mcp: Float64Array,
-    routing: RoutingOutcome,
-    forecastNet: Float64Array,
-    actualNet: Float64Array,
-  ): void;
+  period(outcome: PeriodOutcome): void;
 }

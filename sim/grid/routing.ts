@@ -30,6 +30,11 @@ export interface Level1Outcome {
   fill: Float64Array;
   /** Price of the agent's last submitted order (p/kWh). */
   lastPrice: Float64Array;
+  /**
+   * Price the agent's level-1 fill settled at (p/kWh): its microgrid's MCP under a uniform-price
+   * auction, the agent's own under a discriminatory one; NaN when it filled nothing.
+   */
+  tradePrice: Float64Array;
 }
 
 export { NO_ORDER } from "../market/index.js";

@@ -16,12 +16,26 @@
 //   or at the period's end at the latest.
 // - Event priorities at equal times: deliveries (0) before round closes (10) before window ends
 //   (20) before routing (30) before period starts (40).
-import { Kernel, type RandomStream, type Streams } from "../kernel/index.js";
-import { memberStreams, type MarketConfig, type MarketLimits } from "../market/index.js";
+import { GrowableColumns, Kernel, type RandomStream, type Streams } from "../kernel/index.js";
+import {
+  BUY,
+  memberStreams,
+  type AuctionSetup,
+  type MarketConfig,
+  type MarketLimits,
+  type Side,
+} from "../market/index.js";
 import { agentsByMicrogrid, type Profile } from "../data/index.js";
 import { MicrogridAuction, type AgentStreams } from "./auction.js";
-import { idealChannel, type ChannelEvents, type OrderChannel } from "./channel.js";
-import { routeResiduals, type Level1Outcome, type RoutingOutcome } from "./routing.js";
+import { idealChannel, type ChannelEvents, type OrderChannel, type OrderSubmission } from "./channel.js";
+import {
+  AUCTION_OUTCOMES,
+  createMicrogridColumns,
+  type AgentColumns,
+  type MicrogridColumns,
+} from "./outcome.js";
+import { routeResiduals, type RoutingOutcome } from "./routing.js";
+import { createSettlement, settlePeriod, type AgentSettlement } from "./settlement.js";
 import { components, type Scenario } from "./topology.js";
 import type { Recorder } from "./recorder.js";
 
@@ -42,7 +56,22 @@ const PRIO_PERIOD = 40;
 /** Periods of energy read from the agent-major profile at once (a few cache lines per agent). */
 const ENERGY_BLOCK = 32;
 
-export type ChannelFactory = (kernel: Kernel, events: ChannelEvents) => OrderChannel;
+/** Builds the order channel once the world can receive its events (a ledger's, or the ideal one). */
+export type ChannelFactory = (events: ChannelEvents) => OrderChannel;
+
+/** What a world is built from. */
+export interface WorldParts {
+  /** The kernel it schedules on (a new one when omitted); a ledger built first shares it. */
+  kernel?: Kernel;
+  profile: Profile;
+  streams: Streams;
+  config: WorldConfig;
+  recorder: Recorder;
+  /** How orders reach the markets; omitted: instantly (the ideal channel). */
+  channel?: ChannelFactory;
+  /** Bidder and mechanism plugins instead of those the market config names. */
+  plugins?: Pick<AuctionSetup, "bidder" | "mechanism">;
+}
 
 export class World {
   readonly kernel: Kernel;
@@ -56,7 +85,10 @@ export class World {
   /** Per agent, created on first use: an exact forecast draws nothing. */
   readonly #forecastStreams: (RandomStream | undefined)[];
   readonly #rounds: number;
-  readonly #level1: Level1Outcome;
+  /** The period's outcome, reported to the recorder (arrays reused from period to period). */
+  readonly #agents: AgentColumns;
+  readonly #microgrids: MicrogridColumns;
+  readonly #settlement: AgentSettlement;
   readonly #forecast: Float64Array;
   readonly #actual: Float64Array;
   /** Net energy (Wh) of periods [#blockStart, #blockStart + ENERGY_BLOCK), period-major. */
@@ -73,14 +105,11 @@ export class World {
   #routed = true;
   #messagesPending = 0;
 
-  constructor(
-    profile: Profile,
-    streams: Streams,
-    config: WorldConfig,
-    recorder: Recorder,
-    channel?: ChannelFactory,
-  ) {
-    this.kernel = new Kernel();
+  #started = false;
+
+  constructor(parts: WorldParts) {
+    const { profile, streams, config, recorder, channel } = parts;
+    this.kernel = parts.kernel ?? new Kernel();
     this.profile = profile;
     this.config = config;
     this.#recorder = recorder;
@@ -98,36 +127,49 @@ export class World {
           Array.from(members, (a) => agentStreams(streams, profile, a)),
           config.market,
           config.limits,
+          parts.plugins,
         ),
     );
     this.#groups = components(profile.microgrids, config.scenario.links);
     this.#streams = streams;
     this.#forecastStreams = new Array<RandomStream | undefined>(agents);
-    this.#level1 = {
+    this.#forecast = new Float64Array(agents);
+    this.#actual = new Float64Array(agents);
+    this.#agents = {
       microgridOf: Int32Array.from(profile.agents, (info) => info.microgridIndex),
       side: new Uint8Array(agents),
       quantity: new Float64Array(agents),
       fill: new Float64Array(agents),
       lastPrice: new Float64Array(agents),
+      tradePrice: new Float64Array(agents),
+      forecastWh: this.#forecast,
+      actualWh: this.#actual,
     };
-    this.#forecast = new Float64Array(agents);
-    this.#actual = new Float64Array(agents);
+    this.#microgrids = createMicrogridColumns(byMg.length);
+    this.#settlement = createSettlement(agents);
     this.#netBlock = new Float64Array(ENERGY_BLOCK * agents);
     this.#messaged = new Uint8Array(profile.microgrids.length);
     this.#instant = channel === undefined;
-    const make = channel ?? ((_k, events) => idealChannel(events));
-    this.channel = make(this.kernel, {
+    const make = channel ?? idealChannel;
+    this.channel = make({
       visible: (ticket) => this.#onVisible(ticket),
       closed: (ticket) => this.#onClosed(ticket),
       delivered: (ticket) => this.#onMessage(ticket),
     });
   }
 
-  /** Simulates every period of the profile. */
-  run(): void {
+  /** Schedules every period of the profile on the kernel (once); the kernel's owner runs it. */
+  start(): void {
+    if (this.#started) throw new Error("World.start: the periods are scheduled already");
+    this.#started = true;
     for (let t = 0; t < this.profile.periods; t++) {
       this.kernel.schedule(t * this.profile.periodMs, () => this.#openPeriod(t), PRIO_PERIOD);
     }
+  }
+
+  /** Simulates every period of the profile. */
+  run(): void {
+    this.start();
     this.kernel.run();
   }
 
@@ -190,26 +232,37 @@ export class World {
 
   #submit(m: number, i: number, kind: "new" | "update", deadline: number): void {
     const auction = this.auctions[m]!;
-    const ticket = this.#tickets.issue(m, i, auction.submittedPrice[i]!, auction.submittedAnchor[i]!);
-    const side = auction.side[i] as 0 | 1;
-    this.channel.submit(
-      auction.members[i]!,
-      m,
-      kind,
-      side,
-      auction.submittedPrice[i]!,
-      auction.quantity[i]!,
-      deadline,
-      ticket,
-    );
+    const order = this.#order;
+    order.ticket = this.#tickets.issue(m, i, auction.submittedPrice[i]!, auction.submittedAnchor[i]!);
+    order.agent = auction.members[i]!;
+    order.chain = m;
+    order.kind = kind;
+    order.side = auction.side[i] as Side;
+    order.price = auction.submittedPrice[i]!;
+    order.quantityWh = auction.quantity[i]!;
+    order.deadlineMs = deadline;
+    this.channel.submit(order);
   }
+
+  // One record reused for every submission (the channel copies what it keeps).
+  readonly #order: OrderSubmission = {
+    agent: 0,
+    chain: 0,
+    kind: "new",
+    side: BUY,
+    price: 0,
+    quantityWh: 0,
+    deadlineMs: 0,
+    ticket: 0,
+  };
 
   #onVisible(ticket: number): void {
     const t = this.#tickets;
     if (!t.current(ticket)) return; // a confirmation from an earlier period
-    const auction = this.auctions[t.microgrid[ticket - t.first]!]!;
-    if (!auction.done)
-      auction.reveal(t.member[ticket - t.first]!, t.price[ticket - t.first]!, t.anchor[ticket - t.first]!);
+    const k = ticket - t.first;
+    const c = t.rows.data;
+    const auction = this.auctions[c.microgrid[k]!]!;
+    if (!auction.done) auction.reveal(c.member[k]!, c.price[k]!, c.anchor[k]!);
   }
 
   #closeRound(m: number, k: number): void {
@@ -262,39 +315,52 @@ export class World {
   #route(): void {
     if (this.#routed) return;
     this.#routed = true;
-    this.#collectLevel1();
+    this.#collectOutcome();
     // Microgrids whose message did not arrive cannot join their group's auction.
     const groups = this.#groups
       .map((g) => g.filter((m) => this.#messaged[m] === 1))
       .concat(this.#groups.flatMap((g) => g.filter((m) => this.#messaged[m] !== 1).map((m) => [m])));
-    const routing = routeResiduals(this.#level1, this.auctions.length, groups, this.config.limits);
+    const routing = routeResiduals(this.#agents, this.auctions.length, groups, this.config.limits);
     this.#record(routing);
   }
 
-  #collectLevel1(): void {
-    const l1 = this.#level1;
-    for (const auction of this.auctions) {
+  /** The auctions' final state as the period's columns (read through their public fields only). */
+  #collectOutcome(): void {
+    const l1 = this.#agents;
+    const mg = this.#microgrids;
+    for (let m = 0; m < this.auctions.length; m++) {
+      const auction = this.auctions[m]!;
+      mg.mcp[m] = auction.mcp;
+      mg.rounds[m] = auction.rounds;
+      mg.outcome[m] = AUCTION_OUTCOMES.indexOf(auction.outcome);
+      mg.demandWh[m] = auction.demand;
+      mg.supplyWh[m] = auction.supply;
+      mg.volumeWh[m] = auction.volume;
+      mg.missedOrders[m] = auction.missedOrders;
+      mg.missedWh[m] = auction.missedWh;
       for (let i = 0; i < auction.members.length; i++) {
         const a = auction.members[i]!;
         l1.side[a] = auction.side[i]!;
         l1.quantity[a] = auction.quantity[i]!;
         l1.fill[a] = auction.fill[i]!;
         l1.lastPrice[a] = auction.visible[i] === 1 ? auction.visiblePrice[i]! : auction.submittedPrice[i]!;
+        // The mechanism's price for the member's fill (the MCP under a uniform price).
+        l1.tradePrice[a] = auction.tradePrice[i]!;
       }
     }
   }
 
+  /** Settles the period on actual energy and reports it. */
   #record(routing: RoutingOutcome): void {
-    const mcp = Float64Array.from(this.auctions, (a) => a.mcp);
-    this.#recorder.period(
-      this.#period,
-      this.auctions,
-      this.#level1,
-      mcp,
+    const agents = this.#agents;
+    settlePeriod(agents, routing, this.#forecast, this.#actual, this.config.limits, this.#settlement);
+    this.#recorder.period({
+      period: this.#period,
+      microgrids: this.#microgrids,
+      agents,
       routing,
-      this.#forecast,
-      this.#actual,
-    );
+      settlement: this.#settlement,
+    });
   }
 }
 
@@ -310,18 +376,17 @@ function agentStreams(streams: Streams, profile: Profile, a: number): AgentStrea
 
 /**
  * The orders submitted in the current period, so that a confirmation reveals exactly the price it
- * carried. Ticket numbers keep growing across periods; those below `first` are stale.
+ * carried. Ticket numbers keep growing across periods; those below `first` are stale, and ticket
+ * `first + k` is row k.
  */
 class Tickets {
   first = 0;
   next = 0;
-  microgrid = new Int32Array(64);
-  member = new Int32Array(64);
-  price = new Float64Array(64);
-  anchor = new Float64Array(64);
+  readonly rows = new GrowableColumns({ microgrid: "i32", member: "i32", price: "f64", anchor: "f64" }, 64);
 
   reset(): void {
     this.first = this.next;
+    this.rows.clear();
   }
 
   current(ticket: number): boolean {
@@ -329,30 +394,14 @@ class Tickets {
   }
 
   issue(m: number, i: number, price: number, anchor: number): number {
-    const k = this.next - this.first;
-    if (k === this.price.length) this.#grow();
-    this.microgrid[k] = m;
-    this.member[k] = i;
-    this.price[k] = price;
-    this.anchor[k] = anchor;
+    const rows = this.rows;
+    rows.reserve(1);
+    const k = rows.length++;
+    const c = rows.data;
+    c.microgrid[k] = m;
+    c.member[k] = i;
+    c.price[k] = price;
+    c.anchor[k] = anchor;
     return this.next++;
-  }
-
-  #grow(): void {
-    const n = this.price.length * 2;
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    this.microgrid = i32(this.microgrid);
-    this.member = i32(this.member);
-    this.price = f64(this.price);
-    this.anchor = f64(this.anchor);
   }
 }

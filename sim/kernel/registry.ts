@@ -27,29 +27,50 @@ export class UnknownPluginError extends Error {
   }
 }
 
-const NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+/** A name registered twice without asking to replace the first plugin. */
+export class DuplicatePluginError extends Error {
+  readonly kind: string;
+  readonly duplicate: string;
+
+  constructor(kind: string, name: string) {
+    super(`${kind} "${name}" is already registered (pass { replace: true } to replace it)`);
+    this.name = "DuplicatePluginError";
+    this.kind = kind;
+    this.duplicate = name;
+  }
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export class Registry<T extends Named> {
   /** What the plugins are, for messages ("bidder", "mechanism", "ledger"). */
   readonly kind: string;
   readonly #plugins = new Map<string, T>();
+  readonly #check: ((plugin: T) => void) | undefined;
 
-  constructor(kind: string) {
+  /** `check` refuses a malformed plugin (throws) before it is registered. */
+  constructor(kind: string, check?: (plugin: T) => void) {
     this.kind = kind;
+    this.#check = check;
   }
 
   /** Adds `plugin` under its name; `replace` must be set to take the place of one already there. */
   register(plugin: T, options: { replace?: boolean } = {}): T {
-    if (!NAME.test(plugin.name)) {
+    if (typeof plugin.name !== "string" || !NAME.test(plugin.name)) {
       throw new RangeError(
-        `${this.kind} name "${plugin.name}": expected a letter then letters, digits, _ . -`,
+        `${this.kind} name ${JSON.stringify(plugin.name)}: expected letters, digits, '.', '_' or '-'`,
       );
     }
-    if (this.#plugins.has(plugin.name) && options.replace !== true) {
-      throw new RangeError(`${this.kind} "${plugin.name}" is registered already (pass { replace: true })`);
-    }
+    this.#check?.(plugin);
+    if (this.#plugins.has(plugin.name) && options.replace !== true)
+      throw new DuplicatePluginError(this.kind, plugin.name);
     this.#plugins.set(plugin.name, plugin);
     return plugin;
+  }
+
+  /** Removes the plugin called `name`; returns whether there was one. */
+  unregister(name: string): boolean {
+    return this.#plugins.delete(name);
   }
 
   /** The plugin called `name`; throws UnknownPluginError naming the known ones. */

@@ -1,4 +1,4 @@
-// Energy per ledger transaction, with the paper's IOTA unit erratum surfaced (NOTES.md, erratum 4).
+// Energy per ledger transaction, with the paper's IOTA unit erratum surfaced (docs/errata.md, erratum 4).
 //
 // Assumptions and units: Wh per transaction; 1 Wh = 3600 J.
 // - IOTA, three readings of Table I's "3.93 nWh":
@@ -29,7 +29,7 @@ export const IOTA_ENERGY_WH: Readonly<Record<IotaEnergyReading, number>> = {
 
 const IOTA_NOTES: Readonly<Record<IotaEnergyReading, string>> = {
   printed: "Table I as printed: 3.93 nWh = 3.93e-9 Wh (14 uJ)",
-  kWh: "Table I read as 3.93e-9 kWh (14 mJ), the likely intended unit (NOTES erratum 4)",
+  kWh: "Table I read as 3.93e-9 kWh (14 mJ), the likely intended unit (docs/errata.md, erratum 4)",
   "iota-2022": "IOTA Foundation 2022 measurement: 6.78 mJ per transaction at 50 msg/s without PoW",
 };
 

@@ -7,6 +7,7 @@ export {
   DuplicateLedgerError,
   UnknownLedgerError,
   hasLedger,
+  ledgers,
   ledgerNames,
   ledgerPlugin,
   registerLedger,

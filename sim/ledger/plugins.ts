@@ -5,8 +5,20 @@ import { EthereumLedger } from "./ethereum.js";
 import type { IotaConfig } from "./iota-config.js";
 import { IotaLedger } from "./iota.js";
 import type { DeepPartial } from "./merge.js";
-import type { LedgerPlugin } from "./registry.js";
+import type { LedgerContext, LedgerPlugin } from "./plugin.js";
 import { contractRules } from "./rules.js";
+
+/** What both built-in models are built from: the run's context, one chain per microgrid, the options. */
+function modelParts<Options extends object>(context: LedgerContext, options: Options | undefined) {
+  return {
+    kernel: context.kernel,
+    streams: context.streams,
+    rules: contractRules(context),
+    faults: context.faults,
+    keepLog: context.keepLog,
+    config: { chains: context.chains, ...options },
+  };
+}
 
 /** No ledger model: every order is visible to its market the moment it is sent. */
 export const IDEAL_LEDGER: LedgerPlugin<never> = {
@@ -19,31 +31,17 @@ export const IDEAL_LEDGER: LedgerPlugin<never> = {
 export const IOTA_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
   name: "iota",
   description: "IOTA 2.0: a Wasp chain per microgrid, anchored on the Tangle (feeless Layer 1)",
+  security: "Wasp committee BFT: safe while fewer than a third of the committee is faulty",
   defaultRoundSeconds: 20,
-  create: (context, options) =>
-    new IotaLedger({
-      kernel: context.kernel,
-      streams: context.streams,
-      rules: contractRules(context),
-      faults: context.faults,
-      keepLog: context.keepLog,
-      config: { chains: context.chains, ...options },
-    }),
+  create: (context, options) => new IotaLedger(modelParts(context, options)),
 };
 
 export const ETHEREUM_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
   name: "ethereum",
   description: "Ethereum: one chain shared by every microgrid and everyone else, EIP-1559 fees",
+  security: "network consensus of the whole chain",
   defaultRoundSeconds: 30,
-  create: (context, options) =>
-    new EthereumLedger({
-      kernel: context.kernel,
-      streams: context.streams,
-      rules: contractRules(context),
-      faults: context.faults,
-      keepLog: context.keepLog,
-      config: { chains: context.chains, ...options },
-    }),
+  create: (context, options) => new EthereumLedger(modelParts(context, options)),
 };
 
 export const BUILT_IN_LEDGERS: readonly LedgerPlugin<never>[] = [IDEAL_LEDGER, IOTA_LEDGER, ETHEREUM_LEDGER];

@@ -17,7 +17,7 @@
 //   rule; it advances the open round. "inter-mg": the nonce rule only.
 // - Nonces are per sender and shared across kinds and chains.
 import { BUY, SELL } from "../market/index.js";
-import type { LedgerContext } from "./registry.js";
+import type { LedgerContext } from "./plugin.js";
 import { KIND, Reason, type ReasonCode } from "./types.js";
 
 export interface ContractRulesConfig {

@@ -15,8 +15,8 @@
 //   then at column index id - base (use row(id)); ids stay dense. A row resolved in the current
 //   event stays readable (its callback may not have run yet), and a row that never resolves (a
 //   stopped chain) holds back retirement of everything after it.
+import { TxStatus } from "./tx-codes.js";
 import { TxTotals } from "./tx-totals.js";
-import { TxStatus } from "./types.js";
 
 const INITIAL = 1024;
 

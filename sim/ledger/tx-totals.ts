@@ -7,8 +7,53 @@
 // Units: ms, native fee unit, USD, Wh. Only a pending row's deadline verdict depends on the time
 // the totals are taken (nowMs); retired rows are resolved.
 import { LatencyHistogram } from "./latency-histogram.js";
-import type { TxLog } from "./tx-log.js";
-import { KIND, TxStatus, type FaultImpact } from "./types.js";
+import { KIND, TxStatus } from "./tx-codes.js";
+
+/**
+ * The transaction-log columns the totals read (TxLog has them). Declared here rather than importing
+ * TxLog, which holds a TxTotals of its retired rows.
+ */
+export interface TxRows {
+  /** Ids below base are retired: folded into `retired`. */
+  readonly base: number;
+  /** Transactions submitted so far. */
+  readonly length: number;
+  readonly retired: TxTotals;
+  /** Column index of transaction `id`. */
+  row(id: number): number;
+  readonly kind: Uint8Array;
+  readonly status: Uint8Array;
+  readonly fault: Int16Array;
+  readonly submitMs: Float64Array;
+  readonly confirmMs: Float64Array;
+  readonly deadlineMs: Float64Array;
+  readonly feeNative: Float64Array;
+  readonly feeUsd: Float64Array;
+  readonly energyWh: Float64Array;
+  readonly quantityWh: Float64Array;
+}
+
+/** What one fault did to the transactions it touched (see faults.ts for the attribution rule). */
+export interface FaultImpact {
+  /** Index of the fault in FaultSchedule.faults. */
+  fault: number;
+  kind: string;
+  fromMs: number;
+  toMs: number;
+  /** Transactions attributed to this fault (waiting while it was active). */
+  affected: number;
+  confirmed: number;
+  confirmedLate: number;
+  rejected: number;
+  dropped: number;
+  pending: number;
+  /** Affected transactions with a deadline that were not confirmed by it (late, dropped or pending). */
+  missedDeadline: number;
+  /** Mean submit-to-confirm time of the affected confirmed transactions, ms (NaN if none). */
+  meanLatencyMs: number;
+  /** Order quantity carried by the affected transactions, Wh. */
+  quantityWh: number;
+}
 
 /** Orders are the agents' bids, asks and updates (not clears or inter-microgrid messages). */
 export const isOrderKind = (kind: number): boolean => kind <= KIND.update;
@@ -37,7 +82,7 @@ export class TxTotals {
   faults = new Map<number, FaultTotals>();
 
   /** Counts row `id` of `log`; `nowMs` decides whether a pending row has missed its deadline. */
-  add(log: TxLog, id: number, nowMs = Infinity): void {
+  add(log: TxRows, id: number, nowMs = Infinity): void {
     const r = log.row(id);
     const status = log.status[r]!;
     const kind = log.kind[r]!;
@@ -74,7 +119,7 @@ export class TxTotals {
     return copy;
   }
 
-  #addFault(log: TxLog, id: number, fault: number, nowMs: number): void {
+  #addFault(log: TxRows, id: number, fault: number, nowMs: number): void {
     let entry = this.faults.get(fault);
     if (entry === undefined) {
       entry = { impact: emptyImpact(fault, { kind: "", fromMs: NaN, toMs: NaN }), latencySumMs: 0 };
@@ -87,7 +132,7 @@ export class TxTotals {
 }
 
 /** The log's totals at `nowMs`: its retired rows' plus every row it still stores. */
-export function logTotals(log: TxLog, nowMs = Infinity): TxTotals {
+export function logTotals(log: TxRows, nowMs = Infinity): TxTotals {
   const totals = log.retired.clone();
   for (let id = log.base; id < log.length; id++) totals.add(log, id, nowMs);
   return totals;
@@ -112,7 +157,7 @@ export function emptyImpact(index: number, f: { kind: string; fromMs: number; to
   };
 }
 
-function addToImpact(row: FaultImpact, log: TxLog, id: number, nowMs: number): void {
+function addToImpact(row: FaultImpact, log: TxRows, id: number, nowMs: number): void {
   const r = log.row(id);
   const status = log.status[r]!;
   const deadline = log.deadlineMs[r]!;

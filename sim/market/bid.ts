@@ -1,11 +1,11 @@
-// AA bid functions (paper eqs. 2-3; NOTES.md erratum 1) and their inverse.
+// AA bid functions (paper eqs. 2-3; docs/errata.md, erratum 1) and their inverse.
 //
 // Assumptions and units: prices p/kWh; aggressiveness r in [-1, 1]; theta > 0 (default 2).
 // - c is the agent's lower price bound and l its upper bound: a buyer with private limit L_b has
 //   c = Pgs, l = L_b (it never pays above its limit, and Pgs is the other side's extreme); a
 //   seller with private limit L_s has c = L_s, l = Pgb.
-// - E_theta(x) = (e^x - 1) / (e^theta - 1), evaluated at x = theta |r|; theta = 2 gives the NOTES
-//   formula E(x) = (e^x - 1) / (e^2 - 1) at x = 2|r| exactly (E_theta(theta) = 1, E_theta(0) = 0).
+// - E_theta(x) = (e^x - 1) / (e^theta - 1), evaluated at x = theta |r|; theta = 2 gives the paper's
+//   E(x) = (e^x - 1) / (e^2 - 1) at x = 2|r| exactly (E_theta(theta) = 1, E_theta(0) = 0).
 // - The anchor m is the published MCP clamped into [c, l]. For an intramarginal agent (MCP in
 //   [c, l]) m = MCP and the formulas are the paper's. For an extramarginal one (a buyer whose
 //   limit is below the MCP, a seller whose limit is above it) m is its own limit: it bids its

@@ -1,5 +1,5 @@
-// Uniform-price clearing of one sealed order book (binding rules: /work/briefs/market-api.md,
-// restated in docs/market.md).
+// Uniform-price clearing of one sealed order book (the rules it follows are in docs/market.md,
+// "Clearing").
 //
 // Assumptions and units: prices p/kWh in (Pgs, Pgb); quantities integer Wh. Pure: the result
 // depends only on the book's orders as a multiset (not their positions) and the limits.

@@ -1,4 +1,4 @@
-// Fallback price (paper eq. 1; NOTES.md erratum 3) and fills at a given price.
+// Fallback price (paper eq. 1; docs/errata.md, erratum 3) and fills at a given price.
 //
 // Assumptions and units: prices p/kWh, quantities Wh. Orders with zero quantity are ignored.
 // - as-described: (highest bid + lowest ask) / 2, the sentence around eq. (1);

@@ -1,4 +1,4 @@
-// Aggressiveness update after a round (paper Algorithm 1 + AA short-term learning; NOTES.md
+// Aggressiveness update after a round (paper Algorithm 1 + AA short-term learning; docs/errata.md,
 // erratum 2).
 //
 // Assumptions and units: prices p/kWh, quantities Wh, r in [-1, 1].

@@ -1,4 +1,4 @@
-// Benefit metrics, as NOTES.md defines them for the paper.
+// Benefit metrics for the paper, read as docs/errata.md (reading R1) explains.
 //
 // Assumptions and units (Wh, p/kWh, pence, GBP):
 // - Producer benefit % = (price received - Pgs) / Pgs x 100, consumer benefit % =

@@ -6,5 +6,26 @@ export {
   type Benefit,
   type Totals,
 } from "./benefit.js";
-export { RunRecorder, type AgentTotals, type PeriodRows, type TradeRows } from "./records.js";
-export { createSettlement, settlePeriod, type AgentSettlement } from "./settlement.js";
+export {
+  RunRecorder,
+  type AgentTotals,
+  type DerivedTrades,
+  type PeriodRows,
+  type StoredTrades,
+  type TradeRows,
+} from "./records.js";
+export {
+  AGENTS,
+  camelName,
+  PERIODS,
+  SIDE_NAMES,
+  storedKinds,
+  TABLES,
+  TRADES,
+  TRANSACTIONS,
+  type ArrowType,
+  type ColumnDef,
+  type StoredColumns,
+  type StoredKinds,
+  type TableDef,
+} from "./schema.js";

@@ -1,45 +1,21 @@
-// Columnar records of a run: one row per (period, microgrid), one per (period, agent with an
-// order), and running per-agent totals. Pure data; writers to files live in experiments/.
+// Columnar records of a run, from the world's period outcomes: one row per (period, microgrid), one
+// per (period, agent with an order), and running per-agent totals. Pure data; writers to files
+// live in experiments/. The stored columns are those the output schema (./schema.ts) marks
+// `store`, in the typed columns it names.
 //
 // Units: Wh, p/kWh, pence.
 // The trade rows (agents x periods of them) live in typed columns that grow by doubling, sized up
 // front for one row per agent and period, so that a large run neither boxes numbers in arrays nor
 // stores one string per row. Only what is particular to a row is stored; its period, microgrid,
-// MCP, residual and residual price follow from the agent and the period's microgrid figures and
-// are derived when read (deriveTrades), which keeps a large run's memory small.
+// MCP, residual and residual price follow from the agent and the period's microgrid row and are
+// derived when read (deriveTrades), which keeps a large run's memory small.
+import { fitsInt32, GrowableColumns, type ColumnArrays } from "../kernel/index.js";
 import { BUY, SELL } from "../market/index.js";
-import type { MarketLimits } from "../market/index.js";
-import type { MicrogridAuction } from "../grid/auction.js";
-import type { Recorder } from "../grid/recorder.js";
-import type { Level1Outcome, RoutingOutcome } from "../grid/routing.js";
-import { createSettlement, settlePeriod, type AgentSettlement } from "./settlement.js";
+import { createSettlement, type AgentSettlement, type PeriodOutcome, type Recorder } from "../grid/index.js";
+import { AGENTS, PERIODS, storedKinds, TRADES, type StoredColumns } from "./schema.js";
 
-export interface PeriodRows {
-  period: number[];
-  microgrid: number[];
-  mcp: number[];
-  rounds: number[];
-  outcome: string[];
-  demandWh: number[];
-  supplyWh: number[];
-  matchedLocalWh: number[];
-  nettedWh: number[];
-  peerImportWh: number[];
-  peerExportWh: number[];
-  peerPrice: number[];
-  gridImportWh: number[];
-  gridExportWh: number[];
-  imbalanceImportWh: number[];
-  imbalanceExportWh: number[];
-  correctedBuyPrice: number[];
-  correctedSellPrice: number[];
-  paidP: number[];
-  receivedP: number[];
-  pvWh: number[];
-  loadWh: number[];
-  missedOrders: number[];
-  missedWh: number[];
-}
+/** The (period, microgrid) rows: periods.arrow's stored columns (`outcome` as AUCTION_OUTCOMES codes). */
+export type PeriodRows = StoredColumns<typeof PERIODS>;
 
 /** The trade rows as plain columns (`side` spelled "buy" / "sell"). */
 export interface TradeRows {
@@ -47,23 +23,26 @@ export interface TradeRows {
   agent: Int32Array;
   microgrid: Int32Array;
   side: string[];
+  forecastWh: Float64Array;
   quantityWh: Float64Array;
   fillWh: Float64Array;
   price: Float64Array;
   mcp: Float64Array;
+  tradePrice: Float64Array;
   residualWh: Float64Array;
   residualPrice: Float64Array;
   paidP: Float64Array;
   receivedP: Float64Array;
 }
 
-/** The trade rows as stored: `side` is BUY or SELL. */
-export type StoredTrades = Pick<TradeRows, "agent" | "price" | "paidP" | "receivedP"> & {
-  side: Uint8Array;
-  /** Int32 while every value is a whole Wh in int32 range, doubles otherwise (same values). */
-  quantityWh: Float64Array | Int32Array;
-  fillWh: Float64Array | Int32Array;
-};
+const PERIOD_KINDS = storedKinds(PERIODS);
+const TRADE_KINDS = storedKinds(TRADES);
+
+/**
+ * The trade rows as stored: `side` is BUY or SELL; quantities and fills are int32 while every
+ * value is a whole Wh in int32 range (the market trades integer Wh), doubles otherwise.
+ */
+export type StoredTrades = ColumnArrays<typeof TRADE_KINDS>;
 
 /** The derived columns of a slice of trade rows. */
 export type DerivedTrades = Pick<TradeRows, "period" | "microgrid" | "mcp" | "residualWh" | "residualPrice">;
@@ -71,104 +50,8 @@ export type DerivedTrades = Pick<TradeRows, "period" | "microgrid" | "mcp" | "re
 /** Per-agent running totals over the run: the same columns as one period's settlement. */
 export type AgentTotals = AgentSettlement;
 
-function emptyColumns<T>(keys: readonly (keyof T)[]): T {
-  return Object.fromEntries(keys.map((k) => [k, []])) as T;
-}
-
-const PERIOD_KEYS: (keyof PeriodRows)[] = [
-  "period",
-  "microgrid",
-  "mcp",
-  "rounds",
-  "outcome",
-  "demandWh",
-  "supplyWh",
-  "matchedLocalWh",
-  "nettedWh",
-  "peerImportWh",
-  "peerExportWh",
-  "peerPrice",
-  "gridImportWh",
-  "gridExportWh",
-  "imbalanceImportWh",
-  "imbalanceExportWh",
-  "correctedBuyPrice",
-  "correctedSellPrice",
-  "paidP",
-  "receivedP",
-  "pvWh",
-  "loadWh",
-  "missedOrders",
-  "missedWh",
-];
-const STORED = ["agent", "side", "quantityWh", "fillWh", "price", "paidP", "receivedP"] as const;
-type WhKey = "quantityWh" | "fillWh";
-
-/** Whether `v` survives a round trip through an Int32Array (-0 does not). */
-function isInt32(v: number): boolean {
-  return (v | 0) === v && (v !== 0 || 1 / v > 0);
-}
-
-/**
- * Growable typed columns of trade rows. Quantities and fills are whole Wh in practice (the market
- * trades integer Wh), so they start as int32 columns, half the memory of doubles; the first value
- * that is not one widens its column to doubles, so every value reads back exactly.
- */
-class TradeStore {
-  length = 0;
-  columns: StoredTrades;
-
-  constructor(capacity: number) {
-    this.columns = TradeStore.#allocate(Math.max(16, capacity));
-  }
-
-  static #allocate(n: number): StoredTrades {
-    const f = () => new Float64Array(n);
-    return {
-      agent: new Int32Array(n),
-      side: new Uint8Array(n),
-      quantityWh: new Int32Array(n),
-      fillWh: new Int32Array(n),
-      price: f(),
-      paidP: f(),
-      receivedP: f(),
-    };
-  }
-
-  /** Makes room for `more` rows beyond the current ones. */
-  reserve(more: number): void {
-    const old = this.columns;
-    if (this.length + more <= old.side.length) return;
-    const next = TradeStore.#allocate(Math.max(this.length + more, 2 * old.side.length));
-    for (const key of ["quantityWh", "fillWh"] as const)
-      if (old[key] instanceof Float64Array) next[key] = new Float64Array(next.side.length);
-    for (const key of STORED) next[key].set(old[key].subarray(0, this.length));
-    this.columns = next;
-  }
-
-  /** Stores `key` as doubles from now on (its first `length` rows converted). */
-  widen(key: WhKey): void {
-    const old = this.columns[key];
-    if (old instanceof Float64Array) return;
-    const wide = new Float64Array(old.length);
-    wide.set(old.subarray(0, this.length));
-    this.columns[key] = wide;
-  }
-
-  /** Views of rows [from, to) (no copy). */
-  view(from: number, to: number): StoredTrades {
-    const c = this.columns;
-    return {
-      agent: c.agent.subarray(from, to),
-      side: c.side.subarray(from, to),
-      quantityWh: c.quantityWh.subarray(from, to),
-      fillWh: c.fillWh.subarray(from, to),
-      price: c.price.subarray(from, to),
-      paidP: c.paidP.subarray(from, to),
-      receivedP: c.receivedP.subarray(from, to),
-    };
-  }
-}
+// agents.arrow's stored columns are running totals (a column AgentTotals lacks fails to compile).
+type _TotalsHaveAgentColumns = Pick<AgentTotals, keyof StoredColumns<typeof AGENTS>>;
 
 /** Buffers for the derived columns of up to `rows` trade rows. */
 export function createDerivedTrades(rows: number): DerivedTrades {
@@ -182,27 +65,25 @@ export function createDerivedTrades(rows: number): DerivedTrades {
 }
 
 export class RunRecorder implements Recorder {
-  readonly periods: PeriodRows = emptyColumns<PeriodRows>(PERIOD_KEYS);
   readonly totals: AgentTotals;
-  readonly #limits: MarketLimits;
   readonly #pv: Int32Array;
   readonly #load: Int32Array;
   readonly #periods: number;
   /** Per microgrid and period (microgrid-major), the members' PV and load (Wh); built once. */
   #pvSum: Float64Array | undefined;
   #loadSum: Float64Array | undefined;
-  readonly #settlement: AgentSettlement;
-  readonly #trades: TradeStore;
-  /** Per recorded period: its index t and its first trade row. */
-  readonly #tradePeriod: number[] = [];
-  readonly #tradeStart: number[] = [];
-  /** Per recorded period and microgrid (period-major): MCP and corrected residual prices. */
-  readonly #mcp: number[] = [];
-  readonly #correctedBuy: number[] = [];
-  readonly #correctedSell: number[] = [];
+  /** Per microgrid, sums of this period's members (scratch). */
+  #imbalanceImport = new Float64Array(0);
+  #imbalanceExport = new Float64Array(0);
+  #paid = new Float64Array(0);
+  #received = new Float64Array(0);
+  #forecast = new Float64Array(0);
+  readonly #rows: GrowableColumns<typeof PERIOD_KINDS>;
+  readonly #trades: GrowableColumns<typeof TRADE_KINDS>;
+  /** Per recorded period, its first trade row (its microgrid rows are rows p x microgrids on). */
+  readonly #tradeStart = new GrowableColumns({ row: "f64" });
   #microgridOf = new Int32Array(0);
   #microgrids = 0;
-
   readonly #keepTrades: boolean;
 
   /**
@@ -211,20 +92,23 @@ export class RunRecorder implements Recorder {
    */
   constructor(
     agents: number,
-    limits: MarketLimits,
     pv: Int32Array,
     load: Int32Array,
     periods: number,
     options: { trades?: boolean } = {},
   ) {
-    this.#limits = limits;
     this.#pv = pv;
     this.#load = load;
     this.#periods = periods;
-    this.#settlement = createSettlement(agents);
     this.totals = createSettlement(agents);
     this.#keepTrades = options.trades ?? true;
-    this.#trades = new TradeStore(this.#keepTrades ? agents * periods : 0);
+    this.#rows = new GrowableColumns(PERIOD_KINDS);
+    this.#trades = new GrowableColumns(TRADE_KINDS, this.#keepTrades ? Math.max(16, agents * periods) : 0);
+  }
+
+  /** The (period, microgrid) rows (views: valid until the next period is recorded). */
+  get periods(): PeriodRows {
+    return this.#rows.views();
   }
 
   /** Number of trade rows. */
@@ -234,13 +118,15 @@ export class RunRecorder implements Recorder {
 
   /** The stored columns of trade rows [from, to) (views: valid until the next period is recorded). */
   storedTrades(from: number, to: number): StoredTrades {
-    return this.#trades.view(from, to);
+    return this.#trades.views(from, to);
   }
 
   /** Writes the derived columns of trade rows [from, to) into `out` (from its index 0). */
   deriveTrades(from: number, to: number, out: DerivedTrades): void {
-    const c = this.#trades.columns;
-    const starts = this.#tradeStart;
+    const c = this.#trades.data;
+    const rows = this.#rows.data;
+    const starts = this.#tradeStart.view("row");
+    const microgrids = this.#microgrids;
     // The period of row `from` is the last one starting at or before it (empty ones share starts).
     let p = upperBound(starts, from) - 1;
     let next = starts[p + 1] ?? Infinity;
@@ -248,152 +134,191 @@ export class RunRecorder implements Recorder {
       while (k >= next) next = starts[++p + 1] ?? Infinity;
       const a = c.agent[k]!;
       const m = this.#microgridOf[a]!;
-      const pm = p * this.#microgrids + m;
+      const pm = p * microgrids + m;
       const i = k - from;
-      out.period[i] = this.#tradePeriod[p]!;
+      out.period[i] = rows.period[pm]!;
       out.microgrid[i] = m;
-      out.mcp[i] = this.#mcp[pm]!;
+      out.mcp[i] = rows.mcp[pm]!;
       out.residualWh[i] = c.quantityWh[k]! - c.fillWh[k]!;
-      out.residualPrice[i] = c.side[k] === BUY ? this.#correctedBuy[pm]! : this.#correctedSell[pm]!;
+      out.residualPrice[i] = c.side[k] === BUY ? rows.correctedBuyPrice[pm]! : rows.correctedSellPrice[pm]!;
     }
   }
 
   /** The trade rows as plain columns, sides spelled out (a copy). */
   get trades(): TradeRows {
     const n = this.#trades.length;
-    const stored = this.#trades.view(0, n);
+    const stored = this.#trades.views(0, n);
     const derived = createDerivedTrades(n);
     this.deriveTrades(0, n, derived);
     return {
       ...stored,
       ...derived,
+      forecastWh: Float64Array.from(stored.forecastWh),
       quantityWh: Float64Array.from(stored.quantityWh),
       fillWh: Float64Array.from(stored.fillWh),
       side: Array.from(stored.side, (s) => (s === BUY ? "buy" : "sell")),
     };
   }
 
-  period(
-    t: number,
-    auctions: readonly MicrogridAuction[],
-    level1: Level1Outcome,
-    mcp: Float64Array,
-    routing: RoutingOutcome,
-    forecastNet: Float64Array,
-    actualNet: Float64Array,
-  ): void {
-    const s = this.#settlement;
-    settlePeriod(level1, mcp, routing, forecastNet, actualNet, this.#limits, s, this.totals);
-    if (this.#pvSum === undefined) this.#sumEnergy(auctions);
-    auctions.forEach((auction, m) => this.#periodRow(t, m, auction, routing));
-    if (this.#keepTrades) this.#tradeRows(t, level1, mcp, routing);
+  period(outcome: PeriodOutcome): void {
+    if (this.#pvSum === undefined) this.#start(outcome);
+    this.#agentRows(outcome);
+    this.#periodRows(outcome);
+  }
+
+  #start(o: PeriodOutcome): void {
+    const microgrids = o.microgrids.mcp.length;
+    this.#microgridOf = Int32Array.from(o.agents.microgridOf);
+    this.#microgrids = microgrids;
+    this.#imbalanceImport = new Float64Array(microgrids);
+    this.#imbalanceExport = new Float64Array(microgrids);
+    this.#paid = new Float64Array(microgrids);
+    this.#received = new Float64Array(microgrids);
+    this.#forecast = new Float64Array(microgrids);
+    this.#sumEnergy();
   }
 
   // One pass over the agent-major profile instead of a strided read per period; each sum adds its
-  // members in the same order as a per-period loop would, so the totals are the same doubles.
-  #sumEnergy(auctions: readonly MicrogridAuction[]): void {
+  // members in agent order, as a per-period loop would, so the totals are the same doubles.
+  #sumEnergy(): void {
     const periods = this.#periods;
-    const pvSum = new Float64Array(auctions.length * periods);
-    const loadSum = new Float64Array(auctions.length * periods);
-    auctions.forEach((auction, m) => {
-      for (const a of auction.members) {
-        for (let t = 0; t < periods; t++) {
-          pvSum[m * periods + t]! += this.#pv[a * periods + t]!;
-          loadSum[m * periods + t]! += this.#load[a * periods + t]!;
-        }
+    const microgridOf = this.#microgridOf;
+    const pvSum = new Float64Array(this.#microgrids * periods);
+    const loadSum = new Float64Array(this.#microgrids * periods);
+    for (let a = 0; a < microgridOf.length; a++) {
+      const m = microgridOf[a]!;
+      for (let t = 0; t < periods; t++) {
+        pvSum[m * periods + t]! += this.#pv[a * periods + t]!;
+        loadSum[m * periods + t]! += this.#load[a * periods + t]!;
       }
-    });
+    }
     this.#pvSum = pvSum;
     this.#loadSum = loadSum;
   }
 
-  #periodRow(t: number, m: number, auction: MicrogridAuction, routing: RoutingOutcome): void {
-    const s = this.#settlement;
-    let imbImport = 0;
-    let imbExport = 0;
-    let paid = 0;
-    let received = 0;
-    for (const a of auction.members) {
-      imbImport += s.imbalanceImportWh[a]!;
-      imbExport += s.imbalanceExportWh[a]!;
-      paid += s.paidP[a]!;
-      received += s.receivedP[a]!;
-    }
-    const pv = this.#pvSum![m * this.#periods + t]!;
-    const load = this.#loadSum![m * this.#periods + t]!;
-    const row: Record<keyof PeriodRows, number | string> = {
-      period: t,
-      microgrid: m,
-      mcp: auction.mcp,
-      rounds: auction.rounds,
-      outcome: auction.outcome,
-      demandWh: auction.demand,
-      supplyWh: auction.supply,
-      matchedLocalWh: auction.volume,
-      nettedWh: routing.netted[m]!,
-      peerImportWh: routing.peerImport[m]!,
-      peerExportWh: routing.peerExport[m]!,
-      peerPrice: routing.peerPrice[m]!,
-      gridImportWh: routing.gridImport[m]!,
-      gridExportWh: routing.gridExport[m]!,
-      imbalanceImportWh: imbImport,
-      imbalanceExportWh: imbExport,
-      correctedBuyPrice: routing.correctedBuy[m]!,
-      correctedSellPrice: routing.correctedSell[m]!,
-      paidP: paid,
-      receivedP: received,
-      pvWh: pv,
-      loadWh: load,
-      missedOrders: auction.missedOrders,
-      missedWh: auction.missedWh,
-    };
-    for (const key of PERIOD_KEYS) (this.periods[key] as (number | string)[]).push(row[key]);
-  }
-
-  #tradeRows(t: number, level1: Level1Outcome, mcp: Float64Array, routing: RoutingOutcome): void {
-    const s = this.#settlement;
+  /**
+   * One pass over the agents: adds the period's settlement to the totals, sums it per microgrid
+   * (members in agent order) and stores the trade rows.
+   */
+  #agentRows(o: PeriodOutcome): void {
+    const s = o.settlement;
+    const t = this.totals;
+    const { microgridOf, side, quantity, fill, lastPrice, tradePrice, forecastWh } = o.agents;
+    const imbImport = this.#imbalanceImport.fill(0);
+    const imbExport = this.#imbalanceExport.fill(0);
+    const paid = this.#paid.fill(0);
+    const received = this.#received.fill(0);
+    const forecast = this.#forecast.fill(0);
+    const keep = this.#keepTrades;
     const store = this.#trades;
-    const microgrids = mcp.length;
-    if (this.#tradePeriod.length === 0) {
-      this.#microgridOf = Int32Array.from(level1.microgridOf);
-      this.#microgrids = microgrids;
+    if (keep) {
+      this.#tradeStart.reserve(1);
+      this.#tradeStart.data.row[this.#tradeStart.length++] = store.length;
+      store.reserve(side.length);
     }
-    this.#tradePeriod.push(t);
-    this.#tradeStart.push(store.length);
-    for (let m = 0; m < microgrids; m++) {
-      this.#mcp.push(mcp[m]!);
-      this.#correctedBuy.push(routing.correctedBuy[m]!);
-      this.#correctedSell.push(routing.correctedSell[m]!);
-    }
-    store.reserve(level1.side.length);
-    let c = store.columns;
+    let c = store.data;
     let k = store.length;
-    for (let a = 0; a < level1.side.length; a++) {
-      const side = level1.side[a]!;
-      if (side !== BUY && side !== SELL) continue;
-      const quantity = level1.quantity[a]!;
-      const fill = level1.fill[a]!;
-      if (!isInt32(quantity) || !isInt32(fill)) {
+    for (let a = 0; a < side.length; a++) {
+      t.boughtWh[a]! += s.boughtWh[a]!;
+      t.soldWh[a]! += s.soldWh[a]!;
+      t.paidP[a]! += s.paidP[a]!;
+      t.receivedP[a]! += s.receivedP[a]!;
+      t.peerBoughtWh[a]! += s.peerBoughtWh[a]!;
+      t.peerSoldWh[a]! += s.peerSoldWh[a]!;
+      t.peerPaidP[a]! += s.peerPaidP[a]!;
+      t.peerReceivedP[a]! += s.peerReceivedP[a]!;
+      t.gridBoughtWh[a]! += s.gridBoughtWh[a]!;
+      t.gridSoldWh[a]! += s.gridSoldWh[a]!;
+      t.imbalanceImportWh[a]! += s.imbalanceImportWh[a]!;
+      t.imbalanceExportWh[a]! += s.imbalanceExportWh[a]!;
+      const m = microgridOf[a]!;
+      imbImport[m]! += s.imbalanceImportWh[a]!;
+      imbExport[m]! += s.imbalanceExportWh[a]!;
+      paid[m]! += s.paidP[a]!;
+      received[m]! += s.receivedP[a]!;
+      forecast[m]! += forecastWh[a]!;
+      if (!keep) continue;
+      const sd = side[a]!;
+      if (sd !== BUY && sd !== SELL) continue;
+      const q = quantity[a]!;
+      const f = fill[a]!;
+      const w = forecastWh[a]!;
+      if (!fitsInt32(q) || !fitsInt32(f) || !fitsInt32(w)) {
         store.length = k;
-        if (!isInt32(quantity)) store.widen("quantityWh");
-        if (!isInt32(fill)) store.widen("fillWh");
-        c = store.columns;
+        if (!fitsInt32(q)) store.widen("quantityWh");
+        if (!fitsInt32(f)) store.widen("fillWh");
+        if (!fitsInt32(w)) store.widen("forecastWh");
+        c = store.data;
       }
       c.agent[k] = a;
-      c.side[k] = side;
-      c.quantityWh[k] = quantity;
-      c.fillWh[k] = fill;
-      c.price[k] = level1.lastPrice[a]!;
+      c.side[k] = sd;
+      c.forecastWh[k] = w;
+      c.quantityWh[k] = q;
+      c.fillWh[k] = f;
+      c.price[k] = lastPrice[a]!;
+      c.tradePrice[k] = tradePrice[a]!;
       c.paidP[k] = s.paidP[a]!;
       c.receivedP[k] = s.receivedP[a]!;
       k++;
     }
     store.length = k;
   }
+
+  /** The period's row of each microgrid. */
+  #periodRows(o: PeriodOutcome): void {
+    const rows = this.#rows;
+    const microgrids = this.#microgrids;
+    const sources = this.#periodSources(o);
+    rows.reserve(microgrids);
+    const d = rows.data;
+    for (const key of Object.keys(sources) as (keyof PeriodRows)[]) {
+      const column = d[key];
+      const source = sources[key];
+      for (let m = 0; m < microgrids; m++) column[rows.length + m] = source(m);
+    }
+    rows.length += microgrids;
+  }
+
+  /** Where each column of microgrid m's row comes from. */
+  #periodSources(o: PeriodOutcome): { [K in keyof PeriodRows]: (m: number) => number } {
+    const t = o.period;
+    const mg = o.microgrids;
+    const r = o.routing;
+    const periods = this.#periods;
+    const pv = this.#pvSum!;
+    const load = this.#loadSum!;
+    return {
+      period: () => t,
+      microgrid: (m) => m,
+      pvWh: (m) => pv[m * periods + t]!,
+      loadWh: (m) => load[m * periods + t]!,
+      forecastWh: (m) => this.#forecast[m]!,
+      mcp: (m) => mg.mcp[m]!,
+      rounds: (m) => mg.rounds[m]!,
+      outcome: (m) => mg.outcome[m]!,
+      demandWh: (m) => mg.demandWh[m]!,
+      supplyWh: (m) => mg.supplyWh[m]!,
+      matchedLocalWh: (m) => mg.volumeWh[m]!,
+      nettedWh: (m) => r.netted[m]!,
+      peerImportWh: (m) => r.peerImport[m]!,
+      peerExportWh: (m) => r.peerExport[m]!,
+      peerPrice: (m) => r.peerPrice[m]!,
+      gridImportWh: (m) => r.gridImport[m]!,
+      gridExportWh: (m) => r.gridExport[m]!,
+      imbalanceImportWh: (m) => this.#imbalanceImport[m]!,
+      imbalanceExportWh: (m) => this.#imbalanceExport[m]!,
+      correctedBuyPrice: (m) => r.correctedBuy[m]!,
+      correctedSellPrice: (m) => r.correctedSell[m]!,
+      paidP: (m) => this.#paid[m]!,
+      receivedP: (m) => this.#received[m]!,
+      missedOrders: (m) => mg.missedOrders[m]!,
+      missedWh: (m) => mg.missedWh[m]!,
+    };
+  }
 }
 
 /** The number of entries of the ascending `xs` that are <= x. */
-function upperBound(xs: readonly number[], x: number): number {
+function upperBound(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import {
   loadProfileCsv,
@@ -240,19 +240,21 @@ test("missing policy interpolate is linear inside and holds the nearest sample a
   assert.deepEqual(series(p, "load", "H3").slice(6), [300, 300]);
 });
 
-const REAL = "/work/shared/data/citylearn-2022/";
+const CITYLEARN = new URL("../fixtures/citylearn-2022/", import.meta.url);
 
-test("the CityLearn week loads: 15 households x 336 half-hours with totals preserved", (t) => {
-  if (!existsSync(`${REAL}main_week.csv`) || !existsSync(`${REAL}households.csv`)) {
-    t.skip("CityLearn extract not present");
-    return;
-  }
-  const text = readFileSync(`${REAL}main_week.csv`, "utf8");
-  const map = parseHouseholds(readFileSync(`${REAL}households.csv`, "utf8"), "households.csv");
-  const p = loadProfileCsv(text, "main_week.csv", { households: map });
-  assert.equal(p.agents.length, 15);
-  assert.equal(p.periods, 336);
+test("real CityLearn data loads: 6 households x 96 half-hours with totals preserved", () => {
+  const text = readFileSync(new URL("two_days.csv", CITYLEARN), "utf8");
+  const map = parseHouseholds(readFileSync(new URL("households.csv", CITYLEARN), "utf8"), "households.csv");
+  const p = loadProfileCsv(text, "two_days.csv", { households: map });
+  assert.equal(p.agents.length, 6);
+  assert.equal(p.periods, 96);
   assert.deepEqual(p.microgrids, ["MG1", "MG2", "MG3"]);
+  assert.deepEqual(
+    p.agents.map((a) => a.name),
+    ["Building_1", "Building_4", "Building_6", "Building_10", "Building_11", "Building_13"],
+  );
+  // The first hour of Building_1, 1.619283 kWh of load, splits into two half-hours.
+  assert.deepEqual(series(p, "load", "Building_1").slice(0, 2), [809, 810]);
   const exact = new Map<string, { pv: number; load: number }>();
   for (const line of text.trim().split("\n").slice(1)) {
     const [, h, pv, ld] = line.split(",");
@@ -262,6 +264,7 @@ test("the CityLearn week loads: 15 households x 336 half-hours with totals prese
   for (const agent of p.agents) {
     const e = exact.get(agent.name)!;
     const sum = (w: "pv" | "load"): number => series(p, w, agent.name).reduce((s, v) => s + v, 0);
+    assert.ok(e.pv > 0 && e.load > 0, `${agent.name} has no data`);
     assert.ok(Math.abs(sum("pv") - e.pv) <= 0.5 + 1e-6, `${agent.name} pv ${sum("pv")} vs ${e.pv}`);
     assert.ok(Math.abs(sum("load") - e.load) <= 0.5 + 1e-6, `${agent.name} load ${sum("load")} vs ${e.load}`);
   }

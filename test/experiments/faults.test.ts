@@ -24,7 +24,7 @@ const rows = run.recorder.periods;
 const HALF_HOUR = 0.5;
 
 function rowsOf(mg: number, from: number, to: number): number[] {
-  return rows.period.flatMap((t, k) =>
+  return Array.from(rows.period).flatMap((t, k) =>
     rows.microgrid[k] === mg && t * HALF_HOUR >= from && t * HALF_HOUR < to ? [k] : [],
   );
 }

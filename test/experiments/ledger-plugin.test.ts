@@ -136,7 +136,7 @@ test("simulate runs the market on a registered ledger by name", () => {
     if (log.status[i] === TxStatus.CONFIRMED) assert.equal(log.confirmMs[i]! - log.submitMs[i]!, 2000);
   }
   const rows = run.recorder.periods;
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
   assert.ok(sum(rows.matchedLocalWh) > 0, "the microgrid auctions matched energy");
   assert.equal(sum(rows.missedOrders), 0, "2 s confirmations never miss a 15 s round");
   const summary = buildSummary(result);

@@ -1,8 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { routeResiduals, NO_ORDER, type Level1Outcome } from "../../sim/grid/index.js";
+import {
+  createSettlement,
+  routeResiduals,
+  settlePeriod,
+  NO_ORDER,
+  type Level1Outcome,
+} from "../../sim/grid/index.js";
 import { BUY, SELL } from "../../sim/market/index.js";
-import { createSettlement, settlePeriod } from "../../sim/metrics/index.js";
 
 const LIMITS = { pgs: 3.2, pgb: 18.9 };
 
@@ -15,6 +20,7 @@ function example(): Level1Outcome {
     quantity: Float64Array.from([1000, 3000, 2000, 0]),
     fill: Float64Array.from([0, 0, 0, 0]),
     lastPrice: Float64Array.from([12, 16, 6, 0]),
+    tradePrice: Float64Array.from([NaN, NaN, NaN, NaN]),
   };
 }
 
@@ -37,7 +43,7 @@ test("hand-computed example: agents pay and receive the corrected prices", () =>
   const r = routeResiduals(level1, 2, [[0, 1]], LIMITS);
   const s = createSettlement(4);
   const net = Float64Array.from([-1000, -3000, 2000, 0]);
-  settlePeriod(level1, Float64Array.from([10, 10]), r, net, net, LIMITS, s);
+  settlePeriod(level1, r, net, net, LIMITS, s);
   assert.ok(Math.abs(s.paidP[0]! - 16.95) < 1e-9); // 1000 Wh x 16.95 p/kWh
   assert.ok(Math.abs(s.paidP[1]! - 50.85) < 1e-9); // 3000 Wh x 16.95 p/kWh
   assert.ok(Math.abs(s.receivedP[2]! - 30) < 1e-9); // 2000 Wh x 15 p/kWh
@@ -62,6 +68,7 @@ test("a microgrid nets its own residual buys and sells before going up the hiera
     quantity: Float64Array.from([1000, 600]),
     fill: Float64Array.from([0, 0]),
     lastPrice: Float64Array.from([12, 14]),
+    tradePrice: Float64Array.from([NaN, NaN]),
   };
   const r = routeResiduals(level1, 1, [[0]], LIMITS);
   assert.equal(r.netted[0], 600);
@@ -80,6 +87,7 @@ test("after netting a microgrid is one bidder: it never trades with itself at le
     quantity: Float64Array.from([500, 800, 700]),
     fill: Float64Array.from([0, 0, 0]),
     lastPrice: Float64Array.from([10, 9, 15]),
+    tradePrice: Float64Array.from([NaN, NaN, NaN]),
   };
   const r = routeResiduals(level1, 2, [[0, 1]], LIMITS);
   assert.equal(r.netted[0], 500);

@@ -4,7 +4,13 @@ import fc from "fast-check";
 import { Streams } from "../../sim/kernel/index.js";
 import { World, scenarioFromShorthand, type Scenario } from "../../sim/grid/index.js";
 import { RunRecorder, type PeriodRows } from "../../sim/metrics/index.js";
-import { marketConfig, type MarketLimits } from "../../sim/market/index.js";
+import {
+  bidders,
+  marketConfig,
+  mechanisms,
+  type MarketConfigInput,
+  type MarketLimits,
+} from "../../sim/market/index.js";
 import type { Profile } from "../../sim/data/index.js";
 
 const LIMITS: MarketLimits = { pgs: 3.2, pgb: 18.9 };
@@ -39,21 +45,27 @@ function profileOf(nets: number[][][]): Profile {
   };
 }
 
-function run(profile: Profile, scenario: Scenario, seed = 1, forecastErrorSd = 0): RunRecorder {
-  const recorder = new RunRecorder(profile.agents.length, LIMITS, profile.pv, profile.load, profile.periods);
-  const world = new World(
+function run(
+  profile: Profile,
+  scenario: Scenario,
+  seed = 1,
+  forecastErrorSd = 0,
+  market: MarketConfigInput = {},
+): RunRecorder {
+  const recorder = new RunRecorder(profile.agents.length, profile.pv, profile.load, profile.periods);
+  const world = new World({
     profile,
-    new Streams(seed),
-    {
+    streams: new Streams(seed),
+    config: {
       limits: LIMITS,
-      market: marketConfig({ maxRounds: 30 }),
+      market: marketConfig({ maxRounds: 30, ...market }),
       tradingWindowMs: 300_000,
       roundIntervalMs: 10_000,
       forecastErrorSd,
       scenario,
     },
     recorder,
-  );
+  });
   world.run();
   return recorder;
 }
@@ -151,6 +163,35 @@ test("money balances: buyers pay what sellers receive plus the main grid's net",
   );
 });
 
+/** No filled buyer pays above its bid, no filled seller receives below its ask, at level 1. */
+function assertLevel1Limits(rec: RunRecorder): void {
+  const tr = rec.trades;
+  for (let i = 0; i < tr.period.length; i++) {
+    if (tr.fillWh[i]! <= 0) continue;
+    const p = tr.tradePrice[i]!;
+    if (tr.side[i] === "buy")
+      assert.ok(p <= tr.price[i]! + 1e-9, `buyer pays ${p} above its bid ${tr.price[i]}`);
+    else assert.ok(p >= tr.price[i]! - 1e-9, `seller receives ${p} below its ask ${tr.price[i]}`);
+  }
+}
+
+for (const mechanism of mechanisms.names()) {
+  for (const bidder of bidders.names()) {
+    test(`${bidder} bidders under the ${mechanism} mechanism: energy and money balance, limits hold`, () => {
+      fc.assert(
+        fc.property(netsArb, ([nets, linked]) => {
+          const profile = profileOf(nets);
+          const rec = run(profile, scenarioFor(profile, linked), 1, 0, { bidder, mechanism });
+          assertEnergyBalances(rec.periods);
+          assertMoneyBalances(rec.periods);
+          assertLevel1Limits(rec);
+        }),
+        { numRuns: 25 },
+      );
+    });
+  }
+}
+
 test("every agent is at least as well off as with the main grid alone, and limits hold at level 1", () => {
   fc.assert(
     fc.property(netsArb, ([nets, linked]) => {
@@ -164,20 +205,7 @@ test("every agent is at least as well off as with the main grid alone, and limit
           `agent ${a} receives below Pgs`,
         );
       }
-      const tr = rec.trades;
-      for (let i = 0; i < tr.period.length; i++) {
-        if (tr.fillWh[i]! <= 0) continue;
-        if (tr.side[i] === "buy")
-          assert.ok(
-            tr.mcp[i]! <= tr.price[i]! + 1e-9,
-            `buyer pays ${tr.mcp[i]} above its bid ${tr.price[i]}`,
-          );
-        else
-          assert.ok(
-            tr.mcp[i]! >= tr.price[i]! - 1e-9,
-            `seller receives ${tr.mcp[i]} below its ask ${tr.price[i]}`,
-          );
-      }
+      assertLevel1Limits(rec);
     }),
     { numRuns: 150 },
   );

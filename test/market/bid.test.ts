@@ -21,11 +21,11 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 const bids = (side: Side, eq: BidEquations, mcp = 10, c = 3.2, l = 18.9, theta = 2): number[] =>
   R.map((r) => round2(bidPrice(side, r, mcp, c, l, theta, eq)));
 
-test("NOTES boundary table, buyer (corrected): 3.2, 8.17, 10, 12.39, 18.9", () => {
+test("erratum 1 table (docs/errata.md), buyer (corrected): 3.2, 8.17, 10, 12.39, 18.9", () => {
   assert.deepEqual(bids(BUY, "corrected"), [3.2, 8.17, 10, 12.39, 18.9]);
 });
 
-test("NOTES boundary table, seller (corrected): the mirror 18.9, 12.39, 10, 8.17, 3.2", () => {
+test("erratum 1 table (docs/errata.md), seller (corrected): the mirror 18.9, 12.39, 10, 8.17, 3.2", () => {
   assert.deepEqual(bids(SELL, "corrected"), [18.9, 12.39, 10, 8.17, 3.2]);
 });
 
@@ -37,7 +37,7 @@ test("as-printed equations, seller", () => {
   assert.deepEqual(bids(SELL, "as-printed"), [10, 16.51, 3.2, 5.03, 10]);
 });
 
-test("E_theta at x = theta |r| with theta = 2 is the NOTES E(x) = (e^x - 1)/(e^2 - 1)", () => {
+test("E_theta at x = theta |r| with theta = 2 is the paper's E(x) = (e^x - 1)/(e^2 - 1)", () => {
   for (const r of [0.1, 0.37, 0.8]) {
     assert.ok(Math.abs(expCurve(2 * r, 2) - (Math.exp(2 * r) - 1) / (Math.exp(2) - 1)) < 1e-15);
   }

@@ -117,7 +117,7 @@ export function fixtureInput(): ReportInput {
         ethereum: "238.22 kWh",
         paperIota: "3.93 nWh",
         paperEthereum: "238.22 kWh",
-        note: "paper's nWh read as 3.93e-9 kWh (NOTES erratum 4)",
+        note: "paper's nWh read as 3.93e-9 kWh (docs/errata.md, erratum 4)",
       },
       {
         metric: "Monetary cost per bid",

@@ -2,8 +2,9 @@
 //
 // Assumptions and units (Wh, p/kWh, pence):
 // - An agent's order quantity is its forecast net energy. Its order is settled in full: the
-//   level-1 fill at its microgrid's MCP, and the residual at the microgrid's uniform corrected
-//   price (which already blends level-2 and main-grid energy).
+//   level-1 fill at the agent's own level-1 trade price (its microgrid's MCP under a uniform-price
+//   auction; a mechanism may price members differently), and the residual at the microgrid's
+//   uniform corrected price (which already blends level-2 and main-grid energy).
 // - The residual's split into peer energy (netted inside the microgrid or traded at level 2) and
 //   main-grid energy is pro rata within the microgrid, consistent with the uniform correction
 //   (every member's residual Wh is the same mix).
@@ -11,7 +12,7 @@
 //   imported at Pgb, an excess exported at Pgs. It is reported separately as imbalance.
 // - Money in pence: Wh x (p/kWh) / 1000.
 import { BUY, SELL, type MarketLimits } from "../market/index.js";
-import { peerValue, type Level1Outcome, type RoutingOutcome } from "../grid/routing.js";
+import { peerValue, type Level1Outcome, type RoutingOutcome } from "./routing.js";
 
 /** One period's per-agent settlement; arrays indexed by dense agent id. */
 export interface AgentSettlement {
@@ -56,24 +57,22 @@ const NONE = { wh: 0, value: 0 };
 const pence = (wh: number, pricePerKwh: number): number => (wh === 0 ? 0 : (wh * pricePerKwh) / 1000);
 
 /**
- * Settles every agent for one period into `out` (overwritten), and adds it to `totals` when given
- * (in the same pass: a second one over every column costs as much again on a large run).
- * `forecastNet` and `actualNet` are each agent's net production (Wh, positive = surplus); `mcp`
- * is per microgrid.
+ * Settles every agent for one period into `out` (overwritten). `forecastNet` and `actualNet` are
+ * each agent's net production (Wh, positive = surplus); the level-1 fill is paid at the agent's
+ * `level1.tradePrice`.
  */
 export function settlePeriod(
   level1: Level1Outcome,
-  mcp: Float64Array,
   routing: RoutingOutcome,
   forecastNet: Float64Array,
   actualNet: Float64Array,
   limits: MarketLimits,
   out: AgentSettlement,
-  totals?: AgentSettlement,
 ): void {
   for (let a = 0; a < level1.side.length; a++) {
     const m = level1.microgridOf[a]!;
     const fill = level1.fill[a]!;
+    const price = level1.tradePrice[a]!;
     const residual = level1.quantity[a]! - fill;
     let bought = 0;
     let sold = 0;
@@ -89,18 +88,18 @@ export function settlePeriod(
       const peer = residual > 0 ? peerValue(routing, m, BUY) : NONE;
       const share = residual > 0 ? peer.wh / routing.residualBuy[m]! : 0;
       bought = fill + residual;
-      paid = pence(fill, mcp[m]!) + pence(residual, routing.correctedBuy[m]!);
+      paid = pence(fill, price) + pence(residual, routing.correctedBuy[m]!);
       peerBought = fill + residual * share;
-      peerPaid = pence(fill, mcp[m]!) + (share > 0 ? (residual * share * (peer.value / peer.wh)) / 1000 : 0);
+      peerPaid = pence(fill, price) + (share > 0 ? (residual * share * (peer.value / peer.wh)) / 1000 : 0);
       gridBought = residual * (1 - share);
     } else if (level1.side[a] === SELL) {
       const peer = residual > 0 ? peerValue(routing, m, SELL) : NONE;
       const share = residual > 0 ? peer.wh / routing.residualSell[m]! : 0;
       sold = fill + residual;
-      received = pence(fill, mcp[m]!) + pence(residual, routing.correctedSell[m]!);
+      received = pence(fill, price) + pence(residual, routing.correctedSell[m]!);
       peerSold = fill + residual * share;
       peerReceived =
-        pence(fill, mcp[m]!) + (share > 0 ? (residual * share * (peer.value / peer.wh)) / 1000 : 0);
+        pence(fill, price) + (share > 0 ? (residual * share * (peer.value / peer.wh)) / 1000 : 0);
       gridSold = residual * (1 - share);
     }
     const imbalance = actualNet[a]! - forecastNet[a]!;
@@ -118,21 +117,5 @@ export function settlePeriod(
     out.gridSoldWh[a] = gridSold;
     out.imbalanceImportWh[a] = imbalanceImport;
     out.imbalanceExportWh[a] = imbalanceExport;
-    if (totals !== undefined) accumulate(totals, out, a);
   }
-}
-
-function accumulate(totals: AgentSettlement, now: AgentSettlement, a: number): void {
-  totals.boughtWh[a]! += now.boughtWh[a]!;
-  totals.soldWh[a]! += now.soldWh[a]!;
-  totals.paidP[a]! += now.paidP[a]!;
-  totals.receivedP[a]! += now.receivedP[a]!;
-  totals.peerBoughtWh[a]! += now.peerBoughtWh[a]!;
-  totals.peerSoldWh[a]! += now.peerSoldWh[a]!;
-  totals.peerPaidP[a]! += now.peerPaidP[a]!;
-  totals.peerReceivedP[a]! += now.peerReceivedP[a]!;
-  totals.gridBoughtWh[a]! += now.gridBoughtWh[a]!;
-  totals.gridSoldWh[a]! += now.gridSoldWh[a]!;
-  totals.imbalanceImportWh[a]! += now.imbalanceImportWh[a]!;
-  totals.imbalanceExportWh[a]! += now.imbalanceExportWh[a]!;
 }

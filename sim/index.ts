@@ -1,0 +1,91 @@
+// The public surface of p2p-energy-sim: build and run a model, name or register the plugins it is
+// built from (bidders, mechanisms, ledgers), study the market alone, and bring your own data.
+// Internals are reachable in the repository, not through the package: what is here is what the
+// package promises to keep.
+
+// A model: the composition root and the paper's defaults.
+export {
+  createModel,
+  type Model,
+  type ModelOptions,
+  type ModelTables,
+  type PeriodListener,
+} from "./model.js";
+export { PAPER, paperPreset, type TradingOptions } from "./presets.js";
+
+// The three seams: registries of plugins by name, and what a plugin implements.
+export { Registry, UnknownPluginError, type Named } from "./kernel/registry.js";
+export {
+  bidders,
+  mechanisms,
+  aaPlugin,
+  submitPrice,
+  type Bidder,
+  type BidderPlugin,
+  type BidderSetup,
+  type MemberStreams,
+  type MemberView,
+  type RoundSignal,
+  type Learner,
+  type Mechanism,
+  type MechanismPlugin,
+  type MechanismResult,
+  type MechanismSetup,
+  type OrderBook,
+  type ClearingResult,
+} from "./market/index.js";
+export {
+  registerLedger,
+  ledgerPlugin,
+  ledgerNames,
+  UnknownLedgerError,
+  type Ledger,
+  type LedgerContext,
+  type LedgerPlugin,
+  type TxRequest,
+} from "./ledger/index.js";
+
+// The market alone: one auction, its drivers, and the measures trader studies report.
+export {
+  Auction,
+  openMarket,
+  nextRound,
+  runConsensus,
+  clearUniform,
+  competitiveEquilibrium,
+  allocativeEfficiency,
+  smithAlpha,
+  marketConfig,
+  memberStreams,
+  BUY,
+  SELL,
+  NO_ORDER,
+  DEFAULT_LIMITS,
+  DEFAULT_MARKET_CONFIG,
+  type AuctionOutcome,
+  type ConsensusOptions,
+  type ConsensusOutcome,
+  type MarketAgents,
+  type MarketConfig,
+  type MarketConfigInput,
+  type MarketLimits,
+  type Side,
+} from "./market/index.js";
+
+// Profiles: the generator and measured data.
+export {
+  generateProfile,
+  makeProfileConfig,
+  paperMicrogrids,
+  uniformMicrogrids,
+  loadProfileCsv,
+  parseHouseholds,
+  ProfileError,
+  type MicrogridSpec,
+  type Profile,
+  type ProfileConfigInput,
+} from "./data/index.js";
+
+// What a period reports, the scenarios, and the random streams plugins draw from.
+export { PAPER_SCENARIOS, type PeriodOutcome, type Scenario } from "./grid/index.js";
+export { Kernel, Streams, type RandomStream } from "./kernel/index.js";

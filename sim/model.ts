@@ -1,0 +1,218 @@
+// The composition root: builds one model in SimPy's order — kernel and random streams first, then
+// the ledger, then the world — from a record of options, and exposes it as a small object a
+// script drives: step(), run({ until }), on("period", ...), tables().
+//
+// Assumptions and units: options not given take the paper's values (./presets.ts); times are
+// simulated ms from the profile's start; prices p/kWh; energy Wh. A profile passed in (e.g. loaded
+// from measured data) replaces the generator, and then start/days/microgrids must not be given.
+// Plugins (bidder, mechanism, ledger) are named, and resolved through their registries here, so a
+// script can register its own before calling createModel.
+import { Kernel, Streams } from "./kernel/index.js";
+import { generateProfile, makeProfileConfig, type MicrogridSpec, type Profile } from "./data/index.js";
+import { marketConfig, type MarketConfigInput, type MarketLimits } from "./market/index.js";
+import {
+  ledgerPlugin,
+  NO_FAULTS,
+  type FaultSchedule,
+  type Ledger,
+  type LedgerContext,
+  type LedgerPlugin,
+  type TxLogKeep,
+} from "./ledger/index.js";
+import {
+  ledgerChannel,
+  scenarioFromShorthand,
+  World,
+  type OrderChannel,
+  type ChannelEvents,
+  type PeriodOutcome,
+  type Recorder,
+  type Scenario,
+} from "./grid/index.js";
+import { RunRecorder, type AgentTotals, type PeriodRows, type TradeRows } from "./metrics/index.js";
+import { PAPER, paperPreset, type TradingOptions } from "./presets.js";
+
+export interface ModelOptions {
+  /** Root seed of every random stream (default 2022). */
+  seed?: number | string;
+  /** Synthetic profiles: first period's start (ISO-8601 with offset), days, microgrids. */
+  start?: string;
+  days?: number;
+  microgrids?: readonly MicrogridSpec[];
+  /** A ready profile (e.g. measured data, sim/data loadProfileCsv) instead of the generator. */
+  profile?: Profile;
+  /** Main-grid prices (p/kWh). */
+  limits?: MarketLimits;
+  /** Market settings; `bidder` and `mechanism` name registered plugins. */
+  market?: MarketConfigInput;
+  trading?: Partial<TradingOptions>;
+  /** "grid", "all", microgrids joined by "+", or a scenario record. */
+  scenario?: string | Scenario;
+  /** A registered ledger's name ("ideal", "iota", "ethereum" built in) and its options. */
+  ledger?: string;
+  ledgerOptions?: unknown;
+  faults?: FaultSchedule;
+  /** What to keep: per-trade rows, and every ledger transaction (false: only unresolved ones). */
+  outputs?: { trades?: boolean; transactions?: boolean };
+}
+
+/** Called with each settled period; its arrays are reused, so copy what you keep. */
+export type PeriodListener = (outcome: PeriodOutcome) => void;
+
+export interface ModelTables {
+  /** One row per period and microgrid. */
+  periods: PeriodRows;
+  /** One row per period and agent with an order (empty when outputs.trades is false). */
+  trades: TradeRows;
+  /** Per-agent totals over the periods run so far, indexed by agent id. */
+  agents: AgentTotals;
+}
+
+export interface Model {
+  readonly kernel: Kernel;
+  readonly streams: Streams;
+  readonly profile: Profile;
+  readonly scenario: Scenario;
+  /** The ledger model, or undefined for instant confirmation. */
+  readonly ledger: Ledger | undefined;
+  readonly world: World;
+  readonly recorder: RunRecorder;
+  /** Simulated time (ms from the profile's start). */
+  readonly now: number;
+  /** Subscribes to settled periods; returns the unsubscribe function. */
+  on(event: "period", listener: PeriodListener): () => void;
+  /** Runs the next event; false when none is left (the run is over). */
+  step(): boolean;
+  /** Runs events until none is left, or up to (not including) simulated time `until` (ms). */
+  run(options?: { until?: number }): void;
+  /** The result tables so far. */
+  tables(): ModelTables;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+/** An option the model cannot be built with (the message names it and what was expected). */
+export class OptionError extends RangeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "OptionError";
+  }
+}
+
+/** The profile the options describe (generated with its own streams of the same seed). */
+function profileOf(options: ModelOptions, seed: number | string, periodMs: number): Profile {
+  if (options.profile !== undefined) {
+    for (const key of ["start", "days", "microgrids"] as const) {
+      if (options[key] !== undefined)
+        throw new OptionError(`${key}: applies to generated profiles, and a profile was given`);
+    }
+    if (options.profile.periodMs !== periodMs)
+      throw new OptionError(
+        `trading.periodMinutes: ${periodMs / MS_PER_MINUTE}, but the profile's periods are ${options.profile.periodMs / MS_PER_MINUTE} min`,
+      );
+    return options.profile;
+  }
+  const preset = paperPreset();
+  const config = makeProfileConfig({
+    start: options.start ?? preset.start,
+    days: options.days ?? preset.days,
+    microgrids: options.microgrids ?? preset.microgrids,
+    periodMs,
+  });
+  return generateProfile(config, new Streams(seed));
+}
+
+function scenarioOf(scenario: string | Scenario, profile: Profile): Scenario {
+  return typeof scenario === "string" ? scenarioFromShorthand(scenario, profile.microgrids) : scenario;
+}
+
+/** The plugin's ledger model (undefined: instant confirmation). Its parameter checks are option errors. */
+function buildLedger(plugin: LedgerPlugin, options: unknown, context: LedgerContext): Ledger | undefined {
+  if (plugin.create === null) return undefined;
+  try {
+    return plugin.create(context, options);
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new OptionError(`${plugin.name}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+/** Builds a model; every option not given is the paper's (sim/presets.ts). */
+export function createModel(options: ModelOptions = {}): Model {
+  const seed = options.seed ?? PAPER.seed;
+  const trading: TradingOptions = { ...PAPER.trading, ...options.trading };
+  const limits = options.limits ?? { ...PAPER.limits };
+  const market = marketConfig(options.market);
+  const plugin = ledgerPlugin(options.ledger ?? PAPER.ledger);
+  // Kernel and streams first, then the data they drive, the ledger, and the world.
+  const kernel = new Kernel();
+  const streams = new Streams(seed);
+  const profile = profileOf(options, seed, Math.round(trading.periodMinutes * MS_PER_MINUTE));
+  const scenario = scenarioOf(options.scenario ?? PAPER.scenario, profile);
+  const keepLog: TxLogKeep = options.outputs?.transactions === false ? "unresolved" : "all";
+  const agents = profile.agents.length;
+  const ledger = buildLedger(plugin, options.ledgerOptions, {
+    kernel,
+    streams,
+    faults: options.faults ?? NO_FAULTS,
+    keepLog,
+    memberOf: Int32Array.from(profile.agents, (a) => a.microgridIndex),
+    chains: profile.microgrids.length,
+    limits,
+  });
+  const listeners: PeriodListener[] = [];
+  const recorder = new RunRecorder(agents, profile.pv, profile.load, profile.periods, {
+    trades: options.outputs?.trades ?? true,
+  });
+  const observer: Recorder = {
+    period(outcome) {
+      recorder.period(outcome);
+      for (const listener of listeners) listener(outcome);
+    },
+  };
+  const world = new World({
+    kernel,
+    profile,
+    streams,
+    recorder: observer,
+    config: {
+      limits,
+      market,
+      tradingWindowMs: Math.round(trading.windowMinutes * MS_PER_MINUTE),
+      roundIntervalMs: Math.round((trading.roundSeconds ?? plugin.defaultRoundSeconds) * 1000),
+      forecastErrorSd: trading.forecastErrorSd,
+      scenario,
+    },
+    ...(ledger === undefined
+      ? {}
+      : { channel: (events: ChannelEvents): OrderChannel => ledgerChannel(ledger, agents, events) }),
+  });
+  world.start();
+  return {
+    kernel,
+    streams,
+    profile,
+    scenario,
+    ledger,
+    world,
+    recorder,
+    get now() {
+      return kernel.now;
+    },
+    on(event, listener) {
+      if (event !== "period")
+        throw new RangeError(`Model.on: unknown event "${String(event)}" (known: period)`);
+      listeners.push(listener);
+      return () => {
+        const k = listeners.indexOf(listener);
+        if (k >= 0) listeners.splice(k, 1);
+      };
+    },
+    step: () => kernel.step(),
+    run(runOptions = {}) {
+      kernel.run(runOptions.until === undefined ? {} : { until: runOptions.until });
+    },
+    tables: () => ({ periods: recorder.periods, trades: recorder.trades, agents: recorder.totals }),
+  };
+}
