@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_TS := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
-.PHONY: setup test typecheck lint format guard unit bench reproduce clean golden gas schema scale conformance
+.PHONY: setup build test typecheck lint format guard unit bench reproduce clean golden gas schema scale conformance
 
 # nodejs-polars (a second Arrow reader, used by one test) is installed apart from the lockfile: some
 # of its optional platform packages are not published, so `npm ci` rejects a lockfile that lists it.
@@ -16,7 +16,17 @@ node_modules/nodejs-polars/package.json: node_modules/.package-lock.json
 	npm install --no-save --no-audit --no-fund $(POLARS)
 	touch $@
 
-setup: node_modules/.package-lock.json node_modules/nodejs-polars/package.json
+# dist/: the compiled model and CLI that bin/p2psim.js runs and `npm pack` ships. Rebuilt from
+# scratch when a file or folder under sim/ or experiments/ (or the build's config) is newer.
+DIST := dist/experiments/cli/main.js
+BUILD_INPUTS = $(shell find sim experiments) tsconfig.json tsconfig.build.json scripts/build.mjs
+
+$(DIST): $(BUILD_INPUTS) | node_modules/.package-lock.json
+	node scripts/build.mjs
+
+build: $(DIST)
+
+setup: node_modules/.package-lock.json node_modules/nodejs-polars/package.json $(DIST)
 
 test: setup typecheck lint guard unit
 
@@ -33,7 +43,8 @@ format: setup
 guard:
 	bash scripts/guard-determinism.sh
 
-unit: setup
+# test/experiments/cli.test.ts and test/package/ run the compiled CLI and package.
+unit: setup $(DIST)
 	$(NODE_TS) --test --test-reporter=spec $(TESTS)
 
 bench: setup
@@ -67,7 +78,7 @@ schema: setup
 	$(NODE_TS) experiments/config/write-schema.ts
 
 clean:
-	rm -rf results/*/ node_modules/.cache .tmp
+	rm -rf results/*/ node_modules/.cache .tmp dist
 
 # Regenerates the golden results of test/grid/golden.test.ts after a deliberate model change.
 golden: setup

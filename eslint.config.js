@@ -24,7 +24,7 @@ const LAYERS = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "results/", "coverage/", "contracts/build/"] },
+  { ignores: ["node_modules/", "dist/", "results/", "coverage/", "contracts/build/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

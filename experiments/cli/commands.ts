@@ -1,8 +1,82 @@
-// The list of subcommands.
+// The list of subcommands: their names, help and options. A handler imports its command's modules
+// only when that command runs, so `p2psim --help` and `p2psim <command> --help` load yargs and
+// this table, not the simulator.
 import type { CommandModule } from "yargs";
-import { reportCommand, reproduceCommand, table1Command } from "./reproduce.js";
-import { runCommand, validateCommand } from "./run.js";
-import { mergeCommand, sweepCommand } from "./sweep.js";
+import { DEFAULT_REPRODUCE_DIR, PAPER_CONFIG } from "../run/paths.js";
+import type { ConfigArgs, MergeArgs, ReportArgs, ReproduceArgs, RunArgs, SweepArgs } from "./args.js";
+
+const runCommand: CommandModule<object, RunArgs> = {
+  command: "run <config>",
+  describe: "Run a config (every scenario and ledger) and write results/<name>/",
+  builder: (y) =>
+    y
+      .positional("config", { type: "string", demandOption: true, describe: "JSON config file" })
+      .option("seed", { type: "number", describe: "override the config's seed" })
+      .option("out", { type: "string", describe: "output directory (default results/<name>)" })
+      .option("profiles", {
+        type: "string",
+        describe: "measured profiles CSV (timestamp,household,pv_kwh,load_kwh)",
+      })
+      .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
+  handler: async (args) => (await import("./run.js")).run(args),
+};
+
+const validateCommand: CommandModule<object, ConfigArgs> = {
+  command: "validate <config>",
+  describe: "Check a config file and print it with every default filled in",
+  builder: (y) => y.positional("config", { type: "string", demandOption: true }),
+  handler: async (args) => (await import("./run.js")).validate(args),
+};
+
+const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: "sweep <config>",
+  describe: "Run every cell of a sweep (or one shard) on a worker pool; merges when complete",
+  builder: (y) =>
+    y
+      .positional("config", { type: "string", demandOption: true, describe: "sweep JSON file" })
+      .option("jobs", { type: "number", describe: "worker threads (default: available cores)" })
+      .option("shard", {
+        type: "string",
+        describe: "run only slice K of N (K/N), e.g. $SLURM_ARRAY_TASK_ID/N",
+      })
+      .option("out", { type: "string", describe: "output directory (default results/<name>)" })
+      .option("quiet", { type: "boolean", default: false }),
+  handler: async (args) => (await import("./sweep.js")).sweep(args),
+};
+
+const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: "merge <dirs..>",
+  describe: "Merge the shard directories of one sweep into one set of result tables",
+  builder: (y) =>
+    y
+      .positional("dirs", { type: "string", array: true, demandOption: true })
+      .option("out", { type: "string", demandOption: true }),
+  handler: async (args) => (await import("./sweep.js")).merge(args),
+};
+
+const reproduceCommand: CommandModule<object, ReproduceArgs> = {
+  command: "reproduce",
+  describe: "Reproduce the paper: every scenario and ledger, Table I, scalability, charts, report",
+  builder: (y) =>
+    y
+      .option("out", { type: "string", default: DEFAULT_REPRODUCE_DIR, describe: "output directory" })
+      .option("quiet", { type: "boolean", default: false }),
+  handler: async (args) => (await import("./reproduce.js")).reproducePaper(args),
+};
+
+const table1Command: CommandModule<object, ConfigArgs> = {
+  command: "table1",
+  describe: "Table I (IOTA vs Ethereum) from the paper setup under both ledger models",
+  builder: (y) => y.option("config", { type: "string", default: PAPER_CONFIG, describe: "config to run" }),
+  handler: async (args) => (await import("./reproduce.js")).table1(args),
+};
+
+const reportCommand: CommandModule<object, ReportArgs> = {
+  command: "report <dir>",
+  describe: "Redraw the charts and report.html of a results directory",
+  builder: (y) => y.positional("dir", { type: "string", demandOption: true }),
+  handler: async (args) => (await import("./reproduce.js")).report(args),
+};
 
 // yargs' CommandModule is invariant in its argument type; the list mixes commands of several.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 // Reading the user's JSON files: every failure is an InputError naming the file.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../cli/errors.js";
 
 export function readJsonFile(path: string): unknown {
@@ -18,10 +18,13 @@ export function readJsonFile(path: string): unknown {
   }
 }
 
-/** This package's version, from package.json. */
+/** This package's version, from package.json: two levels up from the sources, three from dist/. */
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
+  for (const up of ["../../package.json", "../../../package.json"]) {
+    const path = new URL(up, import.meta.url);
+    if (!existsSync(path)) continue;
+    const pkg = JSON.parse(readFileSync(path, "utf8")) as { name?: string; version?: string };
+    if (pkg.name === "p2p-energy-sim" && pkg.version !== undefined) return pkg.version;
+  }
+  throw new Error("cannot find the package.json of p2p-energy-sim");
 }

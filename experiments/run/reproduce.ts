@@ -1,16 +1,16 @@
 // The paper reproduction: the paper's setup for every scenario and ledger, the ledger
 // scalability study, and every artifact (Arrow tables, charts, report, summary).
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 import { scaleStudy } from "../../sim/ledger/index.js";
 import { loadRunConfig } from "../config/load.js";
 import { writeResults } from "../io/results.js";
 import { writeReport, type Claim, type ScalabilityRow } from "../report/index.js";
 import { buildSummary, type Summary } from "./report-data.js";
 import { reportInputFromDir } from "./report-input.js";
+import { PAPER_CONFIG } from "./paths.js";
 import { simulate } from "./simulate.js";
 
-export const PAPER_CONFIG = fileURLToPath(new URL("../paper/paper.json", import.meta.url));
+export { DEFAULT_REPRODUCE_DIR, PAPER_CONFIG } from "./paths.js";
 
 /** Participant counts of the scalability study (the paper's 15 up to 15,000). */
 export const SCALE_PARTICIPANTS = [15, 150, 1_500, 15_000] as const;
@@ -77,5 +77,3 @@ export async function reproduce(
   const reportFiles = await writeReport(dir, reportInputFromDir(dir));
   return { dir, summary, files: [...files, ...reportFiles.map((f) => f.split("/").pop() ?? f)] };
 }
-
-export const DEFAULT_REPRODUCE_DIR = join("results", "paper");

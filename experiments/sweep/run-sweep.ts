@@ -49,11 +49,13 @@ export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<Swe
       finished(cell);
     }
   } else {
+    // From the TypeScript sources (tests, tsx) the workers need tsx too; compiled, plain node.
+    const fromSource = import.meta.url.endsWith(".ts");
     const pool = new Piscina({
-      filename: new URL("./worker.ts", import.meta.url).href,
+      filename: new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url).href,
       minThreads: jobs,
       maxThreads: jobs,
-      execArgv: ["--import", "tsx"],
+      ...(fromSource ? { execArgv: ["--import", "tsx"] } : {}),
     });
     try {
       await Promise.all(

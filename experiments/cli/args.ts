@@ -1,0 +1,34 @@
+// The parsed options of each subcommand (declared in commands.ts, used by its handler module).
+export interface RunArgs {
+  config: string;
+  seed?: number;
+  out?: string;
+  profiles?: string;
+  quiet: boolean;
+}
+
+export interface ConfigArgs {
+  config: string;
+}
+
+export interface SweepArgs {
+  config: string;
+  jobs?: number;
+  shard?: string;
+  out?: string;
+  quiet: boolean;
+}
+
+export interface MergeArgs {
+  dirs: string[];
+  out: string;
+}
+
+export interface ReproduceArgs {
+  out: string;
+  quiet: boolean;
+}
+
+export interface ReportArgs {
+  dir: string;
+}
