@@ -6,6 +6,7 @@
 // A model: the composition root and the paper's defaults.
 export {
   createModel,
+  OptionError,
   type Model,
   type ModelOptions,
   type ModelTables,
@@ -14,7 +15,7 @@ export {
 export { PAPER, paperPreset, type TradingOptions } from "./presets.js";
 
 // The three seams: registries of plugins by name, and what a plugin implements.
-export { Registry, UnknownPluginError, type Named } from "./kernel/registry.js";
+export { Registry, UnknownPluginError, DuplicatePluginError, type Named } from "./kernel/registry.js";
 export {
   bidders,
   mechanisms,
@@ -33,15 +34,41 @@ export {
   type MechanismSetup,
   type OrderBook,
   type ClearingResult,
+  // For mechanism authors: books, the uniform clearing and eq. (1).
+  createBook,
+  addOrder,
+  resetBook,
+  createClearingWorkspace,
+  clearAtPrice,
+  fallbackPrice,
+  type ClearingWorkspace,
 } from "./market/index.js";
 export {
+  ledgers,
   registerLedger,
+  unregisterLedger,
   ledgerPlugin,
   ledgerNames,
   UnknownLedgerError,
+  DuplicateLedgerError,
+  // For ledger authors: the transaction log, its codes, the contract rules and the stats fold.
+  TxLog,
+  TxStatus,
+  KIND,
+  Reason,
+  contractRules,
+  kindCode,
+  sideCode,
+  ledgerStats,
+  type ContractRules,
+  type FaultSchedule,
   type Ledger,
   type LedgerContext,
   type LedgerPlugin,
+  type LedgerStats,
+  type TxCallback,
+  type TxKind,
+  type TxLogKeep,
   type TxRequest,
 } from "./ledger/index.js";
 

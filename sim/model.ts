@@ -8,8 +8,20 @@
 // Plugins (bidder, mechanism, ledger) are named, and resolved through their registries here, so a
 // script can register its own before calling createModel.
 import { Kernel, Streams } from "./kernel/index.js";
-import { generateProfile, makeProfileConfig, type MicrogridSpec, type Profile } from "./data/index.js";
-import { marketConfig, type MarketConfigInput, type MarketLimits } from "./market/index.js";
+import {
+  generateProfile,
+  makeProfileConfig,
+  ProfileError,
+  type MicrogridSpec,
+  type Profile,
+} from "./data/index.js";
+import {
+  checkMarketConfig,
+  definedFields,
+  marketConfig,
+  type MarketConfigInput,
+  type MarketLimits,
+} from "./market/index.js";
 import {
   ledgerPlugin,
   NO_FAULTS,
@@ -42,7 +54,7 @@ export interface ModelOptions {
   /** A ready profile (e.g. measured data, sim/data loadProfileCsv) instead of the generator. */
   profile?: Profile;
   /** Main-grid prices (p/kWh). */
-  limits?: MarketLimits;
+  limits?: Partial<MarketLimits>;
   /** Market settings; `bidder` and `mechanism` name registered plugins. */
   market?: MarketConfigInput;
   trading?: Partial<TradingOptions>;
@@ -99,12 +111,23 @@ export class OptionError extends RangeError {
   }
 }
 
-/** The profile the options describe (generated with its own streams of the same seed). */
+/**
+ * The profile the options describe (generated with its own streams of the same seed). With a
+ * profile given, start, days and microgrids may only repeat the paper preset's (so
+ * `{ ...paperPreset(), profile }` works) and the periods must match trading.periodMinutes.
+ */
 function profileOf(options: ModelOptions, seed: number | string, periodMs: number): Profile {
+  const preset = paperPreset();
   if (options.profile !== undefined) {
-    for (const key of ["start", "days", "microgrids"] as const) {
-      if (options[key] !== undefined)
-        throw new OptionError(`${key}: applies to generated profiles, and a profile was given`);
+    const same = {
+      start: options.start === undefined || options.start === preset.start,
+      days: options.days === undefined || options.days === preset.days,
+      microgrids:
+        options.microgrids === undefined ||
+        JSON.stringify(options.microgrids) === JSON.stringify(preset.microgrids),
+    };
+    for (const [key, ok] of Object.entries(same)) {
+      if (!ok) throw new OptionError(`${key}: applies to generated profiles, and a profile was given`);
     }
     if (options.profile.periodMs !== periodMs)
       throw new OptionError(
@@ -112,14 +135,40 @@ function profileOf(options: ModelOptions, seed: number | string, periodMs: numbe
       );
     return options.profile;
   }
-  const preset = paperPreset();
   const config = makeProfileConfig({
     start: options.start ?? preset.start,
     days: options.days ?? preset.days,
     microgrids: options.microgrids ?? preset.microgrids,
     periodMs,
   });
-  return generateProfile(config, new Streams(seed));
+  try {
+    return generateProfile(config, new Streams(seed));
+  } catch (error) {
+    if (error instanceof ProfileError) throw new OptionError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** Main-grid prices and trading times a market can run with; throws OptionError naming the field. */
+function checkTrading(limits: MarketLimits, trading: TradingOptions, roundSeconds: number): void {
+  const fail = (field: string, expected: string, got: unknown): never => {
+    throw new OptionError(`${field}: expected ${expected}, got ${String(got)}`);
+  };
+  if (!(limits.pgs > 0 && Number.isFinite(limits.pgs))) fail("limits.pgs", "a positive price", limits.pgs);
+  if (!(limits.pgb > limits.pgs && Number.isFinite(limits.pgb)))
+    fail("limits.pgb", `a price above pgs (${limits.pgs})`, limits.pgb);
+  const { periodMinutes, windowMinutes, forecastErrorSd } = trading;
+  if (!(periodMinutes > 0)) fail("trading.periodMinutes", "a positive number of minutes", periodMinutes);
+  if (!(windowMinutes > 0 && windowMinutes < periodMinutes))
+    fail("trading.windowMinutes", `minutes in (0, ${periodMinutes})`, windowMinutes);
+  if (!(roundSeconds > 0 && roundSeconds <= windowMinutes * 60))
+    fail(
+      "trading.roundSeconds",
+      `seconds in (0, ${windowMinutes * 60}] (a round fits the window)`,
+      roundSeconds,
+    );
+  if (!(forecastErrorSd >= 0 && Number.isFinite(forecastErrorSd)))
+    fail("trading.forecastErrorSd", "a number >= 0", forecastErrorSd);
 }
 
 function scenarioOf(scenario: string | Scenario, profile: Profile): Scenario {
@@ -138,13 +187,28 @@ function buildLedger(plugin: LedgerPlugin, options: unknown, context: LedgerCont
   }
 }
 
+function copyTotals(totals: AgentTotals): AgentTotals {
+  return Object.fromEntries(
+    Object.entries(totals).map(([k, v]: [string, Float64Array]) => [k, Float64Array.from(v)]),
+  ) as unknown as AgentTotals;
+}
+
 /** Builds a model; every option not given is the paper's (sim/presets.ts). */
 export function createModel(options: ModelOptions = {}): Model {
   const seed = options.seed ?? PAPER.seed;
-  const trading: TradingOptions = { ...PAPER.trading, ...options.trading };
-  const limits = options.limits ?? { ...PAPER.limits };
+  // Undefined fields keep the preset's value: `{ k: undefined }` is "not given", not "no k".
+  const trading: TradingOptions = { ...PAPER.trading, ...definedFields(options.trading) };
+  const limits: MarketLimits = { ...PAPER.limits, ...definedFields(options.limits) };
   const market = marketConfig(options.market);
+  try {
+    checkMarketConfig(market);
+  } catch (error) {
+    if (error instanceof RangeError) throw new OptionError(error.message, { cause: error });
+    throw error;
+  }
   const plugin = ledgerPlugin(options.ledger ?? PAPER.ledger);
+  const roundSeconds = trading.roundSeconds ?? plugin.defaultRoundSeconds;
+  checkTrading(limits, trading, roundSeconds);
   // Kernel and streams first, then the data they drive, the ledger, and the world.
   const kernel = new Kernel();
   const streams = new Streams(seed);
@@ -168,7 +232,8 @@ export function createModel(options: ModelOptions = {}): Model {
   const observer: Recorder = {
     period(outcome) {
       recorder.period(outcome);
-      for (const listener of listeners) listener(outcome);
+      // A copy: a listener that unsubscribes mid-dispatch must not make the next one miss a period.
+      for (const listener of listeners.slice()) listener(outcome);
     },
   };
   const world = new World({
@@ -180,7 +245,7 @@ export function createModel(options: ModelOptions = {}): Model {
       limits,
       market,
       tradingWindowMs: Math.round(trading.windowMinutes * MS_PER_MINUTE),
-      roundIntervalMs: Math.round((trading.roundSeconds ?? plugin.defaultRoundSeconds) * 1000),
+      roundIntervalMs: Math.round(roundSeconds * 1000),
       forecastErrorSd: trading.forecastErrorSd,
       scenario,
     },
@@ -213,6 +278,11 @@ export function createModel(options: ModelOptions = {}): Model {
     run(runOptions = {}) {
       kernel.run(runOptions.until === undefined ? {} : { until: runOptions.until });
     },
-    tables: () => ({ periods: recorder.periods, trades: recorder.trades, agents: recorder.totals }),
+    // Copies: a later run() must not change tables already handed out.
+    tables: () => ({
+      periods: recorder.periods,
+      trades: recorder.trades,
+      agents: copyTotals(recorder.totals),
+    }),
   };
 }

@@ -16,7 +16,8 @@ function modelParts<Options extends object>(context: LedgerContext, options: Opt
     rules: contractRules(context),
     faults: context.faults,
     keepLog: context.keepLog,
-    config: { chains: context.chains, ...options },
+    // The market's microgrids are the chains: options cannot change how many there are.
+    config: { ...options, chains: context.chains },
   };
 }
 

@@ -12,8 +12,9 @@
 //   late, or never; a member keeps its last visible order while a newer one is in flight.
 // - A round clears the visible book with the mechanism and publishes its price. It counts towards
 //   consensus only when the book has both sides, no order became visible since the previous round,
-//   and the price moved less than epsilon: an empty or one-sided book says nothing about the
-//   market. Consensus after k such rounds in a row; the round's clearing stands.
+//   no member's latest order is still in flight (the book is not stale), and the price moved less
+//   than epsilon: an empty, one-sided or stale book says nothing new about the market. Consensus
+//   after k such rounds in a row; the round's clearing stands.
 // - After a two-sided round every member with a visible order learns (the bidder's rule) and
 //   prices its next order on the new anchor; after a one-sided round nothing happened, so nobody
 //   learns or re-prices.
@@ -21,6 +22,8 @@
 //   mechanism's fallback on the last book (eq. 1 for the uniform price) if it had both sides, and
 //   no trade otherwise. A period with one side only has no auction at all: no trade.
 // - Members whose order never became visible trade nothing here: their whole quantity is residual.
+// - A period that trades nothing publishes no price (NaN), and the next period anchors on the price
+//   of the last period that traded.
 import {
   addOrder,
   BUY,
@@ -76,8 +79,13 @@ export class Auction implements MemberView {
   readonly #book;
   readonly #signal: RoundSignal = { mcp: 0, demand: 0, supply: 0 };
   #visibleAtLastRound = 0;
+  /** The anchor the period opened with: the price of the last period that traded. */
+  #openingAnchor = 0;
   /** Per-order prices of the result last applied (undefined: all at its mcp). */
   #prices: Float64Array | undefined;
+  readonly #mechanismName: string;
+  /** The published price of the result applied last. */
+  #cleared = Number.NaN;
   /** The price bids are anchored on: the last published one. */
   anchor: number;
   /** The last two-sided round's price; once settled, the period's price (NaN without trade). */
@@ -127,6 +135,7 @@ export class Auction implements MemberView {
       config: setup.config,
       limits: setup.limits,
     });
+    this.#mechanismName = mechanism.name;
     this.mechanism = mechanism.create({ capacity: n, limits: setup.limits, config: setup.config });
   }
 
@@ -144,6 +153,7 @@ export class Auction implements MemberView {
     this.visible.fill(0);
     this.fill.fill(0);
     this.#visibleAtLastRound = 0;
+    this.#openingAnchor = this.anchor;
     let buyers = 0;
     let sellers = 0;
     for (let i = 0; i < this.n; i++) {
@@ -206,6 +216,7 @@ export class Auction implements MemberView {
     this.fill.fill(0);
     for (let k = 0; k < this.#book.n; k++) this.fill[this.#book.owner[k]!] = result.fill[k]!;
     this.#prices = result.price;
+    this.#cleared = result.mcp;
     this.demand = result.demand;
     this.supply = result.supply;
     this.volume = result.volume;
@@ -224,7 +235,7 @@ export class Auction implements MemberView {
     this.orders = this.#book.n;
     this.#apply(result);
     const twoSided = result.demand > 0 && result.supply > 0;
-    const sameBook = this.#book.n === this.#visibleAtLastRound;
+    const sameBook = this.#book.n === this.#visibleAtLastRound && this.#allUpdatesVisible();
     this.#visibleAtLastRound = this.#book.n;
     const moved = Math.abs(result.mcp - this.mcp);
     this.stableRounds = twoSided && sameBook && moved < this.#config.epsilon ? this.stableRounds + 1 : 0;
@@ -236,6 +247,19 @@ export class Auction implements MemberView {
     this.anchor = result.mcp;
     for (let i = 0; i < this.n; i++) if (this.visible[i] === 1) this.#price(i);
     return false;
+  }
+
+  /** Whether every member with a visible order shows its latest one (no update still in flight). */
+  #allUpdatesVisible(): boolean {
+    for (let i = 0; i < this.n; i++) {
+      if (this.visible[i] !== 1) continue;
+      if (
+        this.visiblePrice[i] !== this.submittedPrice[i] ||
+        this.visibleAnchor[i] !== this.submittedAnchor[i]
+      )
+        return false;
+    }
+    return true;
   }
 
   #learn(result: MechanismResult): void {
@@ -259,20 +283,36 @@ export class Auction implements MemberView {
         this.missedWh += this.quantity[i]!;
       }
     }
-    this.#tradePrices(price);
-    this.outcome = this.volume > 0 ? outcome : "no-trade";
-    this.mcp = price;
-    if (this.volume > 0) this.anchor = price;
+    this.#tradePrices();
+    const traded = this.volume > 0;
+    this.outcome = traded ? outcome : "no-trade";
+    // Without trade there is no price, and the next period anchors on the last one that traded.
+    this.mcp = traded ? price : Number.NaN;
+    this.anchor = traded ? price : this.#openingAnchor;
     this.done = true;
     return true;
   }
 
-  #tradePrices(price: number): void {
+  /**
+   * Each filled member's price: the mechanism's own for the order, or the round's MCP. A price that
+   * is not finite, or that would trade a member past its order's price, is a defect of the
+   * mechanism and fails loudly here rather than as NaN money later.
+   */
+  #tradePrices(): void {
     const prices = this.#prices;
+    const book = this.#book;
     this.tradePrice.fill(Number.NaN);
-    for (let k = 0; k < this.#book.n; k++) {
-      const i = this.#book.owner[k]!;
-      if (this.fill[i]! > 0) this.tradePrice[i] = prices === undefined ? price : prices[k]!;
+    for (let k = 0; k < book.n; k++) {
+      const i = book.owner[k]!;
+      if (!(this.fill[i]! > 0)) continue;
+      const p = prices === undefined ? this.#cleared : prices[k]!;
+      const bid = book.price[k]!;
+      const ok = Number.isFinite(p) && (book.side[k] === BUY ? p <= bid + 1e-9 : p >= bid - 1e-9);
+      if (!ok)
+        throw new Error(
+          `mechanism "${this.#mechanismName}": member ${i} filled ${this.fill[i]} Wh at ${p} p/kWh against its ${book.side[k] === BUY ? "bid" : "ask"} of ${bid}`,
+        );
+      this.tradePrice[i] = p;
     }
   }
 

@@ -79,11 +79,56 @@ export type MarketConfigInput = Partial<Omit<MarketConfig, "learning">> & {
   learning?: Partial<LearningConfig>;
 };
 
-/** The defaults with `overrides` applied. */
+/** `record` without its undefined fields (so an explicit undefined never replaces a default). */
+export function definedFields<T extends object>(record: T | undefined): Partial<T> {
+  if (record === undefined) return {};
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The defaults with `overrides` applied (undefined fields keep their defaults). */
 export function marketConfig(overrides: MarketConfigInput = {}): MarketConfig {
   return {
     ...DEFAULT_MARKET_CONFIG,
-    ...overrides,
-    learning: { ...DEFAULT_MARKET_CONFIG.learning, ...overrides.learning },
+    ...definedFields(overrides),
+    learning: { ...DEFAULT_MARKET_CONFIG.learning, ...definedFields(overrides.learning) },
   };
+}
+
+const ONE_OF = {
+  equations: ["corrected", "as-printed"],
+  fallback: ["as-described", "as-printed"],
+  limitPrices: ["split-midpoint", "uniform", "grid"],
+  initialAggressiveness: ["eager", "random", "neutral"],
+} as const;
+
+/**
+ * Throws a RangeError naming the first field of `config` that no market can run with. The
+ * experiment configs check the same bounds (zod); this guards scripts that build configs in code.
+ */
+export function checkMarketConfig(config: MarketConfig): void {
+  const fail = (field: string, expected: string, got: unknown): never => {
+    throw new RangeError(`market.${field}: expected ${expected}, got ${JSON.stringify(got) ?? String(got)}`);
+  };
+  const positive = (field: "theta" | "epsilon", v: number) =>
+    (v > 0 && Number.isFinite(v)) || fail(field, "a positive number", v);
+  const count = (field: "k" | "maxRounds", v: number) =>
+    (Number.isSafeInteger(v) && v >= 1) || fail(field, "a whole number >= 1", v);
+  const unit = (field: string, v: number) => (v >= 0 && v <= 1) || fail(field, "a number in [0, 1]", v);
+  positive("theta", config.theta);
+  positive("epsilon", config.epsilon);
+  count("k", config.k);
+  count("maxRounds", config.maxRounds);
+  unit("discriminatoryK", config.discriminatoryK);
+  for (const [field, allowed] of Object.entries(ONE_OF)) {
+    const v = config[field as keyof typeof ONE_OF];
+    if (!(allowed as readonly string[]).includes(v)) fail(field, `one of ${allowed.join(", ")}`, v);
+  }
+  const l = config.learning;
+  if (l.rule !== "as-described" && l.rule !== "as-printed")
+    fail("learning.rule", "as-described or as-printed", l.rule);
+  if (l.winners !== "keep" && l.winners !== "lower") fail("learning.winners", "keep or lower", l.winners);
+  unit("learning.beta", l.beta);
+  unit("learning.freeRaiseProbability", l.freeRaiseProbability);
+  if (!(l.lambdaR >= 0 && Number.isFinite(l.lambdaR))) fail("learning.lambdaR", "a number >= 0", l.lambdaR);
+  if (!(l.lambdaA >= 0 && Number.isFinite(l.lambdaA))) fail("learning.lambdaA", "a number >= 0", l.lambdaA);
 }

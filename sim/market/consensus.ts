@@ -123,7 +123,8 @@ export function runConsensus(
   const volume: number[] = [];
   const orders: number[] = [];
   for (let k = 1; ; k++) {
-    const { report, settled } = nextRound(auction, k >= limit);
+    // A one-sided period has no auction: it settles at once.
+    const { report, settled } = nextRound(auction, k >= limit || auction.oneSided);
     mcp.push(report.mcp);
     volume.push(report.volume);
     orders.push(report.orders);

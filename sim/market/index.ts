@@ -32,6 +32,8 @@ export {
 export {
   DEFAULT_MARKET_CONFIG,
   marketConfig,
+  checkMarketConfig,
+  definedFields,
   type MarketConfig,
   type MarketConfigInput,
   type LearningConfig,

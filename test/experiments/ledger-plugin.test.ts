@@ -1,8 +1,9 @@
 // A ledger registered at run time is run by name from a config, like the built-in ones.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Kernel } from "../../sim/kernel/index.js";
+// Written against the public surface only (sim/index.ts), as a user's plugin would be.
 import {
+  type Kernel,
   contractRules,
   KIND,
   kindCode,
@@ -17,7 +18,7 @@ import {
   type LedgerContext,
   type TxCallback,
   type TxRequest,
-} from "../../sim/ledger/index.js";
+} from "../../sim/index.js";
 import { parseRunConfig } from "../../experiments/config/load.js";
 import { simulate } from "../../experiments/run/simulate.js";
 import { buildSummary } from "../../experiments/run/report-data.js";

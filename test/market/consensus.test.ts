@@ -93,9 +93,77 @@ test("each round reports its MCP, volume and the number of orders in the book", 
 
 test("stopping at maxRounds falls back to eq. (1) on the last cleared book", () => {
   const { agents, streams } = market(15, 5, 5);
-  const out = runConsensus(agents, streams, { config: { maxRounds: 1 } });
-  assert.equal(out.source, "fallback");
-  assert.equal(out.rounds, 1);
+  const auction = openMarket(agents, streams, { config: { maxRounds: 3 } });
+  let bids: Float64Array = new Float64Array(0);
+  for (let k = 1, settled = false; !settled; k++) {
+    bids = Float64Array.from(auction.visiblePrice);
+    settled = nextRound(auction, false).settled;
+  }
+  assert.equal(auction.outcome, "fallback");
+  assert.equal(auction.rounds, 3);
+  // As described: (highest bid + lowest ask) / 2 over the last book.
+  let maxBid = -Infinity;
+  let minAsk = Infinity;
+  for (let i = 0; i < agents.n; i++) {
+    if (agents.side[i] === BUY) maxBid = Math.max(maxBid, bids[i]!);
+    else minAsk = Math.min(minAsk, bids[i]!);
+  }
+  assert.equal(auction.mcp, (maxBid + minAsk) / 2);
+});
+
+test("a period that trades nothing publishes no price, and the next anchors on the last traded one", () => {
+  const agents: MarketAgents = {
+    n: 2,
+    side: Uint8Array.from([BUY, SELL]),
+    quantity: Float64Array.from([1000, 1000]),
+    limit: Float64Array.from([15, 6]),
+  };
+  const root = new Streams(5);
+  const auction = hidden(
+    agents,
+    [0, 1].map((a) => memberStreams(root, `a/${a}`)),
+  );
+  auction.revealSubmitted(false);
+  for (let k = 1; !auction.round(k >= 30); k++) auction.revealSubmitted(true);
+  assert.ok(auction.volume > 0);
+  const traded = auction.mcp;
+  assert.equal(auction.anchor, traded);
+  // The next period cannot cross (the buyer's limit is below the seller's): no trade, no price.
+  auction.open(Float64Array.of(-1000, 1000), undefined, Float64Array.of(5, 17));
+  auction.revealSubmitted(false);
+  for (let k = 1; !auction.round(k >= 30); k++) auction.revealSubmitted(true);
+  assert.equal(auction.outcome, "no-trade");
+  assert.ok(Number.isNaN(auction.mcp), `no-trade price ${auction.mcp}`);
+  assert.equal(auction.anchor, traded, "the next period anchors on the last price that traded");
+});
+
+test("a book with updates still in flight never counts towards consensus", () => {
+  const { agents, streams } = market(24, 4, 4);
+  const auction = hidden(agents, streams);
+  auction.revealSubmitted(false);
+  // The updates after each round never become visible (a stalled ledger): the book stays stale.
+  for (let k = 0; k < 10; k++) assert.equal(auction.round(false), false, `round ${k + 1}`);
+  assert.equal(auction.stableRounds, 0);
+  assert.equal(auction.round(true), true);
+  assert.equal(auction.outcome, "fallback");
+});
+
+test("a one-sided market settles at once, without rounds", () => {
+  const agents: MarketAgents = {
+    n: 2,
+    side: Uint8Array.from([BUY, BUY]),
+    quantity: Float64Array.from([500, 700]),
+    limit: Float64Array.from([15, 16]),
+  };
+  const root = new Streams(3);
+  const out = runConsensus(
+    agents,
+    [0, 1].map((a) => memberStreams(root, `a/${a}`)),
+    {
+      config: { maxRounds: 1e9 },
+    },
+  );
+  assert.deepEqual([out.source, out.rounds, out.demand, out.volume], ["no-trade", 0, 1200, 0]);
 });
 
 test("the round budget caps maxRounds; a budget below one round is refused", () => {

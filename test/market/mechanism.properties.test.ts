@@ -16,6 +16,7 @@ import {
   runConsensus,
   SELL,
   type MarketAgents,
+  type MechanismPlugin,
   type MechanismResult,
   type OrderBook,
 } from "../../sim/market/index.js";
@@ -90,17 +91,31 @@ for (const name of mechanisms.names()) {
   });
 }
 
-test("the discriminatory mechanism trades the uniform clearing's efficient volume", () => {
-  const config = marketConfig();
-  const uniform = mechanisms.get("uniform").create({ capacity: 40, limits: L, config });
-  const discriminatory = mechanisms.get("discriminatory").create({ capacity: 40, limits: L, config });
-  fc.assert(
-    fc.property(bookArb, (book) => {
-      const u = uniform.clear(book);
-      const volume = u.volume;
-      assert.equal(discriminatory.clear(book).volume, volume);
-    }),
-    { numRuns: 500 },
+test("a mechanism that prices a filled order past its bid fails loudly, naming itself", () => {
+  const greedy: MechanismPlugin = {
+    name: "greedy-test",
+    description: "charges every buyer Pgb",
+    create: (setup) => {
+      const inner = mechanisms.get("uniform").create(setup);
+      const price = new Float64Array(setup.capacity);
+      const overcharge = (r: MechanismResult): MechanismResult => ({ ...r, price: price.fill(L.pgb - 0.01) });
+      return {
+        clear: (book) => overcharge(inner.clear(book)),
+        fallback: (book) => overcharge(inner.fallback(book)),
+      };
+    },
+  };
+  const agents: MarketAgents = {
+    n: 2,
+    side: Uint8Array.from([BUY, SELL]),
+    quantity: Float64Array.from([1000, 1000]),
+    limit: Float64Array.from([15, 5]),
+  };
+  const root = new Streams(1);
+  const streams = [0, 1].map((a) => memberStreams(root, `a/${a}`));
+  assert.throws(
+    () => runConsensus(agents, streams, { mechanism: greedy }),
+    /mechanism "greedy-test": member 0 filled 1000 Wh at 18.88.* against its bid/,
   );
 });
 

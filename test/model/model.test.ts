@@ -119,6 +119,70 @@ test("a ledger in the loop is built on the model's kernel and confirms orders la
   assert.equal(model.tables().periods.period.length, 48 * 3, "every period settled");
 });
 
+test("an undefined option keeps the preset's value; a partial record is merged", () => {
+  const base = createModel(DAY);
+  const same = createModel({
+    ...DAY,
+    seed: undefined,
+    market: { k: undefined, bidder: undefined },
+    trading: { windowMinutes: undefined },
+    limits: { pgs: 3.2 },
+  });
+  base.run();
+  same.run();
+  assert.deepEqual(same.tables(), base.tables());
+});
+
+test("values no market can run with are refused by name", () => {
+  const bad: [Parameters<typeof createModel>[0], RegExp][] = [
+    [{ market: { k: 0 } }, /market.k: expected a whole number >= 1, got 0/],
+    [{ market: { epsilon: -1 } }, /market.epsilon/],
+    [{ market: { equations: "upside-down" as "corrected" } }, /market.equations: expected one of/],
+    [{ trading: { roundSeconds: 0 } }, /trading.roundSeconds/],
+    [{ trading: { windowMinutes: 30 } }, /trading.windowMinutes: expected minutes in \(0, 30\)/],
+    [{ limits: { pgs: 20, pgb: 18.9 } }, /limits.pgb: expected a price above pgs/],
+  ];
+  for (const [options, message] of bad) assert.throws(() => createModel({ ...DAY, ...options }), message);
+  for (const [options] of bad) assert.throws(() => createModel({ ...DAY, ...options }), OptionError);
+});
+
+test("the paper preset can be combined with a profile of one's own", () => {
+  const profile = createModel(DAY).profile;
+  const model = createModel({ ...paperPreset(), profile });
+  model.run();
+  assert.equal(model.tables().periods.period.length, 48 * 3);
+});
+
+test("a listener that unsubscribes mid-dispatch does not make another miss a period", () => {
+  const model = createModel(DAY);
+  const a: number[] = [];
+  const b: number[] = [];
+  const stop = model.on("period", (o) => {
+    a.push(o.period);
+    if (o.period === 2) stop();
+  });
+  model.on("period", (o) => b.push(o.period));
+  model.run({ until: 3 * 3_600_000 });
+  assert.deepEqual(a, [0, 1, 2]);
+  assert.deepEqual(b, [0, 1, 2, 3, 4, 5]);
+});
+
+test("tables handed out are snapshots: running on does not change them", () => {
+  const model = createModel(DAY);
+  model.run({ until: 6 * 3_600_000 });
+  const early = model.tables();
+  const paid = Float64Array.from(early.agents.paidP);
+  model.run();
+  assert.deepEqual(early.agents.paidP, paid);
+  assert.ok(model.tables().periods.period.length > early.periods.period.length);
+});
+
+test("ledger options cannot change how many chains the market's microgrids use", () => {
+  const model = createModel({ ...DAY, ledger: "iota", ledgerOptions: { chains: 1 } });
+  model.run();
+  assert.equal(model.tables().periods.period.length, 48 * 3);
+});
+
 test("options that cannot go together are refused by name", () => {
   const profile = createModel(DAY).profile;
   assert.throws(() => createModel({ profile, days: 2 }), OptionError);
