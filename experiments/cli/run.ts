@@ -1,13 +1,15 @@
 // `p2psim run <config>` and `p2psim validate <config>` (options in commands.ts).
 import { dirname, join, resolve } from "node:path";
 import { loadRunConfig } from "../config/load.js";
+import { preloadPlugins } from "../config/plugins.js";
 import { simulate } from "../run/simulate.js";
 import { buildSummary, printSummary } from "../run/report-data.js";
 import { writeResults } from "../io/results.js";
 import type { ConfigArgs, RunArgs } from "./args.js";
 import { InputError } from "./errors.js";
 
-export function run(args: RunArgs): void {
+export async function run(args: RunArgs): Promise<void> {
+  await preloadPlugins(args.config);
   const config = loadRunConfig(args.config);
   if (args.seed !== undefined) {
     if (!Number.isSafeInteger(args.seed) || args.seed < 0)
@@ -24,6 +26,7 @@ export function run(args: RunArgs): void {
   }
 }
 
-export function validate(args: ConfigArgs): void {
+export async function validate(args: ConfigArgs): Promise<void> {
+  await preloadPlugins(args.config);
   process.stdout.write(`${JSON.stringify(loadRunConfig(args.config), null, 2)}\n`);
 }

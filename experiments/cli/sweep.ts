@@ -1,6 +1,6 @@
 // `p2psim sweep <config>` and `p2psim merge <dirs...>` (options in commands.ts).
 import { join } from "node:path";
-import { loadSweep, parseShard } from "../sweep/cells.js";
+import { loadSweep, parseShard, preloadSweepPlugins } from "../sweep/cells.js";
 import { mergeSweep } from "../sweep/merge.js";
 import { runSweep } from "../sweep/run-sweep.js";
 import type { MergeArgs, SweepArgs } from "./args.js";
@@ -10,6 +10,7 @@ import { progress } from "./progress.js";
 export async function sweep(args: SweepArgs): Promise<void> {
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1))
     throw new InputError(`--jobs: expected a positive integer, got ${args.jobs}`);
+  await preloadSweepPlugins(args.config);
   const sweep = loadSweep(args.config);
   const out = args.out ?? join("results", sweep.name);
   const bar = progress(args.quiet);

@@ -213,6 +213,12 @@ export const runConfigSchema = z
       .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-' only")
       .default("run"),
     seed: z.number().int().nonnegative().default(2022),
+    plugins: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        "modules that register bidders, mechanisms or ledgers, imported before the config is read (paths relative to this file, or package names)",
+      ),
     limits: z
       .object({ pgs: positive.default(DEFAULT_LIMITS.pgs), pgb: positive.default(DEFAULT_LIMITS.pgb) })
       .strict()

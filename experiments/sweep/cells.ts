@@ -5,6 +5,7 @@ import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { InputError } from "../cli/errors.js";
 import { parseRunConfig } from "../config/load.js";
+import { loadPlugins, preloadPlugins } from "../config/plugins.js";
 import { readJsonFile } from "../io/json.js";
 import type { RunConfig } from "../config/schema.js";
 
@@ -55,6 +56,13 @@ function setPath(target: Record<string, unknown>, path: string, value: Value): v
 }
 
 /** Expands a sweep file into its cells, each a validated run config. */
+/** Imports the plugin modules the sweep's base config names (before its cells are validated). */
+export async function preloadSweepPlugins(path: string): Promise<void> {
+  const spec = readJsonFile(path) as { base?: unknown } | null;
+  if (typeof spec?.base === "string") await preloadPlugins(resolve(dirname(path), spec.base));
+  else if (spec?.base !== undefined) await preloadPluginsOf(spec.base, dirname(resolve(path)));
+}
+
 export function loadSweep(path: string): Sweep {
   const parsed = sweepConfigSchema.safeParse(readJsonFile(path));
   if (!parsed.success) {
@@ -99,4 +107,10 @@ export function parseShard(text: string): { k: number; n: number } {
 /** The cells of shard K of N: every N-th cell starting at K - 1 (balanced across shards). */
 export function shardCells(cells: readonly Cell[], shard: { k: number; n: number }): Cell[] {
   return cells.filter((c) => c.index % shard.n === shard.k - 1);
+}
+
+async function preloadPluginsOf(base: unknown, baseDir: string): Promise<void> {
+  const specs = (base as { plugins?: unknown } | null)?.plugins;
+  if (Array.isArray(specs) && specs.every((s): s is string => typeof s === "string"))
+    await loadPlugins(specs, baseDir);
 }
