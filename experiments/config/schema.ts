@@ -1,7 +1,8 @@
 // The experiment configuration: typed data, validated once at the boundary (zod), with every
 // default filled in. The resolved config is written next to the results.
 import { z } from "zod";
-import { bidders, DEFAULT_LIMITS, DEFAULT_MARKET_CONFIG, mechanisms } from "../../sim/market/index.js";
+import { bidders, DEFAULT_MARKET_CONFIG, mechanisms } from "../../sim/market/index.js";
+import { PAPER } from "../../sim/presets.js";
 import type { Registry, Named } from "../../sim/kernel/registry.js";
 import { PAPER_SCENARIOS } from "../../sim/grid/index.js";
 import { hasLedger, ledgerNames, ledgerPlugin, UnknownLedgerError } from "../../sim/ledger/index.js";
@@ -17,12 +18,12 @@ const profileSynthetic = z
       .default("paper")
       .describe("paper: 3 x 5 agents (MG2 heavy consumer); uniform: see microgrids/agentsPerMicrogrid"),
     microgrids: z.number().int().positive().default(3),
-    agentsPerMicrogrid: z.number().int().positive().default(5),
+    agentsPerMicrogrid: z.number().int().positive().default(PAPER.agentsPerMicrogrid),
     start: z
       .string()
-      .default("2022-06-06T00:00:00+01:00")
+      .default(PAPER.start)
       .describe("ISO-8601 with offset: start of the first period"),
-    days: z.number().int().positive().default(7),
+    days: z.number().int().positive().default(PAPER.days),
     shiftHours: z
       .record(z.string(), z.number())
       .default({ MG3: 12 })
@@ -127,15 +128,15 @@ const roundSeconds = z.record(z.string(), positive).transform((given, ctx) => {
 
 const trading = z
   .object({
-    periodMinutes: positive.default(30),
-    windowMinutes: positive.default(5).describe("the part of each period in which the auction runs"),
+    periodMinutes: positive.default(PAPER.trading.periodMinutes),
+    windowMinutes: positive.default(PAPER.trading.windowMinutes).describe("the part of each period in which the auction runs"),
     roundSeconds: roundSeconds.prefault({}).describe(
       `round length per ledger (s); default: the ledger's own (${ledgerNames()
         .map((name) => `${name} ${ledgerPlugin(name).defaultRoundSeconds}`)
         .join(", ")})`,
     ),
     forecastErrorSd: nonNegative
-      .default(0)
+      .default(PAPER.trading.forecastErrorSd)
       .describe("relative forecast error (0 = the paper's exact forecast)"),
   })
   .strict()
@@ -212,7 +213,7 @@ export const runConfigSchema = z
       .string()
       .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-' only")
       .default("run"),
-    seed: z.number().int().nonnegative().default(2022),
+    seed: z.number().int().nonnegative().default(PAPER.seed),
     plugins: z
       .array(z.string().min(1))
       .default([])
@@ -220,9 +221,9 @@ export const runConfigSchema = z
         "modules that register bidders, mechanisms or ledgers, imported before the config is read (paths relative to this file, or package names)",
       ),
     limits: z
-      .object({ pgs: positive.default(DEFAULT_LIMITS.pgs), pgb: positive.default(DEFAULT_LIMITS.pgb) })
+      .object({ pgs: positive.default(PAPER.limits.pgs), pgb: positive.default(PAPER.limits.pgb) })
       .strict()
-      .default({ ...DEFAULT_LIMITS })
+      .default({ ...PAPER.limits })
       .refine((l) => l.pgs < l.pgb, { message: "pgs must be below pgb" }),
     profiles: z
       .discriminatedUnion("source", [profileSynthetic, profileCsv])

@@ -12,7 +12,7 @@
 import { fitsInt32, GrowableColumns, type ColumnArrays } from "../kernel/index.js";
 import { BUY, SELL } from "../market/index.js";
 import { createSettlement, type AgentSettlement, type PeriodOutcome, type Recorder } from "../grid/index.js";
-import { AGENTS, PERIODS, storedKinds, TRADES, type StoredColumns } from "./schema.js";
+import { AGENTS, PERIODS, SIDE_NAMES, storedKinds, TRADES, type StoredColumns } from "./schema.js";
 
 /** The (period, microgrid) rows: periods.arrow's stored columns (`outcome` as AUCTION_OUTCOMES codes). */
 export type PeriodRows = StoredColumns<typeof PERIODS>;
@@ -156,7 +156,7 @@ export class RunRecorder implements Recorder {
       forecastWh: Float64Array.from(stored.forecastWh),
       quantityWh: Float64Array.from(stored.quantityWh),
       fillWh: Float64Array.from(stored.fillWh),
-      side: Array.from(stored.side, (s) => (s === BUY ? "buy" : "sell")),
+      side: Array.from(stored.side, (s) => SIDE_NAMES[s]!),
     };
   }
 

@@ -13,7 +13,7 @@
 import type { ColumnArray, ColumnKind } from "../kernel/index.js";
 import { AUCTION_OUTCOMES } from "../grid/index.js";
 import { KIND_NAMES, STATUS_NAMES } from "../ledger/index.js";
-import { BUY, SELL } from "../market/index.js";
+import { BUY, SELL, SIDE_NAMES as MARKET_SIDE_NAMES } from "../market/index.js";
 
 /**
  * Arrow type of a column: Float64, Int32, Bool, or Dictionary<Int8 | Int16 | Int32, Utf8> (string
@@ -41,15 +41,8 @@ export interface TableDef {
   readonly columns: readonly ColumnDef[];
 }
 
-/** Order sides by code (BUY, SELL), as stored in the side columns. */
-export const SIDE_NAMES: readonly string[] = sideNames();
-
-function sideNames(): string[] {
-  const names: string[] = [];
-  names[BUY] = "buy";
-  names[SELL] = "sell";
-  return names;
-}
+/** Order sides by code (BUY, SELL), as stored in the side columns: the market's vocabulary. */
+export const SIDE_NAMES: readonly string[] = [MARKET_SIDE_NAMES[BUY], MARKET_SIDE_NAMES[SELL]];
 
 const RUN_KEYS = [
   {
