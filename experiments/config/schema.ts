@@ -19,10 +19,7 @@ const profileSynthetic = z
       .describe("paper: 3 x 5 agents (MG2 heavy consumer); uniform: see microgrids/agentsPerMicrogrid"),
     microgrids: z.number().int().positive().default(3),
     agentsPerMicrogrid: z.number().int().positive().default(PAPER.agentsPerMicrogrid),
-    start: z
-      .string()
-      .default(PAPER.start)
-      .describe("ISO-8601 with offset: start of the first period"),
+    start: z.string().default(PAPER.start).describe("ISO-8601 with offset: start of the first period"),
     days: z.number().int().positive().default(PAPER.days),
     shiftHours: z
       .record(z.string(), z.number())
@@ -129,7 +126,9 @@ const roundSeconds = z.record(z.string(), positive).transform((given, ctx) => {
 const trading = z
   .object({
     periodMinutes: positive.default(PAPER.trading.periodMinutes),
-    windowMinutes: positive.default(PAPER.trading.windowMinutes).describe("the part of each period in which the auction runs"),
+    windowMinutes: positive
+      .default(PAPER.trading.windowMinutes)
+      .describe("the part of each period in which the auction runs"),
     roundSeconds: roundSeconds.prefault({}).describe(
       `round length per ledger (s); default: the ledger's own (${ledgerNames()
         .map((name) => `${name} ${ledgerPlugin(name).defaultRoundSeconds}`)
