@@ -48,12 +48,14 @@ function allocate(kind: ColumnKind, n: number): AnyColumn {
   }
 }
 
-/** An empty array of the same type as `like`, of length n. */
-function sameType(like: AnyColumn, n: number): AnyColumn {
-  if (like instanceof Float64Array) return new Float64Array(n);
-  if (like instanceof Int32Array) return new Int32Array(n);
-  if (like instanceof Int16Array) return new Int16Array(n);
-  return new Uint8Array(n);
+/**
+ * A copy of typed array `from` (its first `used` elements) in a new array of the same type with
+ * room for `capacity` elements: the one way every growable array in the simulator grows.
+ */
+export function grownTo<T extends AnyColumn | Uint32Array>(from: T, capacity: number, used = from.length): T {
+  const to = new (from.constructor as new (n: number) => T)(capacity);
+  to.set(from.subarray(0, Math.min(used, capacity)) as never);
+  return to;
 }
 
 export class GrowableColumns<S extends ColumnKinds> {
@@ -85,12 +87,7 @@ export class GrowableColumns<S extends ColumnKinds> {
     if (needed <= this.#capacity) return;
     const n = Math.max(needed, 2 * this.#capacity, MIN_CAPACITY);
     const data = this.data as Record<string, AnyColumn>;
-    for (const key of this.#keys) {
-      const old = data[key]!;
-      const next = sameType(old, n);
-      next.set(old.subarray(0, this.length) as never);
-      data[key] = next;
-    }
+    for (const key of this.#keys) data[key] = grownTo(data[key]!, n, this.length);
     this.#capacity = n;
   }
 

@@ -4,6 +4,7 @@ export { spawn, type Process } from "./process.js";
 export {
   fitsInt32,
   GrowableColumns,
+  grownTo,
   type ColumnArray,
   type ColumnArrays,
   type ColumnKind,

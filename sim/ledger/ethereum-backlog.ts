@@ -8,6 +8,7 @@
 //   of pending transactions. A block visits each lane at most a constant number of times plus one
 //   step per transaction it includes or drops: never a scan of every pending transaction.
 // - Lanes are kept sorted by cap, highest first, and are never deleted (empty ones are skipped).
+import { grownTo } from "../kernel/columns.js";
 import type { IdWindow } from "./id-table.js";
 import { TxQueues } from "./tx-queues.js";
 
@@ -98,12 +99,8 @@ export class LaneHeap {
 
   push(lane: number, key: number): void {
     if (this.size === this.#lane.length) {
-      const l = new Int32Array(this.size * 2);
-      l.set(this.#lane);
-      const k = new Int32Array(this.size * 2);
-      k.set(this.#key);
-      this.#lane = l;
-      this.#key = k;
+      this.#lane = grownTo(this.#lane, this.size * 2);
+      this.#key = grownTo(this.#key, this.size * 2);
     }
     let i = this.size++;
     while (i > 0) {

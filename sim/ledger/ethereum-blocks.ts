@@ -1,6 +1,7 @@
 // Log of Ethereum blocks (one row per block produced; missed proof-of-stake slots have no row).
 //
 // Units: ms, gwei, gas. gasUsed = our transactions' gas + the background gas included.
+import { grownTo } from "../kernel/columns.js";
 const INITIAL = 1024;
 
 export class EthBlockLog {
@@ -37,16 +38,12 @@ export class EthBlockLog {
   }
 
   #grow(cap: number): void {
-    const g = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.timeMs = g(this.timeMs, new Float64Array(cap));
-    this.baseFeeGwei = g(this.baseFeeGwei, new Float64Array(cap));
-    this.gasUsed = g(this.gasUsed, new Float64Array(cap));
-    this.backgroundGas = g(this.backgroundGas, new Float64Array(cap));
-    this.oursIncluded = g(this.oursIncluded, new Int32Array(cap));
-    this.oursDropped = g(this.oursDropped, new Int32Array(cap));
-    this.oursPending = g(this.oursPending, new Int32Array(cap));
+    this.timeMs = grownTo(this.timeMs, cap);
+    this.baseFeeGwei = grownTo(this.baseFeeGwei, cap);
+    this.gasUsed = grownTo(this.gasUsed, cap);
+    this.backgroundGas = grownTo(this.backgroundGas, cap);
+    this.oursIncluded = grownTo(this.oursIncluded, cap);
+    this.oursDropped = grownTo(this.oursDropped, cap);
+    this.oursPending = grownTo(this.oursPending, cap);
   }
 }

@@ -24,6 +24,7 @@
 //   an idle ledger never keeps kernel.run() alive.
 // - "inclusion" is confirmation here (no extra confirmation blocks or finality wait).
 import type { Kernel, RandomStream, Streams } from "../kernel/index.js";
+import { grownTo } from "../kernel/columns.js";
 import { CallbackTable } from "./callbacks.js";
 import { nextBaseFee } from "./eip1559.js";
 import { BackgroundDemand } from "./ethereum-background.js";
@@ -412,9 +413,7 @@ export class EthereumLedger implements Ledger {
     log.feeUsd[r] = feeEth * this.config.usdPerEth;
     if (status !== TxStatus.DROPPED) log.energyWh[r] = this.#energyWh;
     if (this.#scratchN === this.#scratch.length) {
-      const s = new Int32Array(this.#scratch.length * 2);
-      s.set(this.#scratch);
-      this.#scratch = s;
+      this.#scratch = grownTo(this.#scratch, this.#scratch.length * 2);
     }
     this.#scratch[this.#scratchN++] = id;
   }
@@ -425,9 +424,9 @@ export class EthereumLedger implements Ledger {
   #levelForSender(sender: number): number {
     if (sender >= this.#senderPending.length) {
       const cap = Math.max(sender + 1, this.#senderPending.length * 2, 16);
-      this.#senderPending = grownInt(this.#senderPending, cap);
-      this.#senderLevel = grownInt(this.#senderLevel, cap);
-      this.#senderStuckBelow = grownInt(this.#senderStuckBelow, cap);
+      this.#senderPending = grownTo(this.#senderPending, cap);
+      this.#senderLevel = grownTo(this.#senderLevel, cap);
+      this.#senderStuckBelow = grownTo(this.#senderStuckBelow, cap);
     }
     if (this.#senderPending[sender]!++ > 0) return this.#senderLevel[sender]!;
     const f = this.config.fees;
@@ -444,12 +443,8 @@ export class EthereumLedger implements Ledger {
   #takeFirstOrder(sender: number, kind: number, side: number): boolean {
     if (sender >= this.#firstOrder.length) {
       const cap = Math.max(sender + 1, this.#firstOrder.length * 2, 16);
-      const first = new Uint8Array(cap);
-      first.set(this.#firstOrder);
-      this.#firstOrder = first;
-      const sides = new Uint8Array(cap);
-      sides.set(this.#orderSide);
-      this.#orderSide = sides;
+      this.#firstOrder = grownTo(this.#firstOrder, cap);
+      this.#orderSide = grownTo(this.#orderSide, cap);
     }
     if (kind !== KIND.bid && kind !== KIND.ask) return false;
     this.#orderSide[sender] = side;
@@ -478,10 +473,4 @@ export class EthereumLedger implements Ledger {
       for (let id = lanes.head(l); id !== -1; id = lanes.queues.next(id)) this.log.markFault(id, fault);
     }
   }
-}
-
-function grownInt(from: Int32Array, cap: number): Int32Array<ArrayBuffer> {
-  const to = new Int32Array(cap);
-  to.set(from);
-  return to;
 }

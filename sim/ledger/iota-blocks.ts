@@ -3,6 +3,7 @@
 // Units: ms. A block's requests are the detached list first..last (count n) of the ledger's queues.
 // failed = 1 when the round was aborted because the committee lost its quorum (its requests went
 // back to the front of the chain's queue and later formed a new block).
+import { grownTo } from "../kernel/columns.js";
 
 const INITIAL = 256;
 
@@ -39,19 +40,15 @@ export class WaspBlockLog {
   }
 
   #grow(cap: number): void {
-    const g = <T extends Int32Array | Uint8Array | Float64Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.chain = g(this.chain, new Int32Array(cap));
-    this.first = g(this.first, new Int32Array(cap));
-    this.last = g(this.last, new Int32Array(cap));
-    this.count = g(this.count, new Int32Array(cap));
-    this.difficulty = g(this.difficulty, new Int32Array(cap));
-    this.failed = g(this.failed, new Uint8Array(cap));
-    this.roundStartMs = g(this.roundStartMs, new Float64Array(cap));
-    this.roundEndMs = g(this.roundEndMs, new Float64Array(cap));
-    this.issueMs = g(this.issueMs, new Float64Array(cap));
-    this.confirmMs = g(this.confirmMs, new Float64Array(cap));
+    this.chain = grownTo(this.chain, cap);
+    this.first = grownTo(this.first, cap);
+    this.last = grownTo(this.last, cap);
+    this.count = grownTo(this.count, cap);
+    this.difficulty = grownTo(this.difficulty, cap);
+    this.failed = grownTo(this.failed, cap);
+    this.roundStartMs = grownTo(this.roundStartMs, cap);
+    this.roundEndMs = grownTo(this.roundEndMs, cap);
+    this.issueMs = grownTo(this.issueMs, cap);
+    this.confirmMs = grownTo(this.confirmMs, cap);
   }
 }

@@ -16,6 +16,7 @@
 // - "clear": only the chain's operator when operators are given (anyone otherwise), and the nonce
 //   rule; it advances the open round. "inter-mg": the nonce rule only.
 // - Nonces are per sender and shared across kinds and chains.
+import { grownTo } from "../kernel/columns.js";
 import { BUY, SELL } from "../market/index.js";
 import type { LedgerContext } from "./plugin.js";
 import { KIND, Reason, type ReasonCode } from "./types.js";
@@ -150,14 +151,8 @@ export class ContractRules {
   #ensure(n: number): void {
     if (n <= this.#lastNonce.length) return;
     const cap = Math.max(n, this.#lastNonce.length * 2, 16);
-    const nonce = new Float64Array(cap);
-    nonce.set(this.#lastNonce);
-    const tag = new Int32Array(cap);
-    tag.set(this.#orderTag);
-    const side = new Uint8Array(cap);
-    side.set(this.#orderSide);
-    this.#lastNonce = nonce;
-    this.#orderTag = tag;
-    this.#orderSide = side;
+    this.#lastNonce = grownTo(this.#lastNonce, cap);
+    this.#orderTag = grownTo(this.#orderTag, cap);
+    this.#orderSide = grownTo(this.#orderSide, cap);
   }
 }

@@ -15,6 +15,7 @@
 //   then at column index id - base (use row(id)); ids stay dense. A row resolved in the current
 //   event stays readable (its callback may not have run yet), and a row that never resolves (a
 //   stopped chain) holds back retirement of everything after it.
+import { grownTo } from "../kernel/columns.js";
 import { TxStatus } from "./tx-codes.js";
 import { TxTotals } from "./tx-totals.js";
 
@@ -223,34 +224,29 @@ export class TxLog {
   }
 
   #grow(capacity: number): void {
-    this.chain = grown(this.chain, new Int32Array(capacity));
-    this.sender = grown(this.sender, new Int32Array(capacity));
-    this.kind = grown(this.kind, new Uint8Array(capacity));
-    this.status = grown(this.status, new Uint8Array(capacity));
-    this.reason = grown(this.reason, new Uint8Array(capacity));
-    this.side = grown(this.side, new Uint8Array(capacity));
-    this.round = grown(this.round, new Int32Array(capacity));
-    this.block = grown(this.block, new Int32Array(capacity));
-    this.fault = grown(this.fault, new Int16Array(capacity));
-    this.callback = grown(this.callback, new Uint8Array(capacity));
-    this.orders = grown(this.orders, new Int32Array(capacity));
-    this.nonce = grown(this.nonce, new Float64Array(capacity));
-    this.submitMs = grown(this.submitMs, new Float64Array(capacity));
-    this.confirmMs = grown(this.confirmMs, new Float64Array(capacity));
-    this.resolvedMs = grown(this.resolvedMs, new Float64Array(capacity));
-    this.deadlineMs = grown(this.deadlineMs, new Float64Array(capacity));
-    this.feeNative = grown(this.feeNative, new Float64Array(capacity));
-    this.feeUsd = grown(this.feeUsd, new Float64Array(capacity));
-    this.energyWh = grown(this.energyWh, new Float64Array(capacity));
-    this.sizeOrGas = grown(this.sizeOrGas, new Float64Array(capacity));
-    this.price = grown(this.price, new Float64Array(capacity));
-    this.quantityWh = grown(this.quantityWh, new Float64Array(capacity));
+    this.chain = grownTo(this.chain, capacity);
+    this.sender = grownTo(this.sender, capacity);
+    this.kind = grownTo(this.kind, capacity);
+    this.status = grownTo(this.status, capacity);
+    this.reason = grownTo(this.reason, capacity);
+    this.side = grownTo(this.side, capacity);
+    this.round = grownTo(this.round, capacity);
+    this.block = grownTo(this.block, capacity);
+    this.fault = grownTo(this.fault, capacity);
+    this.callback = grownTo(this.callback, capacity);
+    this.orders = grownTo(this.orders, capacity);
+    this.nonce = grownTo(this.nonce, capacity);
+    this.submitMs = grownTo(this.submitMs, capacity);
+    this.confirmMs = grownTo(this.confirmMs, capacity);
+    this.resolvedMs = grownTo(this.resolvedMs, capacity);
+    this.deadlineMs = grownTo(this.deadlineMs, capacity);
+    this.feeNative = grownTo(this.feeNative, capacity);
+    this.feeUsd = grownTo(this.feeUsd, capacity);
+    this.energyWh = grownTo(this.energyWh, capacity);
+    this.sizeOrGas = grownTo(this.sizeOrGas, capacity);
+    this.price = grownTo(this.price, capacity);
+    this.quantityWh = grownTo(this.quantityWh, capacity);
   }
 }
 
 type Column = Int32Array | Uint8Array | Int16Array | Float64Array;
-
-function grown<T extends Column>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}

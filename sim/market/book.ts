@@ -7,6 +7,7 @@
 // - addOrder only refuses what the typed arrays could not store faithfully (a side other than BUY
 //   or SELL, an owner outside int32); prices and quantities are checked against the market limits
 //   by clearUniform, which is the one place that knows the limits.
+import { grownTo } from "../kernel/columns.js";
 import { OrderError } from "./errors.js";
 
 // The one vocabulary for the side of an order, everywhere in the simulator (market, grid,
@@ -57,18 +58,10 @@ export function createBook(capacity: number): OrderBook {
 
 function grow(book: OrderBook, needed: number): void {
   const cap = Math.max(needed, 2 * book.price.length, 16);
-  const price = new Float64Array(cap);
-  const quantity = new Float64Array(cap);
-  const owner = new Int32Array(cap);
-  const side = new Uint8Array(cap);
-  price.set(book.price.subarray(0, book.n));
-  quantity.set(book.quantity.subarray(0, book.n));
-  owner.set(book.owner.subarray(0, book.n));
-  side.set(book.side.subarray(0, book.n));
-  book.price = price;
-  book.quantity = quantity;
-  book.owner = owner;
-  book.side = side;
+  book.price = grownTo(book.price, cap, book.n);
+  book.quantity = grownTo(book.quantity, cap, book.n);
+  book.owner = grownTo(book.owner, cap, book.n);
+  book.side = grownTo(book.side, cap, book.n);
 }
 
 /** Appends an order (growing the arrays if needed) and returns its index. */

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { fitsInt32, GrowableColumns } from "../../sim/kernel/columns.js";
+import { fitsInt32, GrowableColumns, grownTo } from "../../sim/kernel/columns.js";
 
 const KINDS = { a: "i32", x: "f64", s: "u8", f: "i16", w: "whole" } as const;
 
@@ -86,4 +86,12 @@ test("views are trimmed copies-free windows; clear keeps the arrays", () => {
   c.clear();
   assert.equal(c.length, 0);
   assert.equal(c.data.a, arrays);
+});
+
+test("grownTo copies into a larger array of the same type, up to the rows in use", () => {
+  const from = Int16Array.of(1, -2, 3, 4);
+  const to = grownTo(from, 8, 3);
+  assert.ok(to instanceof Int16Array);
+  assert.deepEqual(Array.from(to), [1, -2, 3, 0, 0, 0, 0, 0]);
+  assert.deepEqual(Array.from(grownTo(Float64Array.of(0.5, 1.5), 3)), [0.5, 1.5, 0]);
 });
