@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_TS := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
-.PHONY: setup build test typecheck lint format guard unit bench reproduce clean golden gas schema scale conformance
+.PHONY: setup browser build test typecheck lint format guard unit bench reproduce clean golden gas schema scale conformance
 
 # nodejs-polars (a second Arrow reader, used by one test) is installed apart from the lockfile: some
 # of its optional platform packages are not published, so `npm ci` rejects a lockfile that lists it.
@@ -28,7 +28,12 @@ build: $(DIST)
 
 setup: node_modules/.package-lock.json node_modules/nodejs-polars/package.json $(DIST)
 
-test: setup typecheck lint guard unit
+test: setup browser typecheck lint guard unit
+
+# Headless Chromium for the report's browser test: installed with apt-get when missing and running
+# as root, otherwise one line with the command to run.
+browser:
+	bash scripts/ensure-chromium.sh
 
 typecheck: setup
 	npx tsc --noEmit -p tsconfig.json
