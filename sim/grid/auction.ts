@@ -4,17 +4,9 @@
 // Assumptions: member i of microgrid m is agent members[i]; each member draws from its agent's
 // streams (named after the agent, so adding an agent elsewhere never changes these draws). The
 // world shows orders to the market as its channel confirms them (reveal / revealSubmitted).
-import {
-  Auction,
-  type AuctionSetup,
-  type MarketConfig,
-  type MarketLimits,
-  type MemberStreams,
-} from "../market/index.js";
+import { Auction, type MarketConfig, type MarketLimits, type MemberStreams } from "../market/index.js";
 
 export type { AuctionOutcome } from "../market/index.js";
-/** The streams one agent draws from (one per purpose). */
-export type AgentStreams = MemberStreams;
 
 export class MicrogridAuction extends Auction {
   /** Agent id of each member. */
@@ -25,9 +17,8 @@ export class MicrogridAuction extends Auction {
     streams: readonly MemberStreams[],
     market: MarketConfig,
     limits: MarketLimits,
-    plugins: Pick<AuctionSetup, "bidder" | "mechanism"> = {},
   ) {
-    super(members.length, { streams, config: market, limits, ...plugins });
+    super(members.length, { streams, config: market, limits });
     this.members = members;
   }
 

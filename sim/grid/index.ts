@@ -1,4 +1,4 @@
-export { MicrogridAuction, type AgentStreams, type AuctionOutcome } from "./auction.js";
+export { MicrogridAuction, type AuctionOutcome } from "./auction.js";
 export {
   idealChannel,
   ledgerChannel,

@@ -17,16 +17,9 @@
 // - Event priorities at equal times: deliveries (0) before round closes (10) before window ends
 //   (20) before routing (30) before period starts (40).
 import { GrowableColumns, Kernel, type RandomStream, type Streams } from "../kernel/index.js";
-import {
-  BUY,
-  memberStreams,
-  type AuctionSetup,
-  type MarketConfig,
-  type MarketLimits,
-  type Side,
-} from "../market/index.js";
+import { BUY, memberStreams, type MarketConfig, type MarketLimits, type Side } from "../market/index.js";
 import { agentsByMicrogrid, type Profile } from "../data/index.js";
-import { MicrogridAuction, type AgentStreams } from "./auction.js";
+import { MicrogridAuction } from "./auction.js";
 import { idealChannel, type ChannelEvents, type OrderChannel, type OrderSubmission } from "./channel.js";
 import {
   AUCTION_OUTCOMES,
@@ -69,8 +62,6 @@ export interface WorldParts {
   recorder: Recorder;
   /** How orders reach the markets; omitted: instantly (the ideal channel). */
   channel?: ChannelFactory;
-  /** Bidder and mechanism plugins instead of those the market config names. */
-  plugins?: Pick<AuctionSetup, "bidder" | "mechanism">;
 }
 
 export class World {
@@ -124,10 +115,9 @@ export class World {
       (members) =>
         new MicrogridAuction(
           members,
-          Array.from(members, (a) => agentStreams(streams, profile, a)),
+          Array.from(members, (a) => memberStreams(streams, agentName(profile, a))),
           config.market,
           config.limits,
-          parts.plugins,
         ),
     );
     this.#groups = components(profile.microgrids, config.scenario.links);
@@ -368,10 +358,6 @@ export class World {
 // never changes this agent's draws.
 function agentName(profile: Profile, a: number): string {
   return `agent/${profile.agents[a]!.name}`;
-}
-
-function agentStreams(streams: Streams, profile: Profile, a: number): AgentStreams {
-  return memberStreams(streams, agentName(profile, a));
 }
 
 /**

@@ -74,7 +74,6 @@ export class Auction implements MemberView {
   readonly mechanism: Mechanism;
   readonly config: MarketConfig;
   readonly #streams: readonly MemberStreams[];
-  readonly #config: MarketConfig;
   readonly #limits: MarketLimits;
   readonly #book;
   readonly #signal: RoundSignal = { mcp: 0, demand: 0, supply: 0 };
@@ -123,7 +122,6 @@ export class Auction implements MemberView {
     this.submittedAnchor = new Float64Array(n);
     this.#streams = setup.streams;
     this.config = setup.config;
-    this.#config = setup.config;
     this.#limits = setup.limits;
     this.#book = createBook(n);
     this.anchor = (setup.limits.pgs + setup.limits.pgb) / 2;
@@ -171,7 +169,7 @@ export class Auction implements MemberView {
   #openMember(i: number, given: number | undefined): void {
     const side = this.side[i] as Side;
     const limits = this.#limits;
-    const limit = given ?? drawLimitPrice(side, limits, this.#config.limitPrices, this.#streams[i]!.limit);
+    const limit = given ?? drawLimitPrice(side, limits, this.config.limitPrices, this.#streams[i]!.limit);
     this.limit[i] = limit;
     this.c[i] = side === BUY ? limits.pgs : limit;
     this.l[i] = side === BUY ? limit : limits.pgb;
@@ -238,10 +236,10 @@ export class Auction implements MemberView {
     const sameBook = this.#book.n === this.#visibleAtLastRound && this.#allUpdatesVisible();
     this.#visibleAtLastRound = this.#book.n;
     const moved = Math.abs(result.mcp - this.mcp);
-    this.stableRounds = twoSided && sameBook && moved < this.#config.epsilon ? this.stableRounds + 1 : 0;
+    this.stableRounds = twoSided && sameBook && moved < this.config.epsilon ? this.stableRounds + 1 : 0;
     if (twoSided) this.mcp = result.mcp;
-    if (this.stableRounds >= this.#config.k) return this.#settle("consensus", result.mcp);
-    if (last || this.rounds >= this.#config.maxRounds) return twoSided ? this.#fallback() : this.#noTrade();
+    if (this.stableRounds >= this.config.k) return this.#settle("consensus", result.mcp);
+    if (last || this.rounds >= this.config.maxRounds) return twoSided ? this.#fallback() : this.#noTrade();
     if (!twoSided) return false;
     this.#learn(result);
     this.anchor = result.mcp;

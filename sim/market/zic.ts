@@ -7,11 +7,15 @@ import { bidRange, submitPrice, type BidRange } from "./bid.js";
 import type { Bidder, BidderPlugin, BidderSetup, MemberStreams, MemberView } from "./bidder.js";
 import type { RandomStream } from "../kernel/random.js";
 
-export function zicBid(side: Side, limitPrice: number, limits: MarketLimits, stream: RandomStream): number {
-  const range = bidRange(side, limitPrice, limits);
+/** A ZIC price within `range` (one draw), put on the tick grid. */
+function zicPrice(side: Side, range: BidRange, limits: MarketLimits, stream: RandomStream): number {
   const raw =
     side === BUY ? stream.uniform(range.c, range.l) : range.l - stream.uniform(0, range.l - range.c);
   return submitPrice(raw, range, limits);
+}
+
+export function zicBid(side: Side, limitPrice: number, limits: MarketLimits, stream: RandomStream): number {
+  return zicPrice(side, bidRange(side, limitPrice, limits), limits, stream);
 }
 
 /** ZIC as a Bidder plugin: a fresh never-loss-making random price every round, no learning. */
@@ -30,13 +34,9 @@ export class ZICBidder implements Bidder {
   open(): void {}
 
   price(i: number): number {
-    const c = this.#members.c[i]!;
-    const l = this.#members.l[i]!;
-    const stream = this.#streams[i]!.learn;
-    const raw = this.#members.side[i] === BUY ? stream.uniform(c, l) : l - stream.uniform(0, l - c);
-    this.#range.c = c;
-    this.#range.l = l;
-    return submitPrice(raw, this.#range, this.#limits);
+    this.#range.c = this.#members.c[i]!;
+    this.#range.l = this.#members.l[i]!;
+    return zicPrice(this.#members.side[i] as Side, this.#range, this.#limits, this.#streams[i]!.learn);
   }
 
   learn(): void {}
