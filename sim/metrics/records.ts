@@ -75,8 +75,14 @@ export class RunRecorder implements Recorder {
   /** Per microgrid, sums of this period's members (scratch). */
   #imbalanceImport = new Float64Array(0);
   #imbalanceExport = new Float64Array(0);
+  #bought = new Float64Array(0);
+  #sold = new Float64Array(0);
   #paid = new Float64Array(0);
   #received = new Float64Array(0);
+  #peerBought = new Float64Array(0);
+  #peerSold = new Float64Array(0);
+  #peerPaid = new Float64Array(0);
+  #peerReceived = new Float64Array(0);
   #forecast = new Float64Array(0);
   readonly #rows: GrowableColumns<typeof PERIOD_KINDS>;
   readonly #trades: GrowableColumns<typeof TRADE_KINDS>;
@@ -172,8 +178,14 @@ export class RunRecorder implements Recorder {
     this.#microgrids = microgrids;
     this.#imbalanceImport = new Float64Array(microgrids);
     this.#imbalanceExport = new Float64Array(microgrids);
+    this.#bought = new Float64Array(microgrids);
+    this.#sold = new Float64Array(microgrids);
     this.#paid = new Float64Array(microgrids);
     this.#received = new Float64Array(microgrids);
+    this.#peerBought = new Float64Array(microgrids);
+    this.#peerSold = new Float64Array(microgrids);
+    this.#peerPaid = new Float64Array(microgrids);
+    this.#peerReceived = new Float64Array(microgrids);
     this.#forecast = new Float64Array(microgrids);
     this.#sumEnergy();
   }
@@ -206,8 +218,14 @@ export class RunRecorder implements Recorder {
     const { microgridOf, side, quantity, fill, lastPrice, tradePrice, forecastWh } = o.agents;
     const imbImport = this.#imbalanceImport.fill(0);
     const imbExport = this.#imbalanceExport.fill(0);
+    const bought = this.#bought.fill(0);
+    const sold = this.#sold.fill(0);
     const paid = this.#paid.fill(0);
     const received = this.#received.fill(0);
+    const peerBought = this.#peerBought.fill(0);
+    const peerSold = this.#peerSold.fill(0);
+    const peerPaid = this.#peerPaid.fill(0);
+    const peerReceived = this.#peerReceived.fill(0);
     const forecast = this.#forecast.fill(0);
     const keep = this.#keepTrades;
     const store = this.#trades;
@@ -234,8 +252,14 @@ export class RunRecorder implements Recorder {
       const m = microgridOf[a]!;
       imbImport[m]! += s.imbalanceImportWh[a]!;
       imbExport[m]! += s.imbalanceExportWh[a]!;
+      bought[m]! += s.boughtWh[a]!;
+      sold[m]! += s.soldWh[a]!;
       paid[m]! += s.paidP[a]!;
       received[m]! += s.receivedP[a]!;
+      peerBought[m]! += s.peerBoughtWh[a]!;
+      peerSold[m]! += s.peerSoldWh[a]!;
+      peerPaid[m]! += s.peerPaidP[a]!;
+      peerReceived[m]! += s.peerReceivedP[a]!;
       forecast[m]! += forecastWh[a]!;
       if (!keep) continue;
       const sd = side[a]!;
@@ -309,8 +333,14 @@ export class RunRecorder implements Recorder {
       imbalanceExportWh: (m) => this.#imbalanceExport[m]!,
       correctedBuyPrice: (m) => r.correctedBuy[m]!,
       correctedSellPrice: (m) => r.correctedSell[m]!,
+      boughtWh: (m) => this.#bought[m]!,
+      soldWh: (m) => this.#sold[m]!,
       paidP: (m) => this.#paid[m]!,
       receivedP: (m) => this.#received[m]!,
+      peerBoughtWh: (m) => this.#peerBought[m]!,
+      peerSoldWh: (m) => this.#peerSold[m]!,
+      peerPaidP: (m) => this.#peerPaid[m]!,
+      peerReceivedP: (m) => this.#peerReceived[m]!,
       missedOrders: (m) => mg.missedOrders[m]!,
       missedWh: (m) => mg.missedWh[m]!,
     };
