@@ -7,6 +7,17 @@ export {
   type Totals,
 } from "./benefit.js";
 export {
+  AVERAGINGS,
+  BASES,
+  benefitReadings,
+  type Averaging,
+  type Basis,
+  type BenefitColumns,
+  type BenefitInputs,
+  type BenefitReadings,
+  type ReadingTable,
+} from "./benefit-readings.js";
+export {
   RunRecorder,
   type AgentTotals,
   type DerivedTrades,
