@@ -26,6 +26,18 @@ export interface MergeArgs {
 
 export interface ReproduceArgs {
   out: string;
+  seeds: number;
+  jobs?: number;
+  map: boolean;
+  quiet: boolean;
+}
+
+export interface ReadingsArgs {
+  out: string;
+  seeds: number;
+  jobs?: number;
+  reduced: boolean;
+  doc?: string;
   quiet: boolean;
 }
 

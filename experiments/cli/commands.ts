@@ -2,8 +2,16 @@
 // only when that command runs, so `p2psim --help` and `p2psim <command> --help` load yargs and
 // this table, not the simulator.
 import type { CommandModule } from "yargs";
-import { DEFAULT_REPRODUCE_DIR, PAPER_CONFIG } from "../run/paths.js";
-import type { ConfigArgs, MergeArgs, ReportArgs, ReproduceArgs, RunArgs, SweepArgs } from "./args.js";
+import { DEFAULT_READINGS_DIR, DEFAULT_REPRODUCE_DIR, PAPER_CONFIG } from "../run/paths.js";
+import type {
+  ConfigArgs,
+  MergeArgs,
+  ReadingsArgs,
+  ReportArgs,
+  ReproduceArgs,
+  RunArgs,
+  SweepArgs,
+} from "./args.js";
 
 const runCommand: CommandModule<object, RunArgs> = {
   command: "run <config>",
@@ -56,12 +64,38 @@ const mergeCommand: CommandModule<object, MergeArgs> = {
 
 const reproduceCommand: CommandModule<object, ReproduceArgs> = {
   command: "reproduce",
-  describe: "Reproduce the paper: every scenario and ledger, Table I, scalability, charts, report",
+  describe:
+    "Reproduce the paper on the synthetic and the measured week: full runs, seed replications, a reduced readings map, report",
   builder: (y) =>
     y
       .option("out", { type: "string", default: DEFAULT_REPRODUCE_DIR, describe: "output directory" })
-      .option("quiet", { type: "boolean", default: false }),
+      .option("seeds", { type: "number", default: 10, describe: "replications (seeds) per dataset" })
+      .option("jobs", { type: "number", describe: "worker threads (default: available cores)" })
+      .option("map", {
+        type: "boolean",
+        default: true,
+        describe: "include the reduced readings map (--no-map: skip)",
+      })
+      .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: async (args) => (await import("./reproduce.js")).reproducePaper(args),
+};
+
+const readingsCommand: CommandModule<object, ReadingsArgs> = {
+  command: "readings",
+  describe:
+    "Sweep every reading of the paper (data x shift x limits x level 2 x equations x Algorithm 1 x eq. 1, averaging and basis) and rank them by distance to the paper",
+  builder: (y) =>
+    y
+      .option("out", { type: "string", default: DEFAULT_READINGS_DIR, describe: "output directory" })
+      .option("seeds", { type: "number", default: 5, describe: "seeds per reading" })
+      .option("jobs", { type: "number", describe: "worker threads (default: available cores)" })
+      .option("reduced", { type: "boolean", default: false, describe: "only the reduced map of reproduce" })
+      .option("doc", {
+        type: "string",
+        describe: "also write this fidelity document (e.g. docs/fidelity.md)",
+      })
+      .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
+  handler: async (args) => (await import("./reproduce.js")).readings(args),
 };
 
 const table1Command: CommandModule<object, ConfigArgs> = {
@@ -86,6 +120,7 @@ export const commands: CommandModule<any, any>[] = [
   sweepCommand,
   mergeCommand,
   reproduceCommand,
+  readingsCommand,
   table1Command,
   reportCommand,
 ];

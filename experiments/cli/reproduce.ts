@@ -1,20 +1,110 @@
-// `p2psim reproduce`, `p2psim table1` and `p2psim report <dir>` (options in commands.ts).
-import { dirname, resolve } from "node:path";
+// `p2psim reproduce`, `p2psim readings`, `p2psim table1` and `p2psim report <dir>` (options in
+// commands.ts).
+import { dirname, join, resolve } from "node:path";
 import { loadRunConfig } from "../config/load.js";
-import { buildSummary, printSummary } from "../run/report-data.js";
-import { reproduce } from "../run/reproduce.js";
+import { buildSummary } from "../run/report-data.js";
+import { PAPER_DATASETS, REDUCED_MAP, reproduce, type Overview } from "../run/reproduce.js";
 import { simulate } from "../run/simulate.js";
 import { reportInputFromDir } from "../run/report-input.js";
 import { writeReport } from "../report/index.js";
-import type { ConfigArgs, ReportArgs, ReproduceArgs } from "./args.js";
+import { runMap } from "../readings/map.js";
+import { figureName, readingsPageHtml, writeReadings } from "../readings/write.js";
+import { writeFileAtomic } from "../io/atomic.js";
+import { fidelityMarkdown } from "../readings/fidelity.js";
+import { DATA, DIMENSIONS } from "../readings/dimensions.js";
+import { HEADLINE_BENEFIT } from "../run/headline.js";
+import { InputError } from "./errors.js";
+import { progress } from "./progress.js";
+import type { ConfigArgs, ReadingsArgs, ReportArgs, ReproduceArgs } from "./args.js";
+
+const num = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+
+function count(value: number | undefined, flag: string, min: number): void {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value >= min))
+    throw new InputError(`--${flag}: expected a whole number >= ${min}, got ${String(value)}`);
+}
+
+/** A progress display that shows what is running; silent with --quiet or without a terminal. */
+function stages(quiet: boolean) {
+  const bar = progress(quiet || process.stderr.isTTY !== true);
+  return {
+    update: (stage: string, done: number, total: number) => bar.update(done, total, stage),
+    stop: () => bar.stop(),
+  };
+}
+
+/** The overview as a short plain-text table. */
+export function printOverview(o: Overview): string {
+  const lines: string[] = [];
+  for (const d of o.datasets) {
+    lines.push(`${d.label} (${d.config}, seeds ${d.seeds[0]}-${d.seeds[d.seeds.length - 1]}):`);
+    for (const f of d.figures) {
+      lines.push(
+        `  ${figureName(f.figure).padEnd(40)} ${num(f.mean).padStart(8)} [${num(f.lo)}, ${num(f.hi)}]  paper ${f.paper}  ` +
+          `${f.reproduces ? "within" : "not within"} ${o.tolerance * 100} %`,
+      );
+    }
+    for (const c of d.claims)
+      lines.push(
+        `  [${c.kind === "identity" ? "identity" : `${c.held}/${c.of} seeds`}] ${c.id}${c.kind === "identity" && c.held < c.of ? " FAILED: a bug" : ""}`,
+      );
+  }
+  const best = o.readings?.closest[0];
+  if (best !== undefined)
+    lines.push(`closest reading of the reduced map: ${best.id} (distance ${num(best.distance, 3)})`);
+  return `${lines.join("\n")}\n`;
+}
 
 export async function reproducePaper(args: ReproduceArgs): Promise<void> {
-  const result = await reproduce(args.out);
+  count(args.seeds, "seeds", 1);
+  count(args.jobs, "jobs", 1);
+  const bar = stages(args.quiet);
+  const result = await reproduce(args.out, {
+    seeds: args.seeds,
+    ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
+    ...(args.map ? {} : { map: false }),
+    onProgress: bar.update,
+  });
+  bar.stop();
   if (!args.quiet) {
-    process.stdout.write(printSummary(result.summary));
+    process.stdout.write(printOverview(result.overview));
     process.stdout.write(
       `wrote ${result.files.length} files to ${result.dir}/ (open ${result.dir}/report.html)\n`,
     );
+  }
+}
+
+/** The default reading: every dimension's first value, the synthetic week, the headline benefit. */
+function defaults(): Record<string, string> {
+  const [averaging, basis] = HEADLINE_BENEFIT.split("/");
+  return {
+    [DATA]: PAPER_DATASETS[0]!.id,
+    ...Object.fromEntries(DIMENSIONS.map((d) => [d.name, d.values[0]!.id])),
+    averaging: averaging!,
+    basis: basis!,
+  };
+}
+
+export async function readings(args: ReadingsArgs): Promise<void> {
+  count(args.seeds, "seeds", 1);
+  count(args.jobs, "jobs", 1);
+  const bar = stages(args.quiet);
+  const map = await runMap({
+    datasets: PAPER_DATASETS,
+    seeds: args.seeds,
+    ...(args.reduced ? { choices: REDUCED_MAP.choices } : {}),
+    ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
+    onProgress: (done, total) => bar.update("readings", done, total),
+  });
+  bar.stop();
+  const written = await writeReadings(args.out, map);
+  const command = `p2psim readings --seeds ${args.seeds}${args.reduced ? " --reduced" : ""}`;
+  writeFileAtomic(join(args.out, "report.html"), readingsPageHtml(map, written.svg, command));
+  if (args.doc !== undefined) writeFileAtomic(args.doc, fidelityMarkdown(map, defaults(), command));
+  if (!args.quiet) {
+    for (const r of map.ranked.slice(0, 5))
+      process.stdout.write(`${r.rank}. ${r.id}  distance ${num(r.distance, 3)}\n`);
+    process.stdout.write(`wrote ${map.runs} runs of ${map.ranked.length} readings to ${args.out}/\n`);
   }
 }
 

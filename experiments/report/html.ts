@@ -126,15 +126,30 @@ ${body.join("\n")}
 </table>`;
 }
 
+function claimCells(c: Claim): string {
+  const seeds =
+    c.seeds === undefined ? "" : ` <span class="muted">(${c.seeds.held} of ${c.seeds.of} seeds)</span>`;
+  if (c.kind === "identity") {
+    const cell = c.holds
+      ? `<td class="holds identity">identity</td>`
+      : `<td class="holds no">✗ identity failed (a bug)</td>`;
+    return `${cell}<td>Holds by construction: ${escapeHtml(c.because ?? "")}.${seeds} Not a confirmation of the paper.</td>`;
+  }
+  const holds = c.holds ? `<td class="holds yes">✓ yes</td>` : `<td class="holds no">✗ no</td>`;
+  return `${holds}<td>${escapeHtml(c.why ?? "")}${seeds}</td>`;
+}
+
 function claimsSection(claims: readonly Claim[]): string {
-  const body = claims.map((c) => {
-    const holds = c.holds ? `<td class="holds yes">✓ yes</td>` : `<td class="holds no">✗ no</td>`;
-    return `<tr><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.claim)}</td><td class="num">${escapeHtml(c.ours)}</td><td class="num">${escapeHtml(c.paper)}</td>${holds}<td>${escapeHtml(c.why ?? "")}</td></tr>`;
-  });
-  const held = claims.filter((c) => c.holds).length;
-  return `<p class="muted">${held} of ${claims.length} claims hold in our run.</p>
+  const body = claims.map(
+    (c) =>
+      `<tr><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.claim)}</td><td>${c.kind}</td><td class="num">${escapeHtml(c.ours)}</td><td class="num">${escapeHtml(c.paper)}</td>${claimCells(c)}</tr>`,
+  );
+  const empirical = claims.filter((c) => c.kind === "empirical");
+  const held = empirical.filter((c) => c.holds).length;
+  const identities = claims.length - empirical.length;
+  return `<p class="muted">${held} of ${empirical.length} empirical claims hold in this run; ${identities} claim${identities === 1 ? " is an identity" : "s are identities"} of the model under this reading (they hold by construction).</p>
 <table class="claims">
-<thead><tr><th scope="col">Id</th><th scope="col">Claim</th><th scope="col">Ours</th><th scope="col">Paper</th><th scope="col">Holds</th><th scope="col">Why</th></tr></thead>
+<thead><tr><th scope="col">Id</th><th scope="col">Claim</th><th scope="col">Kind</th><th scope="col">Ours</th><th scope="col">Paper</th><th scope="col">Holds</th><th scope="col">Why</th></tr></thead>
 <tbody>
 ${body.join("\n")}
 </tbody>

@@ -13,6 +13,7 @@ export {
 } from "./specs.js";
 export type { ChartName } from "./specs.js";
 export { renderSvg, renderPng, svgSize, PNG_SCALE } from "./render.js";
-export { buildReportHtml, CHART_META } from "./html.js";
+export { buildReportHtml, CHART_META, escapeHtml } from "./html.js";
+export { overviewHtml, type OverviewDataset, type OverviewInput } from "./overview.js";
 export { writeReport, writeAtomic } from "./write.js";
 export { PAPER_SCENARIOS, orderScenarios } from "./order.js";

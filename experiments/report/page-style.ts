@@ -29,6 +29,7 @@ tbody tr:nth-child(even) td { background: #fafbfc; }
 td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.holds { font-weight: bold; white-space: nowrap; text-align: center; }
 td.holds.yes { background: #e3f4e8 !important; color: #14632f; }
+td.holds.identity { background: #eef2f6 !important; color: #333333; }
 td.holds.no { background: #fbe4e4 !important; color: #9b1c1c; }
 details { margin: 8px 0; }
 summary { cursor: pointer; color: #0b5cad; }

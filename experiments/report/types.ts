@@ -45,14 +45,20 @@ export interface ScalabilityRow {
   costPerBidUsd: number;
 }
 
-/** One of the paper's claims checked against our run. */
+/**
+ * One of the paper's claims checked against our run: an identity (holds by construction, with the
+ * reason) or an empirical claim (can fail); `seeds` says in how many replications it held.
+ */
 export interface Claim {
   id: string;
   claim: string;
+  kind: "identity" | "empirical";
+  because?: string;
   ours: string;
   paper: string;
   holds: boolean;
   why?: string;
+  seeds?: { held: number; of: number };
 }
 
 export interface ReportInput {

@@ -5,4 +5,9 @@ import { fileURLToPath } from "node:url";
 
 export const PAPER_CONFIG = fileURLToPath(new URL("../paper/paper.json", import.meta.url));
 
+/** The paper's setup on the measured week (experiments/data/citylearn-2022). */
+export const PAPER_REAL_CONFIG = fileURLToPath(new URL("../paper/paper-real.json", import.meta.url));
+
 export const DEFAULT_REPRODUCE_DIR = join("results", "paper");
+
+export const DEFAULT_READINGS_DIR = join("results", "readings");

@@ -7,7 +7,8 @@ import {
   type Ledger,
 } from "../../sim/ledger/index.js";
 import type { SimulationResult } from "./types.js";
-import { checkClaims, summarizeRun, type Claim, type ScenarioSummary } from "./summary.js";
+import { checkClaims, coincidence, type Claim, type ClaimContext } from "./claims.js";
+import { summarizeRun, type ScenarioSummary } from "./summary.js";
 
 /** The paper's printed figures, for side-by-side comparison. */
 export const PAPER = {
@@ -72,16 +73,9 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
   };
 }
 
-/** A sentence on the run's data that matters for the claims (e.g. a shifted generation). */
-function dataContext(result: SimulationResult): string {
-  const p = result.config.profiles;
-  if (p.source !== "synthetic") return "";
-  const shifts = Object.entries(p.shiftHours).filter(
-    ([mg, h]) => h !== 0 && result.profile.microgrids.includes(mg),
-  );
-  return shifts.length === 0
-    ? ""
-    : `In this run ${shifts.map(([mg, h]) => `${mg}'s generation is shifted by ${h} h`).join(" and ")}, so its surpluses fall at other times of day than the others'.`;
+/** What the claims need to know about the run beyond its scenario summaries. */
+export function claimContext(result: SimulationResult): ClaimContext {
+  return { level2Efficient: true, coincidenceKwh: coincidence(result.profile) };
 }
 
 export function buildSummary(result: SimulationResult): Summary {
@@ -116,7 +110,7 @@ export function buildSummary(result: SimulationResult): Summary {
     },
     paper: PAPER,
     scenarios,
-    claims: checkClaims(mine, dataContext(result)),
+    claims: checkClaims(mine, claimContext(result)),
     ledgers,
   };
 }

@@ -7,6 +7,7 @@ import { InputError } from "../cli/errors.js";
 import { readJsonFile } from "../io/json.js";
 import type { NetProductionRow, ReportInput, ScalabilityRow, Table1Row } from "../report/index.js";
 import { PAPER, type LedgerFigures, type Summary } from "./report-data.js";
+import type { Replication } from "./replicate.js";
 
 const num = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : "n/a");
 
@@ -86,14 +87,27 @@ function netProduction(dir: string, summary: Summary): NetProductionRow[] {
   return rows;
 }
 
+/** The replications' seed means and 95 % intervals, when the run has them. */
+function replicationHeadline(r: Replication | undefined): Record<string, string> {
+  if (r === undefined) return {};
+  return Object.fromEntries(
+    r.figures.map((f) => [
+      `${f.figure}: mean of ${f.n} seeds [95 % interval]`,
+      `${num(f.mean, 2)} [${num(f.lo, 2)}, ${num(f.hi, 2)}]`,
+    ]),
+  );
+}
+
 /** Everything the report shows, from the files of a run. */
 export function reportInputFromDir(dir: string): ReportInput {
-  const summary = readJson<Summary & { scalability?: ScalabilityRow[] }>(dir, "summary.json");
+  const summary = readJson<
+    Summary & { scalability?: ScalabilityRow[]; replication?: Replication; dataset?: string }
+  >(dir, "summary.json");
   const manifest = readJson<Record<string, unknown>>(dir, "manifest.json");
   const mine = summary.scenarios.filter((s) => s.ledger === summary.headlineLedger);
   const finite = Number.isFinite;
   return {
-    title: `p2p-energy-sim: ${summary.name} (seed ${summary.seed})`,
+    title: `p2p-energy-sim: ${summary.name}${summary.dataset === undefined ? "" : `, ${summary.dataset}`} (seed ${summary.seed})`,
     netProduction: netProduction(dir, summary),
     benefits: mine.flatMap((s) =>
       s.byMicrogrid
@@ -128,6 +142,7 @@ export function reportInputFromDir(dir: string): ReportInput {
       "paper: producer %": PAPER.producerBenefitPctGrid,
       "paper: consumer %": PAPER.consumerBenefitPctGrid,
       "paper: % less main grid": PAPER.mainGridReductionAllVsGridPct,
+      ...replicationHeadline(summary.replication),
     },
   };
 }

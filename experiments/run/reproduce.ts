@@ -1,27 +1,72 @@
-// The paper reproduction: the paper's setup for every scenario and ledger, the ledger
-// scalability study, and every artifact (Arrow tables, charts, report, summary).
-import { dirname, resolve } from "node:path";
+// The paper reproduction, on every dataset (the synthetic week and the measured week):
+// - per dataset, the full run of the paper's setup (every scenario and ledger, Table I, the ledger
+//   scalability study, charts and report) in <dir>/<dataset>/;
+// - replications: the headline ledger with several seeds per dataset, on the worker pool, as seed
+//   means with 95 % intervals beside the paper's numbers, and each claim's share of seeds;
+// - a reduced readings map (the full one: `p2psim readings`) in <dir>/readings/;
+// - the overview (summary.json, replicates.arrow, report.html), then manifest.json last, listing
+//   every file of the folder with its SHA-256.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, basename } from "node:path";
 import { scaleStudy } from "../../sim/ledger/index.js";
 import { loadRunConfig } from "../config/load.js";
+import { jsonText, sha256, writeFileAtomic } from "../io/atomic.js";
+import { dictOf, schemaColumns, writeArrowFile } from "../io/arrow.js";
+import { packageVersion } from "../io/json.js";
 import { writeResults } from "../io/results.js";
-import { writeReport, type Claim, type ScalabilityRow } from "../report/index.js";
+import { runMap, type MapOptions, type ReadingsMap } from "../readings/map.js";
+import { REPLICATES } from "../readings/schema.js";
+import { figureName, readingsSectionHtml, writeReadings } from "../readings/write.js";
+import { overviewHtml, writeReport, type OverviewDataset, type ScalabilityRow } from "../report/index.js";
+import type { Claim } from "./claims.js";
+import { figureValue } from "./headline.js";
+import type { RunMeasures } from "./measure.js";
+import { PAPER_CONFIG, PAPER_REAL_CONFIG } from "./paths.js";
+import { measureAll } from "./pool.js";
 import { buildSummary, type Summary } from "./report-data.js";
 import { reportInputFromDir } from "./report-input.js";
-import { PAPER_CONFIG } from "./paths.js";
+import {
+  replicationTasks,
+  summarizeReplication,
+  TOLERANCE,
+  type Dataset,
+  type Replication,
+} from "./replicate.js";
 import { simulate } from "./simulate.js";
 
-export { DEFAULT_REPRODUCE_DIR, PAPER_CONFIG } from "./paths.js";
+export { DEFAULT_REPRODUCE_DIR, PAPER_CONFIG, PAPER_REAL_CONFIG } from "./paths.js";
 
 /** Participant counts of the scalability study (the paper's 15 up to 15,000). */
 export const SCALE_PARTICIPANTS = [15, 150, 1_500, 15_000] as const;
 
+/** The paper's setup on the synthetic week and on the measured week. */
+export const PAPER_DATASETS: readonly Dataset[] = [
+  { id: "synthetic", label: "synthetic week (generated)", config: PAPER_CONFIG },
+  { id: "real", label: "measured week (CityLearn 2022)", config: PAPER_REAL_CONFIG },
+];
+
+/** Replications per dataset. */
+export const DEFAULT_SEEDS = 10;
+
+/** The reduced map of `make reproduce`: the readings that move the numbers most, corrected equations. */
+export const REDUCED_MAP: Pick<MapOptions, "choices" | "seeds"> = {
+  choices: {
+    limits: ["grid", "split-midpoint"],
+    equations: ["corrected"],
+    learning: ["as-described"],
+    fallback: ["as-described"],
+  },
+  seeds: 3,
+};
+
 export function scalability(
   seed: number,
   participants: readonly number[] = SCALE_PARTICIPANTS,
+  ledgerOptions: Record<string, unknown> = {},
 ): ScalabilityRow[] {
   const rows: ScalabilityRow[] = [];
   for (const n of participants) {
-    const study = scaleStudy({ participants: n, seed, periods: 1 });
+    const study = scaleStudy({ participants: n, seed, periods: 1, ledgerOptions });
     for (const figures of Object.values(study.byLedger)) {
       rows.push({
         ledger: figures.ledger,
@@ -46,34 +91,205 @@ export function scalabilityClaim(rows: readonly ScalabilityRow[]): Claim {
   const iota = growth("iota");
   const eth = growth("ethereum");
   const span = `${rows[0]?.participants ?? "?"} to ${Math.max(...rows.map((r) => r.participants))} participants`;
+  const holds = iota < 1.2 && eth > 1.2;
   return {
     id: "iota-flat-ethereum-rising",
     claim: "IOTA time per transaction does not grow with participants while Ethereum's does",
+    kind: "empirical",
     ours: `mean time per order from ${span}: IOTA x${iota.toFixed(2)}, Ethereum x${eth.toFixed(2)}`,
     paper: "IOTA scales better with participants (section IV.A)",
-    holds: iota < 1.2 && eth > 1.2,
+    holds,
+    why: `the time per order grows x${iota.toFixed(2)} on IOTA (flat means below x1.2) and x${eth.toFixed(2)} on Ethereum (rising means above x1.2) over ${span}`,
   };
+}
+
+export interface ReproduceOptions {
+  datasets?: readonly Dataset[];
+  /** Replications per dataset (seeds). */
+  seeds?: number;
+  participants?: readonly number[];
+  /** Worker threads for the replications and the map. */
+  jobs?: number;
+  /** The readings map to include (false: none). */
+  map?: Pick<MapOptions, "choices" | "seeds"> | false;
+  /** Called as work progresses: what is running, how far. */
+  onProgress?: (stage: string, done: number, total: number) => void;
 }
 
 export interface ReproduceResult {
   dir: string;
-  summary: Summary & { scalability: ScalabilityRow[] };
+  overview: Overview;
+  /** Every file written, relative to `dir`. */
   files: string[];
 }
 
-/** Runs everything and writes `dir`. */
-export async function reproduce(
-  dir: string,
-  configPath = PAPER_CONFIG,
-  participants: readonly number[] = SCALE_PARTICIPANTS,
-): Promise<ReproduceResult> {
-  const config = loadRunConfig(configPath);
-  const result = simulate(config, dirname(resolve(configPath)));
+export interface Overview {
+  name: string;
+  version: string;
+  tolerance: number;
+  headlineReading: string;
+  datasets: (Replication & { summary: Pick<Summary, "headline" | "headlineLedger" | "seed"> })[];
+  readings: { dir: string; runs: number; closest: ReadingsMap["ranked"] } | null;
+}
+
+/** The full single-seed run of one dataset into `dir` (every ledger, Table I, scalability, report). */
+async function fullRun(dataset: Dataset, dir: string, scalabilityRows: ScalabilityRow[], claim: Claim) {
+  const config = loadRunConfig(dataset.config);
+  const result = simulate(config, dirname(resolve(dataset.config)));
   const base = buildSummary(result);
-  const scalabilityRows = scalability(config.seed, participants);
-  const claims = [...base.claims, scalabilityClaim(scalabilityRows)];
-  const summary = { ...base, claims, scalability: scalabilityRows };
-  const files = writeResults(dir, result, summary);
-  const reportFiles = await writeReport(dir, reportInputFromDir(dir));
-  return { dir, summary, files: [...files, ...reportFiles.map((f) => f.split("/").pop() ?? f)] };
+  const summary = {
+    ...base,
+    dataset: dataset.label,
+    claims: [...base.claims, claim],
+    scalability: scalabilityRows,
+  };
+  writeResults(dir, result, summary);
+  return { summary, seed: config.seed };
+}
+
+/** Attaches each claim's share of seeds to a dataset's summary.json and redraws its report. */
+async function attachReplication(dir: string, replication: Replication): Promise<void> {
+  const path = join(dir, "summary.json");
+  const summary = JSON.parse(readFileSync(path, "utf8")) as Summary & { claims: Claim[] };
+  for (const c of summary.claims) {
+    const r = replication.claims.find((x) => x.id === c.id);
+    if (r !== undefined) c.seeds = { held: r.held, of: r.of };
+  }
+  writeFileAtomic(path, jsonText({ ...summary, replication }));
+  await writeReport(dir, reportInputFromDir(dir));
+}
+
+function replicateColumns(datasets: readonly Dataset[], measures: readonly RunMeasures[][]) {
+  const rows = datasets.flatMap((d, i) =>
+    measures[i]!.flatMap((m) =>
+      Object.keys(m.headline.producerBenefitPctGrid).map((key) => ({ d: d.id, m, key })),
+    ),
+  );
+  const [avg, basis] = [0, 1].map((k) => dictOf(rows.map((r) => r.key.split("/")[k] ?? "")));
+  return schemaColumns(REPLICATES, {
+    dataset: dictOf(rows.map((r) => r.d)),
+    seed: Int32Array.from(rows, (r) => r.m.seed),
+    averaging: avg!,
+    basis: basis!,
+    producer_benefit_pct: Float64Array.from(rows, (r) =>
+      figureValue(r.m.headline, "producerBenefitPctGrid", r.key),
+    ),
+    consumer_benefit_pct: Float64Array.from(rows, (r) =>
+      figureValue(r.m.headline, "consumerBenefitPctGrid", r.key),
+    ),
+    main_grid_reduction_pct: Float64Array.from(rows, (r) => r.m.headline.mainGridReductionAllVsGridPct),
+  });
+}
+
+function overviewDataset(d: Dataset, r: Replication, claims: readonly Claim[]): OverviewDataset {
+  return {
+    id: d.id,
+    label: d.label,
+    report: `${d.id}/report.html`,
+    seeds: r.seeds,
+    figures: r.figures.map((f) => ({ ...f, name: figureName(f.figure) })),
+    readings: r.readings.map((x) => ({ figure: figureName(x.figure), reading: x.reading, ...x.interval })),
+    claims: r.claims.map((c) => {
+      const full = claims.find((x) => x.id === c.id);
+      return { ...c, claim: full?.claim ?? c.id, ...(full?.because ? { because: full.because } : {}) };
+    }),
+  };
+}
+
+/** Every file under `dir` (relative, sorted), except `skip`. */
+function filesUnder(dir: string, skip: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (relative(dir, path) !== skip) out.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Runs everything and writes `dir`. */
+export async function reproduce(dir: string, options: ReproduceOptions = {}): Promise<ReproduceResult> {
+  const datasets = options.datasets ?? PAPER_DATASETS;
+  const seeds = options.seeds ?? DEFAULT_SEEDS;
+  const progress = options.onProgress ?? (() => {});
+  const firstConfig = loadRunConfig(datasets[0]!.config);
+  progress("scalability study", 0, 1);
+  const scalabilityRows = scalability(firstConfig.seed, options.participants);
+  const claim = scalabilityClaim(scalabilityRows);
+  const full: Awaited<ReturnType<typeof fullRun>>[] = [];
+  for (const [i, d] of datasets.entries()) {
+    progress(`full run: ${d.label}`, i, datasets.length);
+    full.push(await fullRun(d, join(dir, d.id), scalabilityRows, claim));
+  }
+  const tasks = datasets.map((d) => replicationTasks(d, seeds));
+  const flat = await measureAll(tasks.flat(), {
+    ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+    onProgress: (done, total) => progress("replications", done, total),
+  });
+  const measures = tasks.map((_, i) => flat.slice(i * seeds, (i + 1) * seeds));
+  const replications = datasets.map((d, i) => summarizeReplication(d, measures[i]!));
+  for (const [i, d] of datasets.entries()) {
+    progress(`report: ${d.label}`, i, datasets.length);
+    await attachReplication(join(dir, d.id), replications[i]!);
+  }
+  let map: ReadingsMap | undefined;
+  let readingsHtml = "";
+  const mapOptions = options.map === undefined ? REDUCED_MAP : options.map;
+  if (mapOptions !== false) {
+    map = await runMap({
+      datasets,
+      ...mapOptions,
+      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+      onProgress: (done, total) => progress("readings map", done, total),
+    });
+    const written = await writeReadings(join(dir, "readings"), map);
+    readingsHtml = readingsSectionHtml(map, written.svg);
+  }
+  const overview: Overview = {
+    name: "paper",
+    version: packageVersion(),
+    tolerance: TOLERANCE,
+    headlineReading: "pooled/all",
+    datasets: replications.map((r, i) => ({
+      ...r,
+      config: basename(r.config),
+      summary: {
+        headline: full[i]!.summary.headline,
+        headlineLedger: full[i]!.summary.headlineLedger,
+        seed: full[i]!.seed,
+      },
+    })),
+    readings:
+      map === undefined ? null : { dir: "readings", runs: map.runs, closest: map.ranked.slice(0, 10) },
+  };
+  writeArrowFile(join(dir, REPLICATES.file), [replicateColumns(datasets, measures)]);
+  writeFileAtomic(join(dir, "summary.json"), jsonText(overview));
+  const claims = full.flatMap((f) => f.summary.claims);
+  writeFileAtomic(
+    join(dir, "report.html"),
+    overviewHtml({
+      title: "p2p-energy-sim: the paper reproduced",
+      tolerancePct: TOLERANCE * 100,
+      datasets: datasets.map((d, i) => overviewDataset(d, replications[i]!, claims)),
+      readingsHtml,
+      readingsLink: "readings/",
+    }),
+  );
+  const files = filesUnder(dir, "manifest.json");
+  const hashes = Object.fromEntries(files.map((f) => [f, sha256(readFileSync(join(dir, f)))]));
+  writeFileAtomic(
+    join(dir, "manifest.json"),
+    jsonText({
+      name: "paper",
+      command: "reproduce",
+      version: packageVersion(),
+      seeds,
+      datasets: datasets.map((d) => ({ id: d.id, config: basename(d.config) })),
+      files: hashes,
+    }),
+  );
+  return { dir, overview, files: [...files, "manifest.json"] };
 }

@@ -144,6 +144,7 @@ export function fixtureInput(): ReportInput {
     scalability: scalability(),
     claims: [
       {
+        kind: "empirical",
         id: "C1",
         claim: "Producers benefit more than consumers in every scenario",
         ours: "yes (5/5)",
@@ -151,6 +152,7 @@ export function fixtureInput(): ReportInput {
         holds: true,
       },
       {
+        kind: "empirical",
         id: "C2",
         claim: '"All" trades the least energy with the main grid',
         ours: "-20.6 %",
@@ -159,6 +161,7 @@ export function fixtureInput(): ReportInput {
         why: "pairs < grid < all holds",
       },
       {
+        kind: "empirical",
         id: "C3",
         claim: "Cost per bid < 1e-6 USD on <IOTA> & fixed",
         ours: "$3.3e-7",

@@ -1,0 +1,167 @@
+// The reproduction's overview page: the paper's headline numbers on every dataset side by side
+// (seed means with 95 % intervals, the paper's value and the tolerance), each claim with its kind
+// and the share of seeds in which it held, every benefit reading, and the readings map. Static
+// HTML (no script): it opens offline with nothing to run.
+import { escapeHtml } from "./html.js";
+import { PAGE_CSS } from "./page-style.js";
+
+export interface OverviewFigure {
+  name: string;
+  /** What the value is computed under (e.g. the benefit averaging and basis). */
+  reading: string;
+  paper: number;
+  mean: number;
+  lo: number;
+  hi: number;
+  n: number;
+  reproduces: boolean;
+  paperInInterval: boolean;
+}
+
+export interface OverviewClaim {
+  id: string;
+  claim: string;
+  kind: "identity" | "empirical";
+  because?: string;
+  held: number;
+  of: number;
+}
+
+export interface OverviewDataset {
+  id: string;
+  label: string;
+  /** Relative link to the dataset's full report. */
+  report: string;
+  seeds: number[];
+  figures: OverviewFigure[];
+  readings: { figure: string; reading: string; mean: number; lo: number; hi: number }[];
+  claims: OverviewClaim[];
+}
+
+export interface OverviewInput {
+  title: string;
+  tolerancePct: number;
+  datasets: OverviewDataset[];
+  /** An HTML section of the readings map (already escaped), or "" when none was run. */
+  readingsHtml: string;
+  /** Relative link to the readings map's files. */
+  readingsLink: string;
+}
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+
+const EXTRA_CSS = `
+.scroll { overflow-x: auto; }
+tr.paper td { font-style: italic; }
+td.verdict.yes { color: #14632f; font-weight: bold; }
+td.verdict.no { color: #9b1c1c; font-weight: bold; }
+figure.inline-chart svg { max-width: 100%; height: auto; }
+`;
+
+function figuresTable(datasets: readonly OverviewDataset[], tolerancePct: number): string {
+  const names = datasets[0]?.figures.map((f) => f.name) ?? [];
+  const head = `<tr><th scope="col">Figure</th><th scope="col">Paper</th>${datasets.map((d) => `<th scope="col">${escapeHtml(d.label)}<br><span class="muted">mean [95 % interval], ${d.seeds.length} seeds</span></th>`).join("")}</tr>`;
+  const rows = names.map((name, i) => {
+    const cells = datasets.map((d) => {
+      const f = d.figures[i]!;
+      const verdict = f.reproduces ? "yes" : "no";
+      const text = f.reproduces ? `within ${tolerancePct} %` : `not within ${tolerancePct} %`;
+      return `<td class="num verdict ${verdict}">${num(f.mean, 2)} [${num(f.lo, 2)}, ${num(f.hi, 2)}]<br><span>${text}${f.paperInInterval ? "; paper inside the interval" : ""}</span></td>`;
+    });
+    const reading = datasets[0]!.figures[i]!.reading;
+    return `<tr><th scope="row">${escapeHtml(name)}${reading === "-" ? "" : ` <span class="muted">(${escapeHtml(reading)})</span>`}</th><td class="num">${datasets[0]!.figures[i]!.paper}</td>${cells.join("")}</tr>`;
+  });
+  return `<div class="scroll"><table><thead>${head}</thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`;
+}
+
+function readingsTable(datasets: readonly OverviewDataset[]): string {
+  const keys = datasets[0]?.readings.map((r) => `${r.figure} ${r.reading}`) ?? [];
+  const head = `<tr><th scope="col">Figure</th><th scope="col">Averaging/basis</th>${datasets.map((d) => `<th scope="col">${escapeHtml(d.label)}</th>`).join("")}</tr>`;
+  const rows = keys.map((_, i) => {
+    const first = datasets[0]!.readings[i]!;
+    const cells = datasets.map((d) => {
+      const r = d.readings[i];
+      return r === undefined
+        ? "<td></td>"
+        : `<td class="num">${num(r.mean, 2)} [${num(r.lo, 2)}, ${num(r.hi, 2)}]</td>`;
+    });
+    return `<tr><td>${escapeHtml(first.figure)}</td><td>${escapeHtml(first.reading)}</td>${cells.join("")}</tr>`;
+  });
+  return `<div class="scroll"><table><thead>${head}</thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`;
+}
+
+function claimsTable(datasets: readonly OverviewDataset[]): string {
+  const ids = [...new Set(datasets.flatMap((d) => d.claims.map((c) => c.id)))];
+  const head = `<tr><th scope="col">Claim</th><th scope="col">Kind</th>${datasets.map((d) => `<th scope="col">${escapeHtml(d.label)}: seeds in which it holds</th>`).join("")}</tr>`;
+  const rows = ids.map((id) => {
+    const c = datasets.flatMap((d) => d.claims).find((x) => x.id === id)!;
+    const kind =
+      c.kind === "identity"
+        ? `identity: holds by construction (${escapeHtml(c.because ?? "")}); not a confirmation`
+        : "empirical: can fail";
+    const cells = datasets.map((d) => {
+      const x = d.claims.find((y) => y.id === id);
+      if (x === undefined) return "<td></td>";
+      const broken = x.kind === "identity" && x.held < x.of;
+      return `<td class="num">${x.held} of ${x.of}${broken ? " <strong>(an identity failed: a bug)</strong>" : ""}</td>`;
+    });
+    return `<tr><td>${escapeHtml(c.claim)}</td><td>${kind}</td>${cells.join("")}</tr>`;
+  });
+  return `<div class="scroll"><table><thead>${head}</thead><tbody>\n${rows.join("\n")}\n</tbody></table></div>`;
+}
+
+export function overviewHtml(input: OverviewInput): string {
+  const title = escapeHtml(input.title);
+  const links = input.datasets
+    .map(
+      (d) =>
+        `<li><a href="${escapeHtml(d.report)}">${escapeHtml(d.label)}</a>: every figure, Table I and the scalability study for seed ${d.seeds[0] ?? "?"}</li>`,
+    )
+    .join("\n");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<title>${title}</title>
+<style>${PAGE_CSS}${EXTRA_CSS}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>${title}</h1>
+<p class="lede">Reproduction of Mullaney et al., “Peer-to-Peer Energy Trading meets IOTA” (UCC 2022), Section IV, on ${input.datasets.length} datasets side by side. A figure reproduces when its seed mean lies within ${input.tolerancePct} % of the paper's value.</p>
+<nav><a href="#headline">Headline</a><a href="#claims">Claims</a><a href="#benefit-readings">Benefit readings</a><a href="#readings">Readings map</a><a href="#runs">Full runs</a></nav>
+</header>
+<section id="headline">
+<h2>The paper's three numbers</h2>
+${figuresTable(input.datasets, input.tolerancePct)}
+</section>
+<section id="claims">
+<h2>The paper's claims</h2>
+${claimsTable(input.datasets)}
+</section>
+<section id="benefit-readings">
+<h2>Every reading of "average benefit per Wh"</h2>
+<p class="muted">The same runs, averaged differently (docs/metrics.md). The headline uses pooled/all.</p>
+${readingsTable(input.datasets)}
+</section>
+<section id="readings">
+<h2>The readings map</h2>
+${input.readingsHtml === "" ? "<p>No readings map in this reproduction: run <code>p2psim readings</code> (or <code>make readings</code>).</p>" : input.readingsHtml}
+<p>Files: <a href="${escapeHtml(input.readingsLink)}">${escapeHtml(input.readingsLink)}</a> (readings.arrow, readings.json, the chart). The full map: <code>make readings</code>; docs/fidelity.md is written from it.</p>
+</section>
+<section id="runs">
+<h2>Full runs</h2>
+<ul>
+${links}
+</ul>
+</section>
+</main>
+</body>
+</html>
+`;
+}
