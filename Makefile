@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NODE_TS := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
-.PHONY: setup browser build test typecheck lint format guard unit bench reproduce clean golden gas schema scale conformance
+.PHONY: setup browser build test typecheck lint format guard unit bench reproduce readings clean golden gas schema scale conformance
 
 # nodejs-polars (a second Arrow reader, used by one test) is installed apart from the lockfile: some
 # of its optional platform packages are not published, so `npm ci` rejects a lockfile that lists it.
@@ -56,9 +56,15 @@ bench: setup
 	$(NODE_TS) bench/run.ts
 	$(NODE_TS) bench/summary.ts
 
-# The README's main command: installs if needed, then reproduces the paper into results/paper/.
+# The README's main command: installs if needed, then reproduces the paper into results/paper/:
+# the synthetic and the measured week, 10 seeds each, and a reduced readings map.
 reproduce: setup
 	node bin/p2psim.js reproduce --out results/paper
+
+# The full readings map (every reading the paper's text allows, 5 seeds each) into results/readings/,
+# and docs/fidelity.md written from it.
+readings: setup
+	node bin/p2psim.js readings --out results/readings --doc docs/fidelity.md
 
 # Measures the EVM gas of contracts/UniformDoubleAuction.sol; rewrites sim/ledger/ethereum-gas.json
 # and results/gas/gas.arrow.

@@ -1,10 +1,12 @@
-// The column tables of docs/results.md, generated from the result schema (sim/metrics/schema.ts):
+// The column tables of docs/results.md, generated from the result schema (sim/metrics/schema.ts)
+// and the reproduction's tables (experiments/readings/schema.ts):
 // `node --import tsx experiments/io/results-doc.ts` rewrites the section between the markers, and a
 // test fails while the doc and the schema disagree.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { TABLES, type ArrowType, type TableDef } from "../../sim/metrics/index.js";
 import { writeFileAtomic } from "./atomic.js";
+import { EXPERIMENT_TABLES } from "../readings/schema.js";
 
 export const RESULTS_DOC = fileURLToPath(new URL("../../docs/results.md", import.meta.url));
 
@@ -36,7 +38,7 @@ function tableMarkdown(table: TableDef): string {
 }
 
 /** The generated section, markers included. */
-export function columnsSection(tables: readonly TableDef[] = TABLES): string {
+export function columnsSection(tables: readonly TableDef[] = [...TABLES, ...EXPERIMENT_TABLES]): string {
   return [BEGIN, "", tables.map(tableMarkdown).join("\n\n"), "", END].join("\n");
 }
 
