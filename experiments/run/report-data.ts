@@ -28,6 +28,8 @@ export interface LedgerFigures {
   confirmed: number;
   bids: number;
   energyPerTxWh: number;
+  /** Which energy figure the model charges per transaction and where it comes from, in one line. */
+  energyReading: string;
   costPerBidUsd: number;
   txLatencyMeanS: number;
   txLatencyP50S: number;
@@ -64,6 +66,7 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
     // Ledgers charge energy when a transaction executes (confirmed or reverted), not while pending.
     energyPerTxWh:
       stats.confirmed + stats.rejected > 0 ? stats.energyWh / (stats.confirmed + stats.rejected) : NaN,
+    energyReading: model.energyReading ?? "not stated by the ledger model",
     costPerBidUsd: bids > 0 ? bidFeeUsd / bids : NaN,
     txLatencyMeanS: latency.meanMs / 1000,
     txLatencyP50S: latency.p50Ms / 1000,
