@@ -10,7 +10,7 @@ import { PAPER, type LedgerFigures, type Summary } from "./report-data.js";
 
 const num = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : "n/a");
 
-/** Wh per transaction in the SI prefix that keeps three significant figures readable. */
+/** Wh per transaction in the largest SI prefix below it, to five significant figures. */
 function energyText(wh: number): string {
   if (!Number.isFinite(wh)) return "n/a";
   const prefixes: readonly (readonly [number, string])[] = [
@@ -21,7 +21,7 @@ function energyText(wh: number): string {
     [1e-9, "nWh"],
   ];
   const [scale, unit] = prefixes.find(([scale]) => Math.abs(wh) >= scale) ?? prefixes[prefixes.length - 1]!;
-  return `${Number((wh / scale).toPrecision(3))} ${unit}`;
+  return `${Number((wh / scale).toPrecision(5))} ${unit}`;
 }
 
 type PaperMetric = keyof typeof PAPER.table1;
