@@ -3,7 +3,11 @@ SHELL := /bin/bash
 NODE_TS := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
+<<<<<<< HEAD
 .PHONY: setup browser build test typecheck lint format guard unit bench reproduce readings clean golden gas schema scale conformance
+=======
+.PHONY: setup browser build test typecheck lint format guard unit bench reproduce clean golden gas schema scale conformance ledger-doc
+>>>>>>> h-table1
 
 # nodejs-polars (a second Arrow reader, used by one test) is installed apart from the lockfile: some
 # of its optional platform packages are not published, so `npm ci` rejects a lockfile that lists it.
@@ -83,6 +87,11 @@ scale: setup
 # Smith's alpha, price error and rounds (docs/market.md quotes the table).
 conformance: setup
 	$(NODE_TS) experiments/conformance/run.ts
+
+# Rewrites the model figures of docs/ledger.md from a run of the paper config on every ledger (a few
+# seconds); test/experiments/ledger-doc.test.ts fails while they differ.
+ledger-doc: setup
+	$(NODE_TS) experiments/io/ledger-doc.ts
 
 # Regenerates experiments/schema.json from the config validator.
 schema: setup

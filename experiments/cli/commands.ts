@@ -100,7 +100,7 @@ const readingsCommand: CommandModule<object, ReadingsArgs> = {
 
 const table1Command: CommandModule<object, ConfigArgs> = {
   command: "table1",
-  describe: "Table I (IOTA vs Ethereum) from the paper setup under both ledger models",
+  describe: "Table I (IOTA vs Ethereum) from the paper setup under every ledger model of the config",
   builder: (y) => y.option("config", { type: "string", default: PAPER_CONFIG, describe: "config to run" }),
   handler: async (args) => (await import("./reproduce.js")).table1(args),
 };

@@ -1,6 +1,7 @@
 // `p2psim reproduce`, `p2psim readings`, `p2psim table1` and `p2psim report <dir>` (options in
 // commands.ts).
 import { dirname, join, resolve } from "node:path";
+import { ledgerPlugin } from "../../sim/ledger/index.js";
 import { loadRunConfig } from "../config/load.js";
 import { buildSummary } from "../run/report-data.js";
 import { PAPER_DATASETS, REDUCED_MAP, reproduce, type Overview } from "../run/reproduce.js";
@@ -111,8 +112,10 @@ export async function readings(args: ReadingsArgs): Promise<void> {
 export function table1(args: ConfigArgs): void {
   const config = loadRunConfig(args.config);
   config.scenarios = ["all"];
-  config.ledgers = ["iota", "ethereum"];
+  // Every ledger of the config that has a model (instant confirmation has no figures of its own).
+  config.ledgers = config.ledgers.filter((name) => ledgerPlugin(name).create !== null);
   const summary = buildSummary(simulate(config, dirname(resolve(args.config))));
+  const head = ["ledger", "Wh/tx", "USD/bid", "mean s", "p50 s", "p95 s", "security"];
   const rows = summary.ledgers.map((l) => [
     l.ledger,
     l.energyPerTxWh.toPrecision(3),
@@ -122,10 +125,11 @@ export function table1(args: ConfigArgs): void {
     l.txLatencyP95S.toFixed(1),
     l.security,
   ]);
-  const head = ["ledger", "Wh/tx", "USD/bid", "mean s", "p50 s", "p95 s", "security"];
-  process.stdout.write(
-    `${[head, ...rows].map((r) => r.map((c, i) => (i < 6 ? c.padEnd(10) : c)).join("")).join("\n")}\n`,
-  );
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => r[i]!.length)) + 2);
+  const line = (r: string[]): string =>
+    r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]!) : c)).join("");
+  const readings = summary.ledgers.map((l) => `energy reading, ${l.ledger}: ${l.energyReading}`);
+  process.stdout.write(`${[head, ...rows].map(line).concat(readings).join("\n")}\n`);
   process.stdout.write(`paper: IOTA 3.93 nWh, 1 IOTA, ~12 s; Ethereum 238.22 kWh, ~$0.20, ~15 s\n`);
 }
 

@@ -6,6 +6,7 @@ import { reportBundles } from "./bundles.js";
 import { ERROR_RECORDER_JS, RENDER_JS } from "./page-scripts.js";
 import { PAGE_CSS } from "./page-style.js";
 import { compareCodePoints } from "./order.js";
+import { table1Cell, table1Columns } from "./rows.js";
 import type { Claim, ReportInput, Table1Row } from "./types.js";
 
 interface ChartMeta {
@@ -111,14 +112,23 @@ function headlineSection(headline: Record<string, number | string>): string {
 }
 
 function table1Section(rows: readonly Table1Row[]): string {
-  const body = rows.map(
-    (r) =>
-      `<tr><th scope="row">${escapeHtml(r.metric)}</th><td class="num">${escapeHtml(r.iota)}</td><td class="num">${escapeHtml(r.paperIota)}</td><td class="num">${escapeHtml(r.ethereum)}</td><td class="num">${escapeHtml(r.paperEthereum)}</td><td>${escapeHtml(r.note ?? "")}</td></tr>`,
-  );
+  const columns = table1Columns(rows);
+  const groups: { ledger: string; span: number }[] = [];
+  for (const c of columns) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last.ledger === c.ledger) last.span++;
+    else groups.push({ ledger: c.ledger, span: 1 });
+  }
+  const body = rows.map((r) => {
+    const cells = columns.map((c) => `<td class="num">${escapeHtml(table1Cell(r, c))}</td>`);
+    return `<tr><th scope="row">${escapeHtml(r.metric)}</th>${cells.join("")}<td>${escapeHtml(r.note ?? "")}</td></tr>`;
+  });
+  const top = groups.map((g) => `<th colspan="${g.span}" scope="colgroup">${escapeHtml(g.ledger)}</th>`);
+  const sub = columns.map((c) => `<th scope="col">${c.source}</th>`);
   return `<table class="table1">
 <thead>
-<tr><th rowspan="2" scope="col">Metric</th><th colspan="2" scope="colgroup">IOTA</th><th colspan="2" scope="colgroup">Ethereum</th><th rowspan="2" scope="col">Note</th></tr>
-<tr><th scope="col">ours</th><th scope="col">paper</th><th scope="col">ours</th><th scope="col">paper</th></tr>
+<tr><th rowspan="2" scope="col">Metric</th>${top.join("")}<th rowspan="2" scope="col">Note</th></tr>
+<tr>${sub.join("")}</tr>
 </thead>
 <tbody>
 ${body.join("\n")}
@@ -224,7 +234,7 @@ ${claimsSection(input.claims)}
 ${figures.join("\n")}
 </section>
 <section id="table1">
-<h2>Table I — IOTA vs Ethereum</h2>
+<h2>Table I — IOTA vs Ethereum, one column per ledger model</h2>
 ${table1Section(input.table1)}
 ${tableChart}
 </section>

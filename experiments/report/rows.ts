@@ -39,16 +39,50 @@ export function totalValues(rows: readonly ScenarioTotalRow[]): ScenarioTotalRow
   }));
 }
 
-/** `note` is always present ("" when absent) so every row has the same keys. */
-export function table1Values(rows: readonly Table1Row[]): Required<Table1Row>[] {
-  return rows.map((r) => ({
-    metric: String(r.metric),
-    iota: String(r.iota),
-    ethereum: String(r.ethereum),
-    paperIota: String(r.paperIota),
-    paperEthereum: String(r.paperEthereum),
-    note: r.note === undefined ? "" : String(r.note),
-  }));
+/** A column of Table I: a ledger's values ("ours") or the paper's for that ledger. */
+export interface Table1Column {
+  ledger: string;
+  source: "ours" | "paper";
+  /** Heading, e.g. "iota (ours)". */
+  label: string;
+}
+
+/** Table I's columns: each ledger in order of first appearance, then its paper column if any row has one. */
+export function table1Columns(rows: readonly Table1Row[]): Table1Column[] {
+  const ledgers: string[] = [];
+  const withPaper = new Set<string>();
+  for (const r of rows) {
+    for (const c of r.cells) {
+      if (!ledgers.includes(c.ledger)) ledgers.push(c.ledger);
+      if (c.paper !== undefined) withPaper.add(c.ledger);
+    }
+  }
+  return ledgers.flatMap((ledger) => {
+    const ours: Table1Column = { ledger, source: "ours", label: `${ledger} (ours)` };
+    return withPaper.has(ledger) ? [ours, { ledger, source: "paper", label: `${ledger} (paper)` }] : [ours];
+  });
+}
+
+/** The text of one cell ("" where the row has no value for that column). */
+export function table1Cell(row: Table1Row, column: Table1Column): string {
+  const cell = row.cells.find((c) => c.ledger === column.ledger);
+  if (cell === undefined) return "";
+  return String((column.source === "ours" ? cell.ours : cell.paper) ?? "");
+}
+
+/** One value per (metric, column), in row then column order: the long form a chart draws. */
+export function table1Values(
+  rows: readonly Table1Row[],
+): { metric: string; column: string; source: string; value: string }[] {
+  const columns = table1Columns(rows);
+  return rows.flatMap((r) =>
+    columns.map((c) => ({
+      metric: String(r.metric),
+      column: c.label,
+      source: c.source,
+      value: table1Cell(r, c),
+    })),
+  );
 }
 
 export function scalabilityValues(rows: readonly ScalabilityRow[]): ScalabilityRow[] {

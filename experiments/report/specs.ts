@@ -3,7 +3,14 @@
 // Each spec carries its data inline and the shared config with the shipped font.
 import type { TopLevelSpec } from "vega-lite";
 import { microgridColours, orderNames, orderScenarios, scenarioLabelExpr } from "./order.js";
-import { benefitValues, netProductionValues, scalabilityValues, table1Values, totalValues } from "./rows.js";
+import {
+  benefitValues,
+  netProductionValues,
+  scalabilityValues,
+  table1Columns,
+  table1Values,
+  totalValues,
+} from "./rows.js";
 import {
   CHART_HEIGHT,
   CHART_WIDTH,
@@ -258,53 +265,22 @@ export function fig14Spec(rows: readonly ScenarioTotalRow[]): TopLevelSpec {
   });
 }
 
-const TABLE1_COLUMNS: readonly (readonly [keyof Table1Row, string, string])[] = [
-  ["iota", "IOTA (ours)", "ours"],
-  ["ethereum", "Ethereum (ours)", "ours"],
-  ["paperIota", "IOTA (paper)", "paper"],
-  ["paperEthereum", "Ethereum (paper)", "paper"],
-];
-
-function caseExpr(field: string, pairs: readonly (readonly [string, string])[]): string {
-  const cases = pairs.map(
-    ([from, to]) => `datum.${field} === ${JSON.stringify(from)} ? ${JSON.stringify(to)} : `,
-  );
-  return `${cases.join("")}''`;
-}
-
-/** Table I as a text grid: metrics down, ours and the paper's values for both ledgers across. */
+/** Table I as a text grid: metrics down, ours and the paper's values for every ledger across. */
 export function table1Spec(rows: readonly Table1Row[]): TopLevelSpec {
   const values = table1Values(rows);
-  const columnLabels = TABLE1_COLUMNS.map(([, label]) => label);
+  const columnLabels = table1Columns(rows).map((c) => c.label);
   return {
     $schema: SCHEMA_URL,
     title: {
-      text: "Table I — IOTA vs Ethereum: our model next to the paper",
+      text: "Table I — IOTA vs Ethereum: our models next to the paper",
       subtitle: "Values as reported; notes in the HTML report",
     },
     width: CHART_WIDTH,
     height: { step: 34 },
     data: { values },
-    transform: [
-      { fold: TABLE1_COLUMNS.map(([field]) => field), as: ["column", "value"] },
-      {
-        calculate: caseExpr(
-          "column",
-          TABLE1_COLUMNS.map(([f, label]) => [f, label]),
-        ),
-        as: "columnLabel",
-      },
-      {
-        calculate: caseExpr(
-          "column",
-          TABLE1_COLUMNS.map(([f, , source]) => [f, source]),
-        ),
-        as: "source",
-      },
-    ],
     encoding: {
       x: {
-        field: "columnLabel",
+        field: "column",
         type: "nominal",
         sort: columnLabels,
         title: null,

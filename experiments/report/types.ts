@@ -27,13 +27,21 @@ export interface ScenarioTotalRow {
   mainGridExportKwh: number;
 }
 
-/** Table I: values already formatted as text, ours next to the paper's. */
+/** One ledger's values in a Table I row, formatted as text: ours and, when the paper has it, the paper's. */
+export interface Table1Cell {
+  /** The column's heading: the ledger's name. */
+  ledger: string;
+  ours: string;
+  paper?: string;
+}
+
+/**
+ * Table I: one row per metric, one column per ledger (in the order of first appearance), and a paper
+ * column beside each ledger the paper reported.
+ */
 export interface Table1Row {
   metric: string;
-  iota: string;
-  ethereum: string;
-  paperIota: string;
-  paperEthereum: string;
+  cells: Table1Cell[];
   note?: string;
 }
 

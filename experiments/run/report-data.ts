@@ -29,6 +29,8 @@ export interface LedgerFigures {
   confirmed: number;
   bids: number;
   energyPerTxWh: number;
+  /** Which energy figure the model charges per transaction and where it comes from, in one line. */
+  energyReading: string;
   costPerBidUsd: number;
   txLatencyMeanS: number;
   txLatencyP50S: number;
@@ -65,6 +67,7 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
     // Ledgers charge energy when a transaction executes (confirmed or reverted), not while pending.
     energyPerTxWh:
       stats.confirmed + stats.rejected > 0 ? stats.energyWh / (stats.confirmed + stats.rejected) : NaN,
+    energyReading: model.energyReading ?? "not stated by the ledger model",
     costPerBidUsd: bids > 0 ? bidFeeUsd / bids : NaN,
     txLatencyMeanS: latency.meanMs / 1000,
     txLatencyP50S: latency.p50Ms / 1000,
@@ -120,13 +123,15 @@ const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "
 
 /** A short plain-text table of the summary. */
 export function printSummary(s: Summary): string {
+  const lw = Math.max(9, ...s.scenarios.map((r) => r.ledger.length + 1));
+  const sw = Math.max(10, ...s.scenarios.map((r) => r.scenario.length + 1));
   const lines = [
     `${s.name} (seed ${s.seed})`,
-    `${pad("ledger", 9)}${pad("scenario", 10)}${pad("prod %", 9)}${pad("cons %", 9)}${pad("total GBP", 11)}${pad("main grid kWh", 14)}fallback`,
+    `${pad("ledger", lw)}${pad("scenario", sw)}${pad("prod %", 9)}${pad("cons %", 9)}${pad("total GBP", 11)}${pad("main grid kWh", 14)}fallback`,
   ];
   for (const r of s.scenarios) {
     lines.push(
-      `${pad(r.ledger, 9)}${pad(r.scenario, 10)}${pad(num(r.benefit.producerPct), 9)}${pad(num(r.benefit.consumerPct), 9)}` +
+      `${pad(r.ledger, lw)}${pad(r.scenario, sw)}${pad(num(r.benefit.producerPct), 9)}${pad(num(r.benefit.consumerPct), 9)}` +
         `${pad(num(r.benefit.totalGbp, 2), 11)}${pad(num(r.mainGridKwh), 14)}${r.periodsFallback}/${r.periodsFallback + r.periodsConsensus}`,
     );
   }

@@ -11,50 +11,62 @@ import type { Replication } from "./replicate.js";
 
 const num = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : "n/a");
 
+/** Wh per transaction in the largest SI prefix below it, to five significant figures. */
+function energyText(wh: number): string {
+  if (!Number.isFinite(wh)) return "n/a";
+  const prefixes: readonly (readonly [number, string])[] = [
+    [1e3, "kWh"],
+    [1, "Wh"],
+    [1e-3, "mWh"],
+    [1e-6, "uWh"],
+    [1e-9, "nWh"],
+  ];
+  const [scale, unit] = prefixes.find(([scale]) => Math.abs(wh) >= scale) ?? prefixes[prefixes.length - 1]!;
+  return `${Number((wh / scale).toPrecision(5))} ${unit}`;
+}
+
+type PaperMetric = keyof typeof PAPER.table1;
+
+/** The paper's printed value of `metric` for `ledger`, when the paper had that ledger. */
+function paperValue(metric: PaperMetric, ledger: string): string | undefined {
+  const values: Readonly<Record<string, string>> = PAPER.table1[metric];
+  return Object.hasOwn(values, ledger) ? values[ledger] : undefined;
+}
+
+/** Table I: one column per ledger model run, the paper's value beside the ledgers the paper had. */
 function table1Rows(ledgers: readonly LedgerFigures[]): Table1Row[] {
-  const iota = ledgers.find((l) => l.ledger === "iota");
-  const eth = ledgers.find((l) => l.ledger === "ethereum");
-  const v = (l: LedgerFigures | undefined, f: (l: LedgerFigures) => string): string =>
-    l === undefined ? "not run" : f(l);
+  const row = (
+    metric: string,
+    paper: PaperMetric | undefined,
+    ours: (l: LedgerFigures) => string,
+    note?: string,
+  ): Table1Row => ({
+    metric,
+    cells: ledgers.map((l) => {
+      const printed = paper === undefined ? undefined : paperValue(paper, l.ledger);
+      return { ledger: l.ledger, ours: ours(l), ...(printed === undefined ? {} : { paper: printed }) };
+    }),
+    ...(note === undefined ? {} : { note }),
+  });
+  const time = (l: LedgerFigures): string =>
+    `${num(l.txLatencyMeanS, 1)} s; ${num(l.txLatencyP50S, 1)} / ${num(l.txLatencyP95S, 1)} s`;
   return [
-    {
-      metric: "Energy cost per transaction",
-      iota: v(iota, (l) => `${(l.energyPerTxWh * 1e9).toPrecision(3)} nWh`),
-      ethereum: v(eth, (l) => `${(l.energyPerTxWh / 1000).toFixed(2)} kWh`),
-      paperIota: PAPER.table1.energyPerTx.iota,
-      paperEthereum: PAPER.table1.energyPerTx.ethereum,
-      note:
-        "Ours uses the configured IOTA energy reading (docs/ledger.md). The paper printed 3.93 nWh; read as 3.93e-9 kWh it is 3.93 uWh; " +
-        "the IOTA Foundation measured 6.78 mJ (1.9 uWh) per transaction in 2022 (docs/errata.md, erratum 4)",
-    },
-    {
-      metric: "Monetary cost per bid",
-      iota: v(iota, (l) => `$${l.costPerBidUsd.toPrecision(3)}`),
-      ethereum: v(eth, (l) => `$${l.costPerBidUsd.toFixed(2)}`),
-      paperIota: PAPER.table1.costPerBid.iota,
-      paperEthereum: PAPER.table1.costPerBid.ethereum,
-      note: "Ethereum: gas of the measured contract x effective gas price x ETH/USD",
-    },
-    {
-      metric: "Time per transaction (mean; p50 / p95)",
-      iota: v(
-        iota,
-        (l) => `${num(l.txLatencyMeanS, 1)} s; ${num(l.txLatencyP50S, 1)} / ${num(l.txLatencyP95S, 1)} s`,
-      ),
-      ethereum: v(
-        eth,
-        (l) => `${num(l.txLatencyMeanS, 1)} s; ${num(l.txLatencyP50S, 1)} / ${num(l.txLatencyP95S, 1)} s`,
-      ),
-      paperIota: PAPER.table1.timePerTx.iota,
-      paperEthereum: PAPER.table1.timePerTx.ethereum,
-    },
-    {
-      metric: "Security",
-      iota: v(iota, (l) => l.security),
-      ethereum: v(eth, (l) => l.security),
-      paperIota: PAPER.table1.security.iota,
-      paperEthereum: PAPER.table1.security.ethereum,
-    },
+    row(
+      "Energy cost per transaction",
+      "energyPerTx",
+      (l) => energyText(l.energyPerTxWh),
+      "Ours: the energy figure each model charges (next row). The paper printed 3.93 nWh for IOTA; read as " +
+        "3.93e-9 kWh it is 3.93 uWh; the IOTA Foundation measured 6.78 mJ (1.9 uWh) per transaction in 2022 (docs/errata.md, erratum 4)",
+    ),
+    row("Energy figure used", undefined, (l) => l.energyReading, "The reading named by each ledger model"),
+    row(
+      "Monetary cost per bid",
+      "costPerBid",
+      (l) => `$${Number.isFinite(l.costPerBidUsd) ? l.costPerBidUsd.toPrecision(3) : "n/a"}`,
+      "Ethereum: gas of the measured contract x effective gas price x ETH/USD",
+    ),
+    row("Time per transaction (mean; p50 / p95)", "timePerTx", time),
+    row("Security", "security", (l) => l.security),
   ];
 }
 

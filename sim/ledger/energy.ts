@@ -7,7 +7,8 @@
 //   "iota-2022": the IOTA Foundation's 2022 IOTA 2.0 measurement, 6.78 mJ per transaction
 //                (50 messages/s, no proof of work) = 1.883e-6 Wh, a third reference point.
 // - Ethereum: 238.22 kWh per transaction under proof of work (the paper, mid-2022 estimates);
-//   ~0.03 kWh after the Merge (proof of stake).
+//   0.03 kWh after the Merge (proof of stake; Digiconomist's Ethereum Energy Consumption Index,
+//   Oct 2022; docs/ledger.md).
 
 export type IotaEnergyReading = "printed" | "kWh" | "iota-2022";
 
@@ -33,6 +34,12 @@ const IOTA_NOTES: Readonly<Record<IotaEnergyReading, string>> = {
   "iota-2022": "IOTA Foundation 2022 measurement: 6.78 mJ per transaction at 50 msg/s without PoW",
 };
 
+/** One line naming the reading a model charges: its figure per transaction and where it comes from. */
+export function iotaEnergyReading(reading: IotaEnergyReading): string {
+  const wh = IOTA_ENERGY_WH[reading];
+  return `${(wh / 1000).toPrecision(3)} kWh (${wh.toPrecision(3)} Wh) per transaction, reading "${reading}": ${IOTA_NOTES[reading]}`;
+}
+
 /** All three readings of the IOTA energy per transaction, for reports that must show the erratum. */
 export function iotaEnergyReadings(): Record<IotaEnergyReading, EnergyFigure> {
   const out = {} as Record<IotaEnergyReading, EnergyFigure>;
@@ -50,3 +57,14 @@ export const ETHEREUM_ENERGY_WH: Readonly<Record<EthereumEra, number>> = {
   pow: 238.22e3,
   pos: 0.03e3,
 };
+
+const ETHEREUM_NOTES: Readonly<Record<EthereumEra, string>> = {
+  pow: "proof of work, the paper's Table I figure (mid-2022 estimates); no alternative reading",
+  pos: "proof of stake after the Merge, Digiconomist's estimate (Oct 2022); no alternative reading",
+};
+
+/** One line naming the energy figure an Ethereum model charges per transaction (`wh`: its config's). */
+export function ethereumEnergyReading(era: EthereumEra, wh: number): string {
+  const source = wh === ETHEREUM_ENERGY_WH[era] ? ETHEREUM_NOTES[era] : "set in the ledger's options";
+  return `${Number((wh / 1000).toPrecision(5))} kWh per transaction: ${source}`;
+}

@@ -11,7 +11,7 @@
 //   23.82 gwei and sigma 0.5. EIP-1559 settles where the demand still willing to pay equals the 15 M
 //   target: 20 M * P(cap >= b) = 15 M  <=>  P(cap >= b) = 0.75  <=>  b = 23.82 * exp(-0.6745 * 0.5)
 //   = 17.0 gwei. The elastic demand also pulls the fee back after a spike.
-import type { EthereumEra } from "./energy.js";
+import { ETHEREUM_ENERGY_WH, type EthereumEra } from "./energy.js";
 import type { GasSchedule } from "./gas.js";
 import { MEASURED_GAS } from "./measured-gas.js";
 import { deepFreeze, mergeConfig, type DeepPartial } from "./merge.js";
@@ -92,7 +92,7 @@ const DEFAULTS: EthereumConfig = {
   },
   usdPerEth: 1_300,
   gas: MEASURED_GAS,
-  energyWhPerTx: { pow: 238_220, pos: 30 },
+  energyWhPerTx: { ...ETHEREUM_ENERGY_WH },
 };
 
 export const DEFAULT_ETHEREUM_CONFIG: Readonly<EthereumConfig> = deepFreeze(DEFAULTS);

@@ -31,6 +31,7 @@ import { BackgroundDemand } from "./ethereum-background.js";
 import { FeeLanes, LaneHeap } from "./ethereum-backlog.js";
 import { EthBlockLog } from "./ethereum-blocks.js";
 import { ethereumConfig, type EthereumConfig } from "./ethereum-config.js";
+import { ethereumEnergyReading } from "./energy.js";
 import { faultImpacts, NO_FAULTS, validateFaults, type FaultSchedule } from "./faults.js";
 import { gasFor } from "./gas.js";
 import type { DeepPartial } from "./merge.js";
@@ -51,12 +52,15 @@ import {
 } from "./types.js";
 
 export interface EthereumLedgerOptions {
+  /** The model's name in summaries (default "ethereum"; a plugin's own name when it sets options). */
+  name?: string;
   kernel: Kernel;
   /** Streams of the run; the ledger uses `${prefix}/block-interval`, `/missed-slot`, `/background`. */
   streams: Streams;
   rules: ContractRules;
   config?: DeepPartial<EthereumConfig>;
   faults?: FaultSchedule;
+  /** Prefix of the stream names (default: the model's name). */
   streamPrefix?: string;
   /** Which transaction rows the log stores (default "all"); see TxLog. */
   keepLog?: TxLogKeep;
@@ -77,8 +81,9 @@ export interface EthereumWork {
 const WEI_PER_GWEI = 1e9;
 
 export class EthereumLedger implements Ledger {
-  readonly name = "ethereum";
+  readonly name: string;
   readonly config: EthereumConfig;
+  readonly energyReading: string;
   readonly log: TxLog;
   readonly blocks = new EthBlockLog();
   readonly faults: FaultSchedule;
@@ -119,6 +124,7 @@ export class EthereumLedger implements Ledger {
 
   constructor(options: EthereumLedgerOptions) {
     const { kernel, streams, rules } = options;
+    this.name = options.name ?? "ethereum";
     this.config = ethereumConfig({ chains: rules.config.chains, ...options.config });
     this.log = new TxLog(options.keepLog);
     const c = this.config;
@@ -129,13 +135,14 @@ export class EthereumLedger implements Ledger {
     this.#kernel = kernel;
     this.#rules = rules;
     this.#lanes = new FeeLanes(c.fees.gridStepsPerDoubling, this.log);
-    const prefix = options.streamPrefix ?? "ethereum";
+    const prefix = options.streamPrefix ?? this.name;
     this.#intervalRng = streams.get(`${prefix}/block-interval`);
     this.#missedRng = streams.get(`${prefix}/missed-slot`);
     this.#background = new BackgroundDemand(c.background, streams.get(`${prefix}/background`), this.faults);
     this.#target = BigInt(Math.floor(c.blocks.gasLimit / 2));
     this.#tipWei = Math.round(c.fees.tipGwei * WEI_PER_GWEI);
     this.#energyWh = c.energyWhPerTx[c.era];
+    this.energyReading = ethereumEnergyReading(c.era, this.#energyWh);
     this.#spikeMarked = new Uint8Array(this.faults.faults.length);
     this.#baseFee = BigInt(Math.round(c.initialBaseFeeGwei * WEI_PER_GWEI));
     this.#nextBlockMs = this.#blockAfter(kernel.now);

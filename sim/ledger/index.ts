@@ -15,7 +15,7 @@ export {
   type LedgerContext,
   type LedgerPlugin,
 } from "./registry.js";
-export { ETHEREUM_LEDGER, IDEAL_LEDGER, IOTA_LEDGER } from "./plugins.js";
+export { ETHEREUM_LEDGER, ETHEREUM_POS_LEDGER, IDEAL_LEDGER, IOTA_LEDGER } from "./plugins.js";
 export {
   NO_FAULTS,
   faultImpacts,
@@ -30,6 +30,8 @@ export {
 export {
   ETHEREUM_ENERGY_WH,
   IOTA_ENERGY_WH,
+  ethereumEnergyReading,
+  iotaEnergyReading,
   iotaEnergyReadings,
   type EnergyFigure,
   type EthereumEra,

@@ -26,7 +26,7 @@ import {
   type Streams,
 } from "../kernel/index.js";
 import { CallbackTable } from "./callbacks.js";
-import { IOTA_ENERGY_WH } from "./energy.js";
+import { IOTA_ENERGY_WH, iotaEnergyReading } from "./energy.js";
 import { faultImpacts, NO_FAULTS, validateFaults, type FaultSchedule } from "./faults.js";
 import { WaspBlockLog } from "./iota-blocks.js";
 import { iotaConfig, waspQuorum, type IotaConfig } from "./iota-config.js";
@@ -72,6 +72,7 @@ export class IotaLedger implements Ledger {
   readonly blocks = new WaspBlockLog();
   readonly quorum: number;
   readonly faults: FaultSchedule;
+  readonly energyReading: string;
 
   readonly #kernel: Kernel;
   readonly #rules: ContractRules;
@@ -120,6 +121,7 @@ export class IotaLedger implements Ledger {
     this.#roundMu = mu;
     this.#roundSigma = sigma;
     this.#energyWh = IOTA_ENERGY_WH[c.energy.reading];
+    this.energyReading = iotaEnergyReading(c.energy.reading);
     this.#feeUsd = (c.fee.iotaPerRequest * c.fee.usdPerMiota) / 1e6;
     this.#queues = new TxQueues(c.chains, this.log);
     this.#phase = new Uint8Array(c.chains);

@@ -1,5 +1,6 @@
-// The built-in ledger plugins: instant confirmation ("ideal"), IOTA 2.0 and Ethereum. registry.ts
-// registers them; their options are overrides of the models' defaults (docs/ledger.md).
+// The built-in ledger plugins: instant confirmation ("ideal"), IOTA 2.0, Ethereum under proof of work
+// (the paper's figures) and Ethereum under proof of stake as of the Merge. registry.ts registers them;
+// their options are overrides of the models' defaults (docs/ledger.md).
 import type { EthereumConfig } from "./ethereum-config.js";
 import { EthereumLedger } from "./ethereum.js";
 import type { IotaConfig } from "./iota-config.js";
@@ -39,10 +40,32 @@ export const IOTA_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
 
 export const ETHEREUM_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
   name: "ethereum",
-  description: "Ethereum: one chain shared by every microgrid and everyone else, EIP-1559 fees",
-  security: "network consensus of the whole chain",
+  description:
+    "Ethereum under proof of work (before 15 Sep 2022, the paper's figures): one chain shared by every microgrid and everyone else, EIP-1559 fees",
+  security: "proof-of-work consensus of the whole chain: safe while honest miners hold most of the hash rate",
   defaultRoundSeconds: 30,
   create: (context, options) => new EthereumLedger(modelParts(context, options)),
 };
 
-export const BUILT_IN_LEDGERS: readonly LedgerPlugin<never>[] = [IDEAL_LEDGER, IOTA_LEDGER, ETHEREUM_LEDGER];
+/**
+ * The Ethereum model with the options that differ after the Merge (15 Sep 2022): proof of stake,
+ * 12 s slots, the post-Merge energy per transaction. Fees, gas and ETH price are the proof-of-work
+ * model's (Sep 2022). Calibrated to Sep-Oct 2022; a later calibration would be a plugin beside it.
+ */
+export const ETHEREUM_POS_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
+  name: "ethereum-pos",
+  description:
+    "Ethereum under proof of stake as of the Merge (calibrated to Sep-Oct 2022): 12 s slots, EIP-1559 fees, post-Merge energy",
+  security:
+    "proof-of-stake consensus of the whole chain (Gasper): safe while validators with more than two thirds of the stake are honest; final after two epochs (~12.8 min), which the market does not wait for",
+  defaultRoundSeconds: 30,
+  create: (context, options) =>
+    new EthereumLedger({ name: "ethereum-pos", ...modelParts(context, { era: "pos", ...options }) }),
+};
+
+export const BUILT_IN_LEDGERS: readonly LedgerPlugin<never>[] = [
+  IDEAL_LEDGER,
+  IOTA_LEDGER,
+  ETHEREUM_LEDGER,
+  ETHEREUM_POS_LEDGER,
+];

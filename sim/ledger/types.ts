@@ -70,6 +70,11 @@ export interface LedgerStats {
 export interface Ledger {
   /** The model's name, as summaries report it (the built-in models: "iota", "ethereum"). */
   readonly name: string;
+  /**
+   * One line naming the energy figure charged per transaction and its source, and whether the model
+   * has other readings of it (reports print it beside the energy per transaction).
+   */
+  readonly energyReading?: string;
   /** Every submission, in submission order (tx id = row index). */
   readonly log: TxLog;
   /** Records the request and schedules its outcome. Returns the transaction id. */

@@ -74,11 +74,12 @@ test("ledgers are registered names: an unknown one is an input error listing the
     () => parseRunConfig({ ledgers: ["iota", "hashgraph"] }, "cfg.json"),
     (e: unknown) =>
       e instanceof InputError &&
-      e.message === 'cfg.json: field "ledgers.1": unknown ledger "hashgraph" (known: ethereum, ideal, iota)',
+      e.message ===
+        'cfg.json: field "ledgers.1": unknown ledger "hashgraph" (known: ethereum, ethereum-pos, ideal, iota)',
   );
   assert.throws(
     () => parseRunConfig({ trading: { roundSeconds: { hashgraph: 5 } } }, "cfg.json"),
-    /field "trading\.roundSeconds\.hashgraph": unknown ledger "hashgraph" \(known: ethereum, ideal, iota\)/,
+    /field "trading\.roundSeconds\.hashgraph": unknown ledger "hashgraph" \(known: ethereum, ethereum-pos, ideal, iota\)/,
   );
   assert.throws(
     () => parseRunConfig({ ledgerOptions: { hashgraph: {} } }, "cfg.json"),
@@ -93,11 +94,12 @@ test("ledgers are registered names: an unknown one is an input error listing the
 test("round lengths default to each ledger's own and can be set per ledger", () => {
   assert.deepEqual(parseRunConfig({}, "cfg.json").trading.roundSeconds, {
     ethereum: 30,
+    "ethereum-pos": 30,
     ideal: 10,
     iota: 20,
   });
   assert.deepEqual(
     parseRunConfig({ trading: { roundSeconds: { iota: 25 } } }, "cfg.json").trading.roundSeconds,
-    { ethereum: 30, ideal: 10, iota: 25 },
+    { ethereum: 30, "ethereum-pos": 30, ideal: 10, iota: 25 },
   );
 });

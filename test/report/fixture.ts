@@ -113,32 +113,36 @@ export function fixtureInput(): ReportInput {
     table1: [
       {
         metric: "Energy cost per transaction",
-        iota: "14 mJ",
-        ethereum: "238.22 kWh",
-        paperIota: "3.93 nWh",
-        paperEthereum: "238.22 kWh",
+        cells: [
+          { ledger: "iota", ours: "14 mJ", paper: "3.93 nWh" },
+          { ledger: "ethereum", ours: "238.22 kWh", paper: "238.22 kWh" },
+          { ledger: "ethereum-pos", ours: "30 Wh" },
+        ],
         note: "paper's nWh read as 3.93e-9 kWh (docs/errata.md, erratum 4)",
       },
       {
         metric: "Monetary cost per bid",
-        iota: "$3.3e-7",
-        ethereum: "$0.61",
-        paperIota: "1 IOTA",
-        paperEthereum: "~$0.20",
+        cells: [
+          { ledger: "iota", ours: "$3.3e-7", paper: "1 IOTA" },
+          { ledger: "ethereum", ours: "$0.61", paper: "~$0.20" },
+          { ledger: "ethereum-pos", ours: "$0.60" },
+        ],
       },
       {
         metric: "Time taken per transaction",
-        iota: "12.1 s",
-        ethereum: "15.4 s",
-        paperIota: "~12 seconds",
-        paperEthereum: "~15 seconds",
+        cells: [
+          { ledger: "iota", ours: "12.1 s", paper: "~12 seconds" },
+          { ledger: "ethereum", ours: "15.4 s", paper: "~15 seconds" },
+          { ledger: "ethereum-pos", ours: "10.6 s" },
+        ],
       },
       {
         metric: "Security",
-        iota: "Variable",
-        ethereum: "High",
-        paperIota: "Variable",
-        paperEthereum: "High",
+        cells: [
+          { ledger: "iota", ours: "Variable", paper: "Variable" },
+          { ledger: "ethereum", ours: "High", paper: "High" },
+          { ledger: "ethereum-pos", ours: "High" },
+        ],
       },
     ],
     scalability: scalability(),

@@ -84,6 +84,17 @@ test("Table I lists ours next to the paper's for every metric", () => {
   assert.match(html, /<td class="num">14 mJ<\/td><td class="num">3\.93 nWh<\/td>/);
 });
 
+test("Table I has a column per ledger and a paper column only where the paper has values", () => {
+  assert.match(
+    html,
+    /<th colspan="2" scope="colgroup">iota<\/th><th colspan="2" scope="colgroup">ethereum<\/th><th colspan="1" scope="colgroup">ethereum-pos<\/th>/,
+  );
+  assert.match(
+    html,
+    /<td class="num">15\.4 s<\/td><td class="num">~15 seconds<\/td><td class="num">10\.6 s<\/td><td><\/td>/,
+  );
+});
+
 test("the manifest is pretty-printed inside a <details>", () => {
   assert.match(html, /<details><summary>[^<]*<\/summary>\n<pre>\{\n {2}&quot;seed&quot;: 42,/);
 });

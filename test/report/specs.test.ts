@@ -12,6 +12,7 @@ import {
   specJson,
 } from "../../experiments/report/specs.js";
 import { PAPER_SCENARIOS } from "../../experiments/report/order.js";
+import { table1Values } from "../../experiments/report/rows.js";
 import { FONT_STACK } from "../../experiments/report/theme.js";
 import type { BenefitRow } from "../../experiments/report/types.js";
 import { fixtureInput } from "./fixture.js";
@@ -61,7 +62,7 @@ test("every spec carries its input rows unchanged as inline data", () => {
     fig12: input.benefits,
     fig13: input.totals,
     fig14: input.totals,
-    table1: input.table1.map((r) => ({ ...r, note: r.note ?? "" })),
+    table1: table1Values(input.table1),
     scalability: input.scalability,
   };
   for (const name of CHART_NAMES) {

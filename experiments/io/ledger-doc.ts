@@ -1,0 +1,113 @@
+// The model figures quoted in docs/ledger.md, generated from a run: `node --import tsx
+// experiments/io/ledger-doc.ts` (or `make ledger-doc`) runs the paper config's "all" scenario on every
+// ledger of the config that has a model and rewrites the section between the markers; a test fails
+// while the doc and a fresh run disagree. Input parameters and their sources stay hand-written.
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  EthereumLedger,
+  KIND,
+  TxStatus,
+  ledgerPlugin,
+  type Ledger,
+  type TxKind,
+} from "../../sim/ledger/index.js";
+import { loadRunConfig } from "../config/load.js";
+import { PAPER_CONFIG } from "../run/paths.js";
+import { ledgerFigures } from "../run/report-data.js";
+import { simulate } from "../run/simulate.js";
+import { writeFileAtomic } from "./atomic.js";
+
+export const LEDGER_DOC = fileURLToPath(new URL("../../docs/ledger.md", import.meta.url));
+
+const BEGIN =
+  "<!-- model figures: generated from a run of experiments/paper/paper.json by `node --import tsx experiments/io/ledger-doc.ts`; do not edit by hand -->";
+const END = "<!-- end of generated model figures -->";
+
+/** The ledger models of the paper config, each after the config's "all" scenario. */
+export function paperLedgerModels(configPath: string = PAPER_CONFIG): {
+  seed: number;
+  days: number;
+  models: Ledger[];
+} {
+  const config = loadRunConfig(configPath);
+  config.scenarios = ["all"];
+  config.ledgers = config.ledgers.filter((name) => ledgerPlugin(name).create !== null);
+  const result = simulate(config, dirname(configPath));
+  const models = result.runs.flatMap((r) => (r.ledgerModel === undefined ? [] : [r.ledgerModel]));
+  const days = config.profiles.source === "synthetic" ? config.profiles.days : NaN;
+  return { seed: config.seed, days, models };
+}
+
+const fixed = (x: number, d: number): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+const usd = (x: number): string => (Number.isFinite(x) ? `$${Number(x.toPrecision(3))}` : "n/a");
+
+/** Mean fee (USD) of the executed transactions (confirmed or reverted) of the given kinds. */
+function meanFeeUsd(model: Ledger, kinds: readonly TxKind[]): number {
+  const log = model.log;
+  const codes = new Set<number>(kinds.map((k) => KIND[k]));
+  let n = 0;
+  let sum = 0;
+  for (let r = 0; r < log.length - log.base; r++) {
+    const s = log.status[r];
+    if ((s !== TxStatus.CONFIRMED && s !== TxStatus.REJECTED) || !codes.has(log.kind[r]!)) continue;
+    n++;
+    sum += log.feeUsd[r]!;
+  }
+  return n > 0 ? sum / n : NaN;
+}
+
+/** Mean base fee over the blocks a model built (gwei), for models with a block log of base fees. */
+function meanBaseFeeGwei(model: Ledger): number {
+  if (!(model instanceof EthereumLedger) || model.blocks.length === 0) return NaN;
+  let sum = 0;
+  for (let i = 0; i < model.blocks.length; i++) sum += model.blocks.baseFeeGwei[i]!;
+  return sum / model.blocks.length;
+}
+
+/** The generated section, markers included, from the models of one run. */
+export function modelFiguresSection(run: { seed: number; days: number; models: readonly Ledger[] }): string {
+  const rows = run.models.map((m) => {
+    const f = ledgerFigures(m);
+    return (
+      `| \`${f.ledger}\` | ${fixed(f.txLatencyMeanS, 1)} | ${fixed(f.txLatencyP50S, 1)} | ${fixed(f.txLatencyP95S, 1)} ` +
+      `| ${usd(f.costPerBidUsd)} | ${usd(meanFeeUsd(m, ["bid", "ask"]))} | ${usd(meanFeeUsd(m, ["update"]))} ` +
+      `| ${usd(meanFeeUsd(m, ["clear"]))} | ${fixed(meanBaseFeeGwei(m), 2)} | ${Number(f.energyPerTxWh.toPrecision(5))} |`
+    );
+  });
+  const readings = run.models.map((m) => `- \`${m.name}\`: ${ledgerFigures(m).energyReading}`);
+  return [
+    BEGIN,
+    "",
+    `The paper config (seed ${run.seed}, ${run.days} days, scenario "all": 15 agents in 3 microgrids, an order ` +
+      "and three updates per agent and a clear per microgrid every 30 minutes). Times are per order, " +
+      "submission to confirmation; cost per order covers new orders and updates (reverted ones pay too); " +
+      "base fee is the mean over the blocks built (Ethereum models).",
+    "",
+    "| ledger | mean s | p50 s | p95 s | cost / order | bid or ask | update | clear | base fee gwei | Wh / tx |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    "Energy figure charged per transaction:",
+    "",
+    ...readings,
+    "",
+    END,
+  ].join("\n");
+}
+
+/** `doc` with its generated section replaced by `section`. */
+export function withModelFigures(doc: string, section: string): string {
+  const from = doc.indexOf(BEGIN);
+  const to = doc.indexOf(END);
+  if (from < 0 || to < from)
+    throw new Error("docs/ledger.md: the generated model figures markers are missing");
+  return doc.slice(0, from) + section + doc.slice(to + END.length);
+}
+
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split("/").pop() ?? "")) {
+  const section = modelFiguresSection(paperLedgerModels());
+  writeFileAtomic(LEDGER_DOC, withModelFigures(readFileSync(LEDGER_DOC, "utf8"), section));
+  process.stdout.write(`wrote ${LEDGER_DOC}\n`);
+}
