@@ -6,6 +6,7 @@ import {
   ledgerStats,
   type Ledger,
 } from "../../sim/ledger/index.js";
+import type { RunConfig } from "../config/schema.js";
 import type { SimulationResult } from "./types.js";
 import { checkClaims, summarizeRun, type Claim, type ScenarioSummary } from "./summary.js";
 
@@ -72,16 +73,22 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
   };
 }
 
+const SHIFTED: Record<RunConfig["profiles"]["shiftSeries"], string> = {
+  pv: "generation",
+  load: "consumption",
+  both: "generation and consumption",
+};
+
 /** A sentence on the run's data that matters for the claims (e.g. a shifted generation). */
 function dataContext(result: SimulationResult): string {
   const p = result.config.profiles;
-  if (p.source !== "synthetic") return "";
+  const what = SHIFTED[p.shiftSeries];
   const shifts = Object.entries(p.shiftHours).filter(
     ([mg, h]) => h !== 0 && result.profile.microgrids.includes(mg),
   );
   return shifts.length === 0
     ? ""
-    : `In this run ${shifts.map(([mg, h]) => `${mg}'s generation is shifted by ${h} h`).join(" and ")}, so its surpluses fall at other times of day than the others'.`;
+    : `In this run ${shifts.map(([mg, h]) => `${mg}'s ${what} is shifted by ${h} h`).join(" and ")}, so its surpluses fall at other times of day than the others'.`;
 }
 
 export function buildSummary(result: SimulationResult): Summary {
