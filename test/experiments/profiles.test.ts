@@ -9,6 +9,7 @@ import { generateProfile, paperProfileConfig } from "../../sim/data/index.js";
 import { Streams } from "../../sim/kernel/index.js";
 
 const PAPER = fileURLToPath(new URL("../../experiments/paper/paper.json", import.meta.url));
+const REAL = fileURLToPath(new URL("../../experiments/paper/paper-real.json", import.meta.url));
 const profileOf = (profiles: object) =>
   buildProfile(parseRunConfig({ profiles: { source: "synthetic", days: 1, ...profiles } }, "cfg.json"), ".");
 
@@ -81,4 +82,15 @@ test("shiftSeries load moves the named microgrid's consumption, not its generati
   const shifted = profileOf({ shiftHours: { MG2: 12 }, shiftSeries: "load" });
   assert.deepEqual(shifted.pv, plain.pv);
   assert.notDeepEqual(shifted.load, plain.load);
+});
+
+test("the real-data config loads 15 households in 3 microgrids from the repository", () => {
+  const config = loadRunConfig(REAL);
+  assert.equal(config.profiles.source, "csv");
+  assert.deepEqual(config.profiles.shiftHours, { MG3: 12 });
+  const profile = buildProfile(config, dirname(REAL));
+  assert.equal(profile.agents.length, 15);
+  assert.deepEqual(profile.microgrids, ["MG1", "MG2", "MG3"]);
+  assert.equal(profile.periods, 7 * 48);
+  assert.equal(profile.startIso, "2016-08-15T00:00:00-07:00");
 });
