@@ -108,9 +108,12 @@ export {
   loadProfileCsv,
   parseHouseholds,
   ProfileError,
+  shiftProfile,
   type MicrogridSpec,
   type Profile,
   type ProfileConfigInput,
+  type ProfileShift,
+  type ShiftSeries,
 } from "./data/index.js";
 
 // What a period reports, the scenarios, and the random streams plugins draw from.

@@ -47,11 +47,18 @@ import { PAPER, paperPreset, type TradingOptions } from "./presets.js";
 export interface ModelOptions {
   /** Root seed of every random stream (default 2022). */
   seed?: number | string;
-  /** Synthetic profiles: first period's start (ISO-8601 with offset), days, microgrids. */
+  /**
+   * Synthetic profiles: first period's start (ISO-8601 with offset), days, microgrids. A spec's
+   * `shiftHours` moves its generation (the generator applies it; the result equals shiftProfile
+   * with series "pv"), so the default, paperMicrogrids(), gives MG3 the paper's 12-h shift.
+   */
   start?: string;
   days?: number;
   microgrids?: readonly MicrogridSpec[];
-  /** A ready profile (e.g. measured data, sim/data loadProfileCsv) instead of the generator. */
+  /**
+   * A ready profile (e.g. measured data, sim/data loadProfileCsv) instead of the generator, used
+   * as it is: shift it first with shiftProfile (sim/data) if a microgrid should trade at other hours.
+   */
   profile?: Profile;
   /** Main-grid prices (p/kWh). */
   limits?: Partial<MarketLimits>;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { bidders, DEFAULT_MARKET_CONFIG, mechanisms } from "../../sim/market/index.js";
 import { PAPER } from "../../sim/presets.js";
+import { SHIFT_SERIES } from "../../sim/data/index.js";
 import type { Registry, Named } from "../../sim/kernel/registry.js";
 import { PAPER_SCENARIOS } from "../../sim/grid/index.js";
 import { hasLedger, ledgerNames, ledgerPlugin, UnknownLedgerError } from "../../sim/ledger/index.js";
@@ -10,23 +11,71 @@ import { hasLedger, ledgerNames, ledgerPlugin, UnknownLedgerError } from "../../
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
 
+const shiftHours = z
+  .record(z.string(), z.number())
+  .describe(
+    "shift per microgrid (hours, positive = later; a whole number of periods), circular over the profile; default: { MG3: 12 } for the paper preset, none otherwise",
+  );
+const shiftSeries = z
+  .enum(SHIFT_SERIES)
+  .default("pv")
+  .describe("what shiftHours moves: pv (generation, the paper's shift), load, or both");
+
+/** The paper preset's microgrids: three (MG1, MG2, MG3), MG3's generation shifted by 12 h. */
+const PAPER_MICROGRIDS = 3;
+const PAPER_SHIFT_HOURS: Readonly<Record<string, number>> = { MG3: 12 };
+
+// microgrids, agentsPerMicrogrid and shiftHours are optional in the input so that the defaults can
+// depend on the preset and a field the preset cannot honour is refused, not ignored.
 const profileSynthetic = z
   .object({
     source: z.literal("synthetic"),
     preset: z
       .enum(["paper", "uniform"])
       .default("paper")
-      .describe("paper: 3 x 5 agents (MG2 heavy consumer); uniform: see microgrids/agentsPerMicrogrid"),
-    microgrids: z.number().int().positive().default(3),
-    agentsPerMicrogrid: z.number().int().positive().default(PAPER.agentsPerMicrogrid),
+      .describe(
+        "paper: MG1, MG2 (heavy consumer), MG3 of agentsPerMicrogrid agents each; uniform: microgrids x agentsPerMicrogrid",
+      ),
+    microgrids: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        `number of microgrids (default ${PAPER_MICROGRIDS}; the paper preset has exactly ${PAPER_MICROGRIDS})`,
+      ),
+    agentsPerMicrogrid: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(`agents in each microgrid (default ${PAPER.agentsPerMicrogrid})`),
     start: z.string().default(PAPER.start).describe("ISO-8601 with offset: start of the first period"),
     days: z.number().int().positive().default(PAPER.days),
-    shiftHours: z
-      .record(z.string(), z.number())
-      .default({ MG3: 12 })
-      .describe("generation shift per microgrid (hours), circular over the profile"),
+    shiftHours: shiftHours.optional(),
+    shiftSeries,
   })
-  .strict();
+  .strict()
+  .transform((p, ctx) => {
+    if (p.preset === "paper" && p.microgrids !== undefined && p.microgrids !== PAPER_MICROGRIDS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["microgrids"],
+        message: `the paper preset has ${PAPER_MICROGRIDS} microgrids, got ${p.microgrids}; use "preset": "uniform" for another number`,
+      });
+      return z.NEVER;
+    }
+    return {
+      source: p.source,
+      preset: p.preset,
+      microgrids: p.microgrids ?? PAPER_MICROGRIDS,
+      agentsPerMicrogrid: p.agentsPerMicrogrid ?? PAPER.agentsPerMicrogrid,
+      start: p.start,
+      days: p.days,
+      shiftHours: p.shiftHours ?? (p.preset === "paper" ? { ...PAPER_SHIFT_HOURS } : {}),
+      shiftSeries: p.shiftSeries,
+    };
+  });
 
 const profileCsv = z
   .object({
@@ -38,6 +87,8 @@ const profileCsv = z
     missing: z.enum(["error", "zero", "interpolate"]).default("error"),
     pvScale: positive.default(1),
     loadScale: positive.default(1),
+    shiftHours: shiftHours.default({}),
+    shiftSeries,
   })
   .strict();
 

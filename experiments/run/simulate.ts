@@ -9,6 +9,7 @@ import {
   paperMicrogrids,
   parseHouseholds,
   ProfileError,
+  shiftProfile,
   uniformMicrogrids,
   type Profile,
 } from "../../sim/data/index.js";
@@ -30,41 +31,56 @@ function readText(path: string, field: string): string {
   }
 }
 
-/** The profile the config asks for; CSV paths are relative to `baseDir`. */
+/**
+ * The profile the config asks for, with the config's shift applied once (to generated and measured
+ * data alike); CSV paths are relative to `baseDir`.
+ */
 export function buildProfile(config: RunConfig, baseDir: string, csvOverride?: string): Profile {
-  const periodMs = Math.round(config.trading.periodMinutes * 60_000);
   const p = config.profiles;
   try {
-    if (p.source === "csv" || csvOverride !== undefined) {
-      if (p.source !== "csv")
-        throw new InputError(
-          '--profiles needs a config whose profiles.source is "csv" (for the household mapping)',
-        );
-      const file = csvOverride ?? resolve(baseDir, p.file);
-      const households = resolve(baseDir, p.households);
-      return loadProfileCsv(readText(file, "profiles.file"), file, {
-        households: parseHouseholds(readText(households, "profiles.households"), households),
-        periodMs,
-        missing: p.missing,
-        pvScale: p.pvScale,
-        loadScale: p.loadScale,
-      });
-    }
-    const microgrids =
-      p.preset === "paper" ? paperMicrogrids() : uniformMicrogrids(p.microgrids, p.agentsPerMicrogrid);
-    const profileConfig = makeProfileConfig({
-      start: p.start,
-      days: p.days,
-      periodMs,
-      microgrids,
-      shiftHoursByMicrogrid: p.shiftHours,
+    return shiftProfile(unshiftedProfile(config, baseDir, csvOverride), {
+      hoursByMicrogrid: p.shiftHours,
+      series: p.shiftSeries,
+      field: "profiles.shiftHours",
     });
-    return generateProfile(profileConfig, new Streams(config.seed));
   } catch (error) {
     if (error instanceof ProfileError) throw new InputError(error.message);
     if (error instanceof RangeError) throw new InputError(`profiles: ${error.message}`);
     throw error;
   }
+}
+
+/** The config's profile before its shift: the generator is given no shift of its own. */
+function unshiftedProfile(config: RunConfig, baseDir: string, csvOverride: string | undefined): Profile {
+  const periodMs = Math.round(config.trading.periodMinutes * 60_000);
+  const p = config.profiles;
+  if (p.source === "csv" || csvOverride !== undefined) {
+    if (p.source !== "csv")
+      throw new InputError(
+        '--profiles needs a config whose profiles.source is "csv" (for the household mapping)',
+      );
+    const file = csvOverride ?? resolve(baseDir, p.file);
+    const households = resolve(baseDir, p.households);
+    return loadProfileCsv(readText(file, "profiles.file"), file, {
+      households: parseHouseholds(readText(households, "profiles.households"), households),
+      periodMs,
+      missing: p.missing,
+      pvScale: p.pvScale,
+      loadScale: p.loadScale,
+    });
+  }
+  const specs =
+    p.preset === "paper"
+      ? paperMicrogrids(p.agentsPerMicrogrid)
+      : uniformMicrogrids(p.microgrids, p.agentsPerMicrogrid);
+  const profileConfig = makeProfileConfig({
+    start: p.start,
+    days: p.days,
+    periodMs,
+    // paperMicrogrids() carries MG3's shift for library users; here profiles.shiftHours says it.
+    microgrids: specs.map((spec) => ({ ...spec, shiftHours: 0 })),
+  });
+  return generateProfile(profileConfig, new Streams(config.seed));
 }
 
 export function scenarioOf(entry: RunConfig["scenarios"][number], microgrids: readonly string[]): Scenario {

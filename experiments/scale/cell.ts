@@ -21,6 +21,8 @@ const config = parseRunConfig(
       microgrids: Number(microgrids),
       agentsPerMicrogrid: Number(agents),
       days: Number(days),
+      // As the paper: MG3's generation 12 h later (every cell has at least three microgrids).
+      shiftHours: { MG3: 12 },
     },
   },
   "scale cell",

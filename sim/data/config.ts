@@ -69,7 +69,9 @@ export interface MicrogridSpec {
   annualKwh: Range;
   /**
    * Generation shift of this microgrid (hours, positive = later; a whole number of periods),
-   * unless ProfileConfig.shiftHoursByMicrogrid names it. The shift wraps over the profile.
+   * unless ProfileConfig.shiftHoursByMicrogrid names it. The shift wraps over the profile. The
+   * generator applies it after rounding, so the result equals the unshifted profile passed through
+   * shiftProfile (./shift.ts) with series "pv"; shiftProfile also shifts loads and measured data.
    */
   shiftHours?: number;
 }

@@ -42,6 +42,7 @@ export {
 } from "./config.js";
 export { validateProfileConfig } from "./config-check.js";
 export { generateProfile, type GenerateOptions, type StreamFactory } from "./generate.js";
+export { SHIFT_SERIES, shiftProfile, type ProfileShift, type ShiftSeries } from "./shift.js";
 export {
   ASHRAE_CLEAR_SKY,
   ashraeCoefficients,

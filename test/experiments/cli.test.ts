@@ -45,6 +45,16 @@ test("a bad config exits 2 naming the file and the field", () => {
   assertOneLineError(p2psim("run", join(dir, "missing.json")), /missing\.json: cannot read the file/);
 });
 
+test("the paper preset with 4 microgrids exits 2 with one line naming the field and the uniform preset", () => {
+  const dir = mkdtempSync(join(tmpdir(), "p2psim-cli-"));
+  const file = join(dir, "four.json");
+  writeFileSync(file, JSON.stringify({ profiles: { source: "synthetic", preset: "paper", microgrids: 4 } }));
+  assertOneLineError(
+    p2psim("run", file, "--out", join(dir, "out")),
+    /four\.json: field "profiles\.microgrids": the paper preset has 3 microgrids, got 4; use "preset": "uniform"/,
+  );
+});
+
 test("validate prints the resolved config with defaults filled in", () => {
   const dir = mkdtempSync(join(tmpdir(), "p2psim-cli-"));
   const file = join(dir, "ok.json");
