@@ -3,11 +3,7 @@ SHELL := /bin/bash
 NODE_TS := node --import tsx
 TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
-<<<<<<< HEAD
-.PHONY: setup browser build test typecheck lint format guard unit bench reproduce readings clean golden gas schema scale conformance
-=======
-.PHONY: setup browser build test typecheck lint format guard unit bench reproduce clean golden gas schema scale conformance ledger-doc
->>>>>>> h-table1
+.PHONY: setup browser build test typecheck lint format guard unit bench reproduce readings clean golden gas schema scale conformance ledger-doc
 
 # nodejs-polars (a second Arrow reader, used by one test) is installed apart from the lockfile: some
 # of its optional platform packages are not published, so `npm ci` rejects a lockfile that lists it.
