@@ -151,8 +151,12 @@ ${readingsTable(input.datasets)}
 </section>
 <section id="readings">
 <h2>The readings map</h2>
-${input.readingsHtml === "" ? "<p>No readings map in this reproduction: run <code>p2psim readings</code> (or <code>make readings</code>).</p>" : input.readingsHtml}
-<p>Files: <a href="${escapeHtml(input.readingsLink)}">${escapeHtml(input.readingsLink)}</a> (readings.arrow, readings.json, the chart). The full map: <code>make readings</code>; docs/fidelity.md is written from it.</p>
+${
+  input.readingsHtml === ""
+    ? "<p>No readings map in this reproduction: run <code>p2psim readings</code> (or <code>make readings</code>).</p>"
+    : `${input.readingsHtml}
+<p>Files: <a href="${escapeHtml(input.readingsLink)}">${escapeHtml(input.readingsLink)}</a> (readings.arrow, readings.json, the chart). The full map: <code>make readings</code>; docs/fidelity.md is written from it.</p>`
+}
 </section>
 <section id="runs">
 <h2>Full runs</h2>
