@@ -4,7 +4,7 @@ import { z } from "zod";
 import { bidders, DEFAULT_MARKET_CONFIG, mechanisms } from "../../sim/market/index.js";
 import { PAPER } from "../../sim/presets.js";
 import type { Registry, Named } from "../../sim/kernel/registry.js";
-import { PAPER_SCENARIOS } from "../../sim/grid/index.js";
+import { interMicrogridProcesses, PAPER_SCENARIOS } from "../../sim/grid/index.js";
 import { hasLedger, ledgerNames, ledgerPlugin, UnknownLedgerError } from "../../sim/ledger/index.js";
 
 const positive = z.number().positive();
@@ -101,6 +101,7 @@ const market = z
       .max(1)
       .default(M.discriminatoryK)
       .describe("discriminatory mechanism: a matched pair trades at ask + k (bid - ask)"),
+    interMicrogrid: pluginName(interMicrogridProcesses, M.interMicrogrid),
   })
   .strict();
 
@@ -217,7 +218,7 @@ export const runConfigSchema = z
       .array(z.string().min(1))
       .default([])
       .describe(
-        "modules that register bidders, mechanisms or ledgers, imported before the config is read (paths relative to this file, or package names)",
+        "modules that register bidders, mechanisms, inter-microgrid processes or ledgers, imported before the config is read (paths relative to this file, or package names)",
       ),
     limits: z
       .object({ pgs: positive.default(PAPER.limits.pgs), pgb: positive.default(PAPER.limits.pgb) })
