@@ -77,7 +77,7 @@ export const DEFAULT_MARKET_CONFIG: Readonly<MarketConfig> = Object.freeze({
   bidder: "aa",
   mechanism: "uniform",
   discriminatoryK: 0.5,
-  interMicrogrid: "one-shot",
+  interMicrogrid: "iterated",
 }) as Readonly<MarketConfig>;
 
 /** Partial overrides (learning may be given in part). */
