@@ -13,7 +13,12 @@ const DIST = join(ROOT, "dist");
 
 // Read relative to import.meta.url by the compiled code (sim/ledger/ethereum-gas.json is a JSON
 // import, which tsc copies itself); schema.json is exported for editors of config files.
-const ASSETS = ["experiments/paper", "experiments/data", "experiments/report/fonts", "experiments/schema.json"];
+const ASSETS = [
+  "experiments/paper",
+  "experiments/data",
+  "experiments/report/fonts",
+  "experiments/schema.json",
+];
 
 rmSync(DIST, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");

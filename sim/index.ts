@@ -14,7 +14,7 @@ export {
 } from "./model.js";
 export { PAPER, paperPreset, type TradingOptions } from "./presets.js";
 
-// The three seams: registries of plugins by name, and what a plugin implements.
+// The seams: registries of plugins by name, and what a plugin implements.
 export { Registry, UnknownPluginError, DuplicatePluginError, type Named } from "./kernel/registry.js";
 export {
   bidders,
@@ -71,6 +71,16 @@ export {
   type TxLogKeep,
   type TxRequest,
 } from "./ledger/index.js";
+export {
+  interMicrogridProcesses,
+  noLevel2Trade,
+  type InterMicrogridClearer,
+  type InterMicrogridContext,
+  type InterMicrogridProcess,
+  type Level2Clearing,
+  type Level2Outcome,
+  type Level2Positions,
+} from "./grid/index.js";
 
 // The market alone: one auction, its drivers, and the measures trader studies report.
 export {

@@ -5,7 +5,7 @@ import { bidders, DEFAULT_MARKET_CONFIG, mechanisms } from "../../sim/market/ind
 import { PAPER } from "../../sim/presets.js";
 import { SHIFT_SERIES } from "../../sim/data/index.js";
 import type { Registry, Named } from "../../sim/kernel/registry.js";
-import { PAPER_SCENARIOS } from "../../sim/grid/index.js";
+import { interMicrogridProcesses, PAPER_SCENARIOS } from "../../sim/grid/index.js";
 import { hasLedger, ledgerNames, ledgerPlugin, UnknownLedgerError } from "../../sim/ledger/index.js";
 
 const positive = z.number().positive();
@@ -152,6 +152,7 @@ const market = z
       .max(1)
       .default(M.discriminatoryK)
       .describe("discriminatory mechanism: a matched pair trades at ask + k (bid - ask)"),
+    interMicrogrid: pluginName(interMicrogridProcesses, M.interMicrogrid),
   })
   .strict();
 
@@ -268,7 +269,7 @@ export const runConfigSchema = z
       .array(z.string().min(1))
       .default([])
       .describe(
-        "modules that register bidders, mechanisms or ledgers, imported before the config is read (paths relative to this file, or package names)",
+        "modules that register bidders, mechanisms, inter-microgrid processes or ledgers, imported before the config is read (paths relative to this file, or package names)",
       ),
     limits: z
       .object({ pgs: positive.default(PAPER.limits.pgs), pgb: positive.default(PAPER.limits.pgb) })

@@ -6,6 +6,7 @@ import {
   ledgerStats,
   type Ledger,
 } from "../../sim/ledger/index.js";
+import { interMicrogridProcesses } from "../../sim/grid/index.js";
 import type { SimulationResult } from "./types.js";
 import { checkClaims, coincidence, type Claim, type ClaimContext } from "./claims.js";
 import { summarizeRun, type ScenarioSummary } from "./summary.js";
@@ -78,7 +79,10 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
 
 /** What the claims need to know about the run beyond its scenario summaries. */
 export function claimContext(result: SimulationResult): ClaimContext {
-  return { level2Efficient: true, coincidenceKwh: coincidence(result.profile) };
+  return {
+    level2Efficient: interMicrogridProcesses.get(result.config.market.interMicrogrid).efficient,
+    coincidenceKwh: coincidence(result.profile),
+  };
 }
 
 export function buildSummary(result: SimulationResult): Summary {

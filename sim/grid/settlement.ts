@@ -4,7 +4,8 @@
 // - An agent's order quantity is its forecast net energy. Its order is settled in full: the
 //   level-1 fill at the agent's own level-1 trade price (its microgrid's MCP under a uniform-price
 //   auction; a mechanism may price members differently), and the residual at the microgrid's
-//   uniform corrected price (which already blends level-2 and main-grid energy).
+//   uniform corrected price (which already blends netted, level-2 and main-grid energy; level-2
+//   energy at the microgrid's P2 from the configured inter-microgrid process, routing.ts).
 // - The residual's split into peer energy (netted inside the microgrid or traded at level 2) and
 //   main-grid energy is pro rata within the microgrid, consistent with the uniform correction
 //   (every member's residual Wh is the same mix).

@@ -12,8 +12,9 @@
 //   executed, it sends its residual position to the inter-microgrid auction. A microgrid whose
 //   close or message does not get through by the end of the period (a stopped chain, a congested
 //   ledger) trades its residual with the main grid only.
-// - The inter-microgrid auction and settlement run when the last message of the period arrives,
-//   or at the period's end at the latest.
+// - The inter-microgrid level (market.interMicrogrid, ./level2.ts) and settlement run when the
+//   last message of the period arrives, or at the period's end at the latest. An iterated level 2
+//   runs all its rounds inside that one event (no ledger latency between level-2 rounds).
 // - Event priorities at equal times: deliveries (0) before round closes (10) before window ends
 //   (20) before routing (30) before period starts (40).
 import { GrowableColumns, Kernel, type RandomStream, type Streams } from "../kernel/index.js";
@@ -27,6 +28,8 @@ import {
   type AgentColumns,
   type MicrogridColumns,
 } from "./outcome.js";
+import type { InterMicrogridClearer } from "./level2.js";
+import { interMicrogridProcesses } from "./level2-processes.js";
 import { routeResiduals, type RoutingOutcome } from "./routing.js";
 import { createSettlement, settlePeriod, type AgentSettlement } from "./settlement.js";
 import { components, type Scenario } from "./topology.js";
@@ -72,6 +75,7 @@ export class World {
   readonly channel: OrderChannel;
   readonly #recorder: Recorder;
   readonly #groups: number[][];
+  readonly #level2: InterMicrogridClearer;
   readonly #streams: Streams;
   /** Per agent, created on first use: an exact forecast draws nothing. */
   readonly #forecastStreams: (RandomStream | undefined)[];
@@ -121,6 +125,12 @@ export class World {
         ),
     );
     this.#groups = components(profile.microgrids, config.scenario.links);
+    this.#level2 = interMicrogridProcesses.get(config.market.interMicrogrid).create({
+      limits: config.limits,
+      market: config.market,
+      streams,
+      microgridNames: profile.microgrids,
+    });
     this.#streams = streams;
     this.#forecastStreams = new Array<RandomStream | undefined>(agents);
     this.#forecast = new Float64Array(agents);
@@ -131,6 +141,7 @@ export class World {
       quantity: new Float64Array(agents),
       fill: new Float64Array(agents),
       lastPrice: new Float64Array(agents),
+      limit: new Float64Array(agents),
       tradePrice: new Float64Array(agents),
       forecastWh: this.#forecast,
       actualWh: this.#actual,
@@ -310,7 +321,12 @@ export class World {
     const groups = this.#groups
       .map((g) => g.filter((m) => this.#messaged[m] === 1))
       .concat(this.#groups.flatMap((g) => g.filter((m) => this.#messaged[m] !== 1).map((m) => [m])));
-    const routing = routeResiduals(this.#agents, this.auctions.length, groups, this.config.limits);
+    const routing = routeResiduals(this.#agents, {
+      microgrids: this.auctions.length,
+      groups,
+      limits: this.config.limits,
+      level2: this.#level2,
+    });
     this.#record(routing);
   }
 
@@ -334,6 +350,7 @@ export class World {
         l1.quantity[a] = auction.quantity[i]!;
         l1.fill[a] = auction.fill[i]!;
         l1.lastPrice[a] = auction.visible[i] === 1 ? auction.visiblePrice[i]! : auction.submittedPrice[i]!;
+        l1.limit[a] = auction.limit[i]!;
         // The mechanism's price for the member's fill (the MCP under a uniform price).
         l1.tradePrice[a] = auction.tradePrice[i]!;
       }

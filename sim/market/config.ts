@@ -50,6 +50,11 @@ export interface MarketConfig {
   mechanism: string;
   /** The discriminatory mechanism's k: a matched pair trades at ask + k (bid - ask). */
   discriminatoryK: number;
+  /**
+   * A registered inter-microgrid (level-2) process's name (sim/grid/level2-processes.ts):
+   * "iterated" (the microgrids re-bid in level 1's auction) and "one-shot" (one sealed clearing).
+   */
+  interMicrogrid: string;
 }
 
 export const DEFAULT_MARKET_CONFIG: Readonly<MarketConfig> = Object.freeze({
@@ -72,6 +77,7 @@ export const DEFAULT_MARKET_CONFIG: Readonly<MarketConfig> = Object.freeze({
   bidder: "aa",
   mechanism: "uniform",
   discriminatoryK: 0.5,
+  interMicrogrid: "iterated",
 }) as Readonly<MarketConfig>;
 
 /** Partial overrides (learning may be given in part). */
@@ -119,6 +125,10 @@ export function checkMarketConfig(config: MarketConfig): void {
   count("k", config.k);
   count("maxRounds", config.maxRounds);
   unit("discriminatoryK", config.discriminatoryK);
+  for (const field of ["bidder", "mechanism", "interMicrogrid"] as const) {
+    const v = config[field];
+    if (typeof v !== "string" || v === "") fail(field, "a registered plugin's name", v);
+  }
   for (const [field, allowed] of Object.entries(ONE_OF)) {
     const v = config[field as keyof typeof ONE_OF];
     if (!(allowed as readonly string[]).includes(v)) fail(field, `one of ${allowed.join(", ")}`, v);

@@ -147,7 +147,8 @@ export const PERIODS = {
       name: "peer_price",
       type: "f64",
       unit: "p/kWh",
-      description: "level-2 clearing price of the microgrid's component (NaN: no level-2 trade)",
+      description:
+        "price of the microgrid's level-2 energy: its component's clearing price (one-shot) or its own trade price in the level-2 auction (iterated); NaN: none",
       store: "f64",
     },
     {

@@ -55,6 +55,16 @@ test("the paper preset with 4 microgrids exits 2 with one line naming the field 
   );
 });
 
+test("an unknown market.interMicrogrid exits 2 with one line listing the known processes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "p2psim-cli-"));
+  const file = join(dir, "level2.json");
+  writeFileSync(file, JSON.stringify({ market: { interMicrogrid: "sealed-bid" } }));
+  const pattern =
+    /level2\.json: field "market\.interMicrogrid".*unknown inter-microgrid process "sealed-bid" \(known: iterated, one-shot\)/;
+  assertOneLineError(p2psim("run", file), pattern);
+  assertOneLineError(p2psim("validate", file), pattern);
+});
+
 test("validate prints the resolved config with defaults filled in", () => {
   const dir = mkdtempSync(join(tmpdir(), "p2psim-cli-"));
   const file = join(dir, "ok.json");

@@ -1,15 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  createSettlement,
-  routeResiduals,
-  settlePeriod,
-  NO_ORDER,
-  type Level1Outcome,
-} from "../../sim/grid/index.js";
+import { createSettlement, settlePeriod, NO_ORDER, type Level1Outcome } from "../../sim/grid/index.js";
 import { BUY, SELL } from "../../sim/market/index.js";
-
-const LIMITS = { pgs: 3.2, pgb: 18.9 };
+import { LIMITS, route } from "./level2-helpers.js";
 
 // MG1 (index 0): A wants 1000 Wh (last bid 12), B 3000 Wh (last bid 16), both unfilled at level 1.
 // MG2 (index 1): C offers 2000 Wh (last ask 6), unfilled; D has no order.
@@ -20,6 +13,7 @@ function example(): Level1Outcome {
     quantity: Float64Array.from([1000, 3000, 2000, 0]),
     fill: Float64Array.from([0, 0, 0, 0]),
     lastPrice: Float64Array.from([12, 16, 6, 0]),
+    limit: Float64Array.from([12, 16, 6, 0]),
     tradePrice: Float64Array.from([NaN, NaN, NaN, NaN]),
   };
 }
@@ -27,7 +21,7 @@ function example(): Level1Outcome {
 test("hand-computed example: level-2 auction, main grid and uniform price correction", () => {
   // MG1 bids 4000 Wh at the weighted price (1000 x 12 + 3000 x 16) / 4000 = 15; MG2 asks 2000 Wh at 6.
   // The bid level is the partially filled margin, so the clearing interval is [15, 15]: P2 = 15.
-  const r = routeResiduals(example(), 2, [[0, 1]], LIMITS);
+  const r = route(example(), 2, [[0, 1]]);
   assert.equal(r.peerPrice[0], 15);
   assert.equal(r.peerImport[0], 2000);
   assert.equal(r.peerExport[1], 2000);
@@ -40,7 +34,7 @@ test("hand-computed example: level-2 auction, main grid and uniform price correc
 
 test("hand-computed example: agents pay and receive the corrected prices", () => {
   const level1 = example();
-  const r = routeResiduals(level1, 2, [[0, 1]], LIMITS);
+  const r = route(level1, 2, [[0, 1]]);
   const s = createSettlement(4);
   const net = Float64Array.from([-1000, -3000, 2000, 0]);
   settlePeriod(level1, r, net, net, LIMITS, s);
@@ -52,7 +46,7 @@ test("hand-computed example: agents pay and receive the corrected prices", () =>
 });
 
 test("an isolated microgrid trades its residual with the main grid at Pgb and Pgs", () => {
-  const r = routeResiduals(example(), 2, [[0], [1]], LIMITS);
+  const r = route(example(), 2, [[0], [1]]);
   assert.equal(r.gridImport[0], 4000);
   assert.equal(r.gridExport[1], 2000);
   assert.equal(r.correctedBuy[0], 18.9);
@@ -68,9 +62,10 @@ test("a microgrid nets its own residual buys and sells before going up the hiera
     quantity: Float64Array.from([1000, 600]),
     fill: Float64Array.from([0, 0]),
     lastPrice: Float64Array.from([12, 14]),
+    limit: Float64Array.from([12, 14]),
     tradePrice: Float64Array.from([NaN, NaN]),
   };
-  const r = routeResiduals(level1, 1, [[0]], LIMITS);
+  const r = route(level1, 1, [[0]]);
   assert.equal(r.netted[0], 600);
   assert.equal(r.nettedPrice[0], 13); // midpoint of 12 and 14
   assert.equal(r.gridImport[0], 400);
@@ -87,9 +82,10 @@ test("after netting a microgrid is one bidder: it never trades with itself at le
     quantity: Float64Array.from([500, 800, 700]),
     fill: Float64Array.from([0, 0, 0]),
     lastPrice: Float64Array.from([10, 9, 15]),
+    limit: Float64Array.from([10, 9, 15]),
     tradePrice: Float64Array.from([NaN, NaN, NaN]),
   };
-  const r = routeResiduals(level1, 2, [[0, 1]], LIMITS);
+  const r = route(level1, 2, [[0, 1]]);
   assert.equal(r.netted[0], 500);
   assert.equal(r.peerImport[0], 0, "MG1 is a seller after netting");
   assert.equal(r.peerExport[0], 300);

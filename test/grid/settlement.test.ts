@@ -1,15 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  createSettlement,
-  NO_ORDER,
-  routeResiduals,
-  settlePeriod,
-  type Level1Outcome,
-} from "../../sim/grid/index.js";
+import { createSettlement, NO_ORDER, settlePeriod, type Level1Outcome } from "../../sim/grid/index.js";
 import { BUY, SELL } from "../../sim/market/index.js";
-
-const LIMITS = { pgs: 3.2, pgb: 18.9 };
+import { LIMITS, route } from "./level2-helpers.js";
 
 test("each level-1 fill settles at the agent's own trade price (a discriminatory auction)", () => {
   // One microgrid: A and B buy 1000 Wh each, C sells 2000 Wh, all filled; A pays 12, B 14, C gets 13.
@@ -19,9 +12,10 @@ test("each level-1 fill settles at the agent's own trade price (a discriminatory
     quantity: Float64Array.from([1000, 1000, 2000, 0]),
     fill: Float64Array.from([1000, 1000, 2000, 0]),
     lastPrice: Float64Array.from([15, 16, 10, 0]),
+    limit: Float64Array.from([15, 16, 10, 0]),
     tradePrice: Float64Array.from([12, 14, 13, NaN]),
   };
-  const routing = routeResiduals(level1, 1, [[0]], LIMITS);
+  const routing = route(level1, 1, [[0]]);
   const s = createSettlement(4);
   const net = Float64Array.from([-1000, -1000, 2000, 0]);
   settlePeriod(level1, routing, net, net, LIMITS, s);
@@ -40,9 +34,10 @@ test("a fill's price is irrelevant when nothing filled (no published price costs
     quantity: Float64Array.from([500]),
     fill: Float64Array.from([0]),
     lastPrice: Float64Array.from([15]),
+    limit: Float64Array.from([15]),
     tradePrice: Float64Array.from([NaN]),
   };
-  const routing = routeResiduals(level1, 1, [[0]], LIMITS);
+  const routing = route(level1, 1, [[0]]);
   const s = createSettlement(1);
   const net = Float64Array.from([-500]);
   settlePeriod(level1, routing, net, net, LIMITS, s);
