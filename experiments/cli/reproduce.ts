@@ -12,7 +12,7 @@ import { runMap } from "../readings/map.js";
 import { figureName, readingsPageHtml, writeReadings } from "../readings/write.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { fidelityMarkdown } from "../readings/fidelity.js";
-import { DATA, DIMENSIONS } from "../readings/dimensions.js";
+import { DIMENSIONS } from "../readings/dimensions.js";
 import { HEADLINE_BENEFIT } from "../run/headline.js";
 import { InputError } from "./errors.js";
 import { progress } from "./progress.js";
@@ -75,11 +75,10 @@ export async function reproducePaper(args: ReproduceArgs): Promise<void> {
   }
 }
 
-/** The default reading: every dimension's first value, the synthetic week, the headline benefit. */
+/** The default reading (the paper configs'): every dimension's first value, the headline benefit. */
 function defaults(): Record<string, string> {
   const [averaging, basis] = HEADLINE_BENEFIT.split("/");
   return {
-    [DATA]: PAPER_DATASETS[0]!.id,
     ...Object.fromEntries(DIMENSIONS.map((d) => [d.name, d.values[0]!.id])),
     averaging: averaging!,
     basis: basis!,

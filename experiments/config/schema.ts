@@ -142,7 +142,10 @@ const market = z
       .enum(["as-described", "as-printed"])
       .default(M.fallback)
       .describe("eq (1): as its sentence says, or as printed (docs/errata.md, erratum 3)"),
-    limitPrices: z.enum(["split-midpoint", "uniform", "grid"]).default(M.limitPrices),
+    limitPrices: z
+      .enum(["split-midpoint", "uniform", "grid"])
+      .default(M.limitPrices)
+      .describe("private limit prices: grid = reserve prices at Pgb / Pgs (the paper's reading); or drawn"),
     initialAggressiveness: z.enum(["eager", "random", "neutral"]).default(M.initialAggressiveness),
     bidder: pluginName(bidders, M.bidder),
     mechanism: pluginName(mechanisms, M.mechanism),

@@ -42,15 +42,15 @@ function readingText(r: RankedReading, dims: readonly string[]): string {
   return dims.map((d) => `${d} = ${r.reading[d]}`).join(", ");
 }
 
-function figureSection(map: ReadingsMap, figure: Figure, headline: RankedReading | undefined): string[] {
+function figureSection(map: ReadingsMap, figure: Figure, defaults: readonly RankedReading[]): string[] {
   const paper = paperValue(figure);
   const best = closestFor(map, figure);
   const effects = mainEffects(map, figure).slice(0, 3);
   const lines = [`### ${figureName(figure)}: the paper ${paper}`, ""];
-  if (headline !== undefined) {
+  for (const headline of defaults) {
     const h = headline.figures[figure];
     lines.push(
-      `- Under the default reading (${readingText(headline, map.dimensions)}): ${num(h.mean, 2)} [${num(h.lo, 2)}, ${num(h.hi, 2)}], ` +
+      `- Under the default reading on the ${headline.reading.data} data (${readingText(headline, map.dimensions)}): ${num(h.mean, 2)} [${num(h.lo, 2)}, ${num(h.hi, 2)}], ` +
         `${Math.abs(h.mean - paper) <= TOLERANCE * Math.abs(paper) ? "within" : "not within"} ${TOLERANCE * 100} % of the paper.`,
     );
   }
@@ -74,12 +74,9 @@ function figureSection(map: ReadingsMap, figure: Figure, headline: RankedReading
   return lines;
 }
 
-/** The default reading's row: each dimension's first value, and the headline averaging/basis. */
-function defaultReading(
-  map: ReadingsMap,
-  defaults: Readonly<Record<string, string>>,
-): RankedReading | undefined {
-  return map.ranked.find((r) => Object.entries(defaults).every(([k, v]) => r.reading[k] === v));
+/** The default reading's rows (one per dataset): the given values, the headline averaging/basis. */
+function defaultReadings(map: ReadingsMap, defaults: Readonly<Record<string, string>>): RankedReading[] {
+  return map.ranked.filter((r) => Object.entries(defaults).every(([k, v]) => r.reading[k] === v));
 }
 
 /** Whether some reading reproduces all three numbers within the tolerance, computed from the map. */
@@ -99,7 +96,7 @@ export function fidelityMarkdown(
   command: string,
 ): string {
   const top = map.ranked.slice(0, 5);
-  const headline = defaultReading(map, defaults);
+  const headline = defaultReadings(map, defaults);
   return [
     "# Fidelity: what reproduces the paper, and under which reading",
     "",

@@ -72,7 +72,7 @@ export const DEFAULT_MARKET_CONFIG: Readonly<MarketConfig> = Object.freeze({
   k: 2,
   maxRounds: 100,
   fallback: "as-described",
-  limitPrices: "split-midpoint",
+  limitPrices: "grid",
   initialAggressiveness: "eager",
   bidder: "aa",
   mechanism: "uniform",
