@@ -59,19 +59,8 @@ export interface BenefitInputs {
   pgb: number;
 }
 
-/** Sums of the eight columns into groups: group g's sums are entry g of each array. */
-interface Sums {
-  boughtWh: Float64Array;
-  soldWh: Float64Array;
-  paidP: Float64Array;
-  receivedP: Float64Array;
-  peerBoughtWh: Float64Array;
-  peerSoldWh: Float64Array;
-  peerPaidP: Float64Array;
-  peerReceivedP: Float64Array;
-}
-
-const KEYS = [
+/** The eight columns every averaging reads. */
+export const BENEFIT_KEYS = [
   "boughtWh",
   "soldWh",
   "paidP",
@@ -81,6 +70,10 @@ const KEYS = [
   "peerPaidP",
   "peerReceivedP",
 ] as const satisfies readonly (keyof BenefitColumns)[];
+const KEYS = BENEFIT_KEYS;
+
+/** Sums of the eight columns into groups: group g's sums are entry g of each array. */
+type Sums = Record<(typeof BENEFIT_KEYS)[number], Float64Array>;
 
 /** Sums rows into `groups` groups: row i goes to group `groupOf[i]`, or nowhere when it is -1. */
 function groupSums(columns: BenefitColumns, groupOf: Int32Array, groups: number): Sums {

@@ -10,6 +10,7 @@ export {
   AVERAGINGS,
   BASES,
   benefitReadings,
+  BENEFIT_KEYS,
   type Averaging,
   type Basis,
   type BenefitColumns,

@@ -11,6 +11,7 @@ import {
   BASES,
   benefitOf,
   benefitReadings,
+  BENEFIT_KEYS,
   consumerBenefitPct,
   emptyTotals,
   producerBenefitPct,
@@ -76,16 +77,7 @@ for (const { run, label } of runs) {
 
   test(`the periods table's energy and money sum to the agents' totals per microgrid (${label})`, () => {
     const rows = run.recorder.periods;
-    const keys = [
-      "boughtWh",
-      "soldWh",
-      "paidP",
-      "receivedP",
-      "peerBoughtWh",
-      "peerSoldWh",
-      "peerPaidP",
-      "peerReceivedP",
-    ] as const;
+    const keys = BENEFIT_KEYS;
     for (let m = 0; m < profile.microgrids.length; m++) {
       for (const key of keys) {
         let fromRows = 0;
