@@ -2,7 +2,7 @@
 import { dirname, join, resolve } from "node:path";
 import { loadRunConfig } from "../config/load.js";
 import { preloadPlugins } from "../config/plugins.js";
-import { simulate } from "../run/simulate.js";
+import { prepareRun, simulate } from "../run/simulate.js";
 import { buildSummary, printSummary } from "../run/report-data.js";
 import { writeResults } from "../io/results.js";
 import type { ConfigArgs, RunArgs } from "./args.js";
@@ -16,7 +16,9 @@ export async function run(args: RunArgs): Promise<void> {
       throw new InputError(`--seed: expected a non-negative integer, got ${args.seed}`);
     config.seed = args.seed;
   }
-  const result = simulate(config, dirname(resolve(args.config)), args.profiles);
+  const result = fromConfig(args.config, () =>
+    simulate(config, dirname(resolve(args.config)), args.profiles),
+  );
   const summary = buildSummary(result);
   const dir = args.out ?? join("results", config.name);
   writeResults(dir, result, summary);
@@ -26,7 +28,21 @@ export async function run(args: RunArgs): Promise<void> {
   }
 }
 
+/** Runs `step`; an input error it raises names the config file first (once). */
+function fromConfig<T>(path: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof InputError && !error.message.startsWith(path))
+      throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function validate(args: ConfigArgs): Promise<void> {
   await preloadPlugins(args.config);
-  process.stdout.write(`${JSON.stringify(loadRunConfig(args.config), null, 2)}\n`);
+  const config = loadRunConfig(args.config);
+  // Every check `run` makes before simulating (files, CSV rows, scenarios, faults).
+  fromConfig(args.config, () => prepareRun(config, dirname(resolve(args.config))));
+  process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
 }

@@ -32,10 +32,28 @@ function check(value: unknown, reference: unknown, path: string, source: string)
       `${source}: field "${path}": expected a ${typeof reference}, got ${JSON.stringify(value)}`,
     );
   }
+  // Every numeric ledger parameter is a physical quantity, a rate, a price or a count: finite, and
+  // not negative where its default is not.
+  if (typeof value === "number" && (!Number.isFinite(value) || (value < 0 && (reference as number) >= 0))) {
+    throw new InputError(
+      `${source}: field "${path}": expected a finite number >= 0, got ${JSON.stringify(value)}`,
+    );
+  }
 }
+
+/** Set by the run, not by the config: the chains are the microgrids. */
+const DERIVED = ["chains"];
 
 /** Throws an InputError for the first override that does not fit the ledger models' parameters. */
 export function checkLedgerOverrides(config: { iota: unknown; ethereum: unknown }, source: string): void {
+  for (const ledger of ["iota", "ethereum"] as const) {
+    const given = config[ledger] as Record<string, unknown>;
+    for (const key of DERIVED)
+      if (given !== null && typeof given === "object" && key in given)
+        throw new InputError(
+          `${source}: field "${ledger}.${key}": set by the run (one chain per microgrid of the profile), not by the config`,
+        );
+  }
   check(config.iota, DEFAULT_IOTA_CONFIG, "iota", source);
   check(config.ethereum, DEFAULT_ETHEREUM_CONFIG, "ethereum", source);
   // The models check the values themselves (ranges, consistency).

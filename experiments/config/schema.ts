@@ -9,6 +9,14 @@ import { interMicrogridProcesses, PAPER_SCENARIOS } from "../../sim/grid/index.j
 import { hasLedger, ledgerNames, ledgerPlugin, UnknownLedgerError } from "../../sim/ledger/index.js";
 
 const positive = z.number().positive();
+/**
+ * A main-grid price (p/kWh): positive and at most MAX_PRICE. The bound keeps every derived money
+ * figure finite and far from the float range; no tariff comes near it (docs/experiments.md).
+ */
+export const MAX_PRICE = 1e4;
+const price = z.number().positive().max(MAX_PRICE);
+/** The longest run one config describes (days); longer studies are sweeps of shorter runs. */
+export const MAX_DAYS = 366;
 const nonNegative = z.number().nonnegative();
 
 const shiftHours = z
@@ -51,7 +59,7 @@ const profileSynthetic = z
       .optional()
       .describe(`agents in each microgrid (default ${PAPER.agentsPerMicrogrid})`),
     start: z.string().default(PAPER.start).describe("ISO-8601 with offset: start of the first period"),
-    days: z.number().int().positive().default(PAPER.days),
+    days: z.number().int().positive().max(MAX_DAYS).default(PAPER.days),
     shiftHours: shiftHours.optional(),
     shiftSeries,
   })
@@ -129,7 +137,7 @@ function pluginName<T extends Named>(registry: Registry<T>, fallback: string) {
 const M = DEFAULT_MARKET_CONFIG;
 const market = z
   .object({
-    theta: positive.default(M.theta),
+    theta: positive.max(50).default(M.theta).describe("AA's theta (at most 50: exp(theta) must stay finite)"),
     equations: z
       .enum(["corrected", "as-printed"])
       .default(M.equations)
@@ -262,7 +270,7 @@ const fault = z.discriminatedUnion("kind", [
 
 export const runConfigSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().max(1000).optional(),
     name: z
       .string()
       .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-' only")
@@ -275,7 +283,7 @@ export const runConfigSchema = z
         "modules that register bidders, mechanisms, inter-microgrid processes or ledgers, imported before the config is read (paths relative to this file, or package names)",
       ),
     limits: z
-      .object({ pgs: positive.default(PAPER.limits.pgs), pgb: positive.default(PAPER.limits.pgb) })
+      .object({ pgs: price.default(PAPER.limits.pgs), pgb: price.default(PAPER.limits.pgb) })
       .strict()
       .default({ ...PAPER.limits })
       .refine((l) => l.pgs < l.pgb, { message: "pgs must be below pgb" }),
@@ -287,7 +295,14 @@ export const runConfigSchema = z
     scenarios: z
       .array(scenario)
       .min(1)
-      .default([...PAPER_SCENARIOS]),
+      .default([...PAPER_SCENARIOS])
+      .superRefine((entries, ctx) => {
+        const ids = entries.map((e) => (typeof e === "string" ? e : e.id));
+        ids.forEach((id, i) => {
+          if (ids.indexOf(id) !== i)
+            ctx.addIssue({ code: "custom", path: [i], message: `scenario id "${id}" is listed twice` });
+        });
+      }),
     ledgers: z
       .array(z.string())
       .min(1)
@@ -295,6 +310,8 @@ export const runConfigSchema = z
       .superRefine((names, ctx) => {
         names.forEach((name, i) => {
           if (!hasLedger(name)) ctx.addIssue({ code: "custom", path: [i], message: unknownLedger(name) });
+          if (names.indexOf(name) !== i)
+            ctx.addIssue({ code: "custom", path: [i], message: `"${name}" is listed twice` });
         });
       })
       .describe(

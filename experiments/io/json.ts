@@ -2,6 +2,27 @@
 import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../cli/errors.js";
 
+/** Deeper JSON is no config of ours, and would exhaust the stack of whatever walks it. */
+const MAX_DEPTH = 64;
+
+/** The deepest nesting of brackets outside strings (a scan; no parse). */
+function nesting(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
 export function readJsonFile(path: string): unknown {
   let text: string;
   try {
@@ -9,6 +30,11 @@ export function readJsonFile(path: string): unknown {
   } catch {
     throw new InputError(`${path}: cannot read the file`);
   }
+  const depth = nesting(text);
+  if (depth > MAX_DEPTH)
+    throw new InputError(
+      `${path}: nested ${depth} levels deep (at most ${MAX_DEPTH}): not a config of this simulator`,
+    );
   try {
     return JSON.parse(text);
   } catch (error) {

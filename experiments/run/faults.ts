@@ -3,6 +3,8 @@
 import type { Profile } from "../../sim/data/index.js";
 import {
   iotaConfig,
+  ledgerNames,
+  ledgerPlugin,
   validateFaults,
   type DeepPartial,
   type Fault,
@@ -15,8 +17,28 @@ import type { ScenarioRun } from "./types.js";
 
 const HOUR_MS = 3_600_000;
 
+/** Refuses a fault that cannot act: after the run's end, or on no ledger of the run. */
+function checkFaultActs(
+  config: RunConfig,
+  profile: Profile,
+  f: RunConfig["faults"][number],
+  i: number,
+): void {
+  const endHour = (profile.periods * profile.periodMs) / HOUR_MS;
+  if (f.fromHour >= endHour)
+    throw new InputError(`faults[${i}].fromHour: ${f.fromHour} is at or after the run's end (${endHour} h)`);
+  const affected = config.ledgers.filter((name) => ledgerPlugin(name).faultKinds?.includes(f.kind) === true);
+  if (affected.length === 0) {
+    const able = ledgerNames().filter((name) => ledgerPlugin(name).faultKinds?.includes(f.kind) === true);
+    throw new InputError(
+      `faults[${i}].kind: "${f.kind}" acts on ${able.length === 0 ? "no registered ledger" : able.join(", ")}, none of which is in "ledgers" (${config.ledgers.join(", ")})`,
+    );
+  }
+}
+
 export function faultSchedule(config: RunConfig, profile: Profile): FaultSchedule {
   const faults = config.faults.map((f, i): Fault => {
+    checkFaultActs(config, profile, f, i);
     const fromMs = Math.round(f.fromHour * HOUR_MS);
     const toMs = f.toHour === undefined ? Infinity : Math.round(f.toHour * HOUR_MS);
     if (toMs < fromMs) throw new InputError(`faults[${i}]: toHour must not be before fromHour`);

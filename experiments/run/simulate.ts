@@ -50,6 +50,20 @@ export function buildProfile(config: RunConfig, baseDir: string, csvOverride?: s
   }
 }
 
+/**
+ * Agent-periods one run may hold (two Int32 values each: 4 GB at the bound). The million-agent
+ * week (3.4e8) fits; a config beyond it is refused before anything is allocated.
+ */
+export const MAX_AGENT_PERIODS = 5e8;
+
+function checkSize(agents: number, days: number, periodMs: number): void {
+  const cells = agents * days * (86_400_000 / periodMs);
+  if (cells > MAX_AGENT_PERIODS)
+    throw new InputError(
+      `profiles: ${agents} agents x ${days} days = ${cells.toExponential(2)} agent-periods, more than one run holds (${MAX_AGENT_PERIODS.toExponential(0)}); split it into a sweep`,
+    );
+}
+
 /** The config's profile before its shift: the generator is given no shift of its own. */
 function unshiftedProfile(config: RunConfig, baseDir: string, csvOverride: string | undefined): Profile {
   const periodMs = Math.round(config.trading.periodMinutes * 60_000);
@@ -73,6 +87,11 @@ function unshiftedProfile(config: RunConfig, baseDir: string, csvOverride: strin
     p.preset === "paper"
       ? paperMicrogrids(p.agentsPerMicrogrid)
       : uniformMicrogrids(p.microgrids, p.agentsPerMicrogrid);
+  checkSize(
+    specs.reduce((n, spec) => n + (typeof spec.agents === "number" ? spec.agents : spec.agents.length), 0),
+    p.days,
+    periodMs,
+  );
   const profileConfig = makeProfileConfig({
     start: p.start,
     days: p.days,
@@ -145,11 +164,26 @@ export function runScenario(
   };
 }
 
-/** Every (ledger, scenario) of the config, in config order; relative paths resolve from `baseDir`. */
-export function simulate(config: RunConfig, baseDir: string, csvOverride?: string): SimulationResult {
+export interface PreparedRun {
+  profile: Profile;
+  scenarios: Scenario[];
+  faults: FaultSchedule;
+}
+
+/**
+ * Every check a run makes before it simulates: the profile (files, CSV rows, shift), the scenarios'
+ * microgrids and the faults. `p2psim validate` runs exactly this, so it accepts what `run` accepts.
+ */
+export function prepareRun(config: RunConfig, baseDir: string, csvOverride?: string): PreparedRun {
   const profile = buildProfile(config, baseDir, csvOverride);
   const scenarios = config.scenarios.map((s) => scenarioOf(s, profile.microgrids));
   const faults = faultSchedule(config, profile);
+  return { profile, scenarios, faults };
+}
+
+/** Every (ledger, scenario) of the config, in config order; relative paths resolve from `baseDir`. */
+export function simulate(config: RunConfig, baseDir: string, csvOverride?: string): SimulationResult {
+  const { profile, scenarios, faults } = prepareRun(config, baseDir, csvOverride);
   const runs: ScenarioRun[] = [];
   for (const ledger of config.ledgers) {
     for (const scenario of scenarios) runs.push(runScenario(config, profile, ledger, scenario, faults));

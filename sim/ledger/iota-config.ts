@@ -5,7 +5,7 @@
 //   batch window 750 ms + Wasp consensus round 1,000 ms + anchor PoW 250 ms (difficulty 21 at
 //   2^23 hashes/s) + Layer-1 confirmation 10,000 ms = 12,000 ms.
 import { deepFreeze, mergeConfig, type DeepPartial } from "./merge.js";
-import type { IotaEnergyReading } from "./energy.js";
+import { IOTA_ENERGY_WH, type IotaEnergyReading } from "./energy.js";
 
 export interface IotaConfig {
   /** Number of Wasp chains: one per microgrid. */
@@ -92,6 +92,10 @@ export function iotaConfig(overrides?: DeepPartial<IotaConfig>): IotaConfig {
     throw new RangeError(`IotaConfig: ${what}`);
   };
   if (!Number.isInteger(c.chains) || c.chains < 1) bad(`chains must be a positive integer, got ${c.chains}`);
+  if (!Object.hasOwn(IOTA_ENERGY_WH, c.energy.reading))
+    bad(
+      `energy.reading must be one of ${Object.keys(IOTA_ENERGY_WH).join(", ")}, got ${JSON.stringify(c.energy.reading)}`,
+    );
   if (!Number.isInteger(c.wasp.committeeSize) || c.wasp.committeeSize < 1)
     bad("wasp.committeeSize must be >= 1");
   if (!(c.wasp.roundMeanMs > 0) || !(c.wasp.roundCv >= 0))

@@ -34,6 +34,8 @@ export interface LedgerPlugin<Options = unknown> {
   readonly security?: string;
   /** Round length the market uses on this ledger by default (s). */
   readonly defaultRoundSeconds: number;
+  /** Fault kinds (sim/ledger/faults.ts) the model reacts to; a fault no run's ledger reacts to is refused. */
+  readonly faultKinds?: readonly string[];
   /**
    * Builds the ledger model for one run; `options` are the config's overrides for this ledger
    * (undefined when there are none). Contract rules come from `contractRules(context)`. `null`: no

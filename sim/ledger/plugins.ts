@@ -35,6 +35,7 @@ export const IOTA_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
   description: "IOTA 2.0: a Wasp chain per microgrid, anchored on the Tangle (feeless Layer 1)",
   security: "Wasp committee BFT: safe while fewer than a third of the committee is faulty",
   defaultRoundSeconds: 20,
+  faultKinds: ["wasp-node-down", "l1-latency-spike"],
   create: (context, options) => new IotaLedger(modelParts(context, options)),
 };
 
@@ -44,6 +45,7 @@ export const ETHEREUM_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
     "Ethereum under proof of work (before 15 Sep 2022, the paper's figures): one chain shared by every microgrid and everyone else, EIP-1559 fees",
   security: "proof-of-work consensus of the whole chain: safe while honest miners hold most of the hash rate",
   defaultRoundSeconds: 30,
+  faultKinds: ["eth-demand-spike"],
   create: (context, options) => new EthereumLedger(modelParts(context, options)),
 };
 
@@ -59,6 +61,7 @@ export const ETHEREUM_POS_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
   security:
     "proof-of-stake consensus of the whole chain (Gasper): safe while validators with more than two thirds of the stake are honest; final after two epochs (~12.8 min), which the market does not wait for",
   defaultRoundSeconds: 30,
+  faultKinds: ["eth-demand-spike"],
   create: (context, options) =>
     new EthereumLedger({ name: "ethereum-pos", ...modelParts(context, { era: "pos", ...options }) }),
 };
