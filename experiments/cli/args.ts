@@ -1,7 +1,8 @@
 // The parsed options of each subcommand (declared in commands.ts, used by its handler module).
 export interface RunArgs {
   config: string;
-  seed?: number;
+  /** As typed: checked by the handler, so "" and a bare --seed are errors, not seed 0. */
+  seed?: string;
   out?: string;
   profiles?: string;
   quiet: boolean;

@@ -19,7 +19,7 @@ const runCommand: CommandModule<object, RunArgs> = {
   builder: (y) =>
     y
       .positional("config", { type: "string", demandOption: true, describe: "JSON config file" })
-      .option("seed", { type: "number", describe: "override the config's seed" })
+      .option("seed", { type: "string", describe: "override the config's seed (a whole number >= 0)" })
       .option("out", { type: "string", describe: "output directory (default results/<name>)" })
       .option("profiles", {
         type: "string",

@@ -12,10 +12,13 @@ export async function run(args: RunArgs): Promise<void> {
   await preloadPlugins(args.config);
   const config = loadRunConfig(args.config);
   if (args.seed !== undefined) {
-    if (!Number.isSafeInteger(args.seed) || args.seed < 0)
-      throw new InputError(`--seed: expected a non-negative integer, got ${args.seed}`);
-    config.seed = args.seed;
+    const seed = /^\d+$/.test(args.seed.trim()) ? Number(args.seed.trim()) : NaN;
+    if (!Number.isSafeInteger(seed))
+      throw new InputError(`--seed: expected a whole number >= 0, got ${JSON.stringify(args.seed)}`);
+    config.seed = seed;
   }
+  if (args.out !== undefined && args.out.trim() === "")
+    throw new InputError('--out: expected a folder, got ""');
   const result = fromConfig(args.config, () =>
     simulate(config, dirname(resolve(args.config)), args.profiles),
   );

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { bidders, DEFAULT_MARKET_CONFIG, mechanisms } from "../../sim/market/index.js";
 import { PAPER } from "../../sim/presets.js";
+import { MAX_HOUSEHOLD_KW } from "../../sim/data/index.js";
 import { SHIFT_SERIES } from "../../sim/data/index.js";
 import type { Registry, Named } from "../../sim/kernel/registry.js";
 import { interMicrogridProcesses, PAPER_SCENARIOS } from "../../sim/grid/index.js";
@@ -95,6 +96,9 @@ const profileCsv = z
     missing: z.enum(["error", "zero", "interpolate"]).default("error"),
     pvScale: positive.default(1),
     loadScale: positive.default(1),
+    maxKw: positive
+      .default(MAX_HOUSEHOLD_KW)
+      .describe("the largest mean power a household's row may show (kW); above it the CSV is refused"),
     shiftHours: shiftHours.default({}),
     shiftSeries,
   })
@@ -273,7 +277,10 @@ export const runConfigSchema = z
     $schema: z.string().max(1000).optional(),
     name: z
       .string()
-      .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-' only")
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+        "a name, not a path: letters, digits, '.', '_' or '-', starting with a letter or digit",
+      )
       .default("run"),
     seed: z.number().int().nonnegative().default(PAPER.seed),
     plugins: z

@@ -81,6 +81,7 @@ function unshiftedProfile(config: RunConfig, baseDir: string, csvOverride: strin
       missing: p.missing,
       pvScale: p.pvScale,
       loadScale: p.loadScale,
+      maxKw: p.maxKw,
     });
   }
   const specs =

@@ -41,6 +41,36 @@ export interface CsvProfileOptions {
   loadScale?: number;
   /** Source interval (ms); default inferred from the timestamps. */
   sourceIntervalMs?: number;
+  /**
+   * The largest mean power a household may show in one interval (kW), for PV and load alike; a
+   * row above it is refused as a unit or typing error. Default MAX_HOUSEHOLD_KW.
+   */
+  maxKw?: number;
+}
+
+/**
+ * 250 kW: ten times a 3-phase 63 A UK domestic supply (43 kW) and far above any household PV, heat
+ * pump or EV charger; a row above it is almost surely Wh read as kWh. An assumption of this
+ * simulator, overridable (profiles.maxKw) for larger sites.
+ */
+export const MAX_HOUSEHOLD_KW = 250;
+
+/** Refuses the first row whose energy in its interval means more than `maxKw` on average. */
+function checkPower(rows: Rows, intervalMs: number, maxKw: number, source: string): void {
+  const maxKwh = (maxKw * intervalMs) / 3_600_000;
+  for (let r = 0; r < rows.line.length; r++) {
+    for (const [column, values] of [
+      ["pv_kwh", rows.pv],
+      ["load_kwh", rows.load],
+    ] as const) {
+      if (values[r]! > maxKwh)
+        throw new ProfileError(
+          source,
+          rows.line[r]!,
+          `${column}: ${values[r]} kWh in ${intervalMs / 60_000} minutes is a mean of ${((values[r]! * 3_600_000) / intervalMs).toPrecision(3)} kW, above the ${maxKw} kW a household can draw or feed (profiles.maxKw raises the bound)`,
+        );
+    }
+  }
 }
 
 export const CSV_COLUMNS = ["timestamp", "household", "pv_kwh", "load_kwh"] as const;
@@ -329,6 +359,7 @@ export function loadProfileCsv(text: string, source: string, options: CsvProfile
       "a single timestamp: cannot infer the source interval (give sourceIntervalMs)",
     );
   }
+  checkPower(rows, intervalMs, options.maxKw ?? MAX_HOUSEHOLD_KW, source);
   const grid = placeOnGrid(rows, households.length, intervalMs, periodMs, source);
   const names = households.map((h) => h.household);
   handleMissing(grid, names, rows, options.missing ?? "error", source);

@@ -64,7 +64,13 @@ export { minuteShares, shareOf, sharePrefix } from "./load-shape.js";
 export { GaussianSource } from "./gaussian.js";
 export { roundCumulativeInPlace, splitEvenly } from "./rounding.js";
 export { resampleInto, resampleProblem, resampledLength, resampleWh } from "./resample.js";
-export { CSV_COLUMNS, loadProfileCsv, type CsvProfileOptions, type MissingPolicy } from "./csv.js";
+export {
+  CSV_COLUMNS,
+  loadProfileCsv,
+  MAX_HOUSEHOLD_KW,
+  type CsvProfileOptions,
+  type MissingPolicy,
+} from "./csv.js";
 export { parseHouseholds, type HouseholdMapping } from "./households.js";
 export {
   civilFromDays,

@@ -123,3 +123,46 @@ test("JSON nested 100,000 deep is refused in one line without a stack overflow",
   assert.equal(r.code, 2);
   assert.match(r.err.trim(), /^p2psim: .*deep\.json: nested 100000 levels deep \(at most 64\)/);
 });
+
+test('--seed "", a bare --seed and --out "" exit 2 with one line', () => {
+  const file = join(dir, "day.json");
+  writeFileSync(file, JSON.stringify({ ledgers: ["ideal"], scenarios: ["grid"], profiles: DAY }));
+  for (const args of [["--seed", ""], ["--seed"], ["--seed", "1.5"], ["--out", ""]]) {
+    const r = p2psim("run", file, ...args, "--quiet");
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.err}`);
+    assert.match(r.err.trim(), /^p2psim: --(seed|out): expected/);
+  }
+});
+
+test('a config name is a name, not a path: ".." is refused', () => {
+  const file = join(dir, "dotdot.json");
+  writeFileSync(file, JSON.stringify({ name: "..", ledgers: ["ideal"], profiles: DAY }));
+  const r = p2psim("validate", file);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /field "name": a name, not a path/);
+});
+
+test("a CSV row of 4,000,000 kWh in one hour is refused naming the file, line and column", () => {
+  const csv = join(dir, "huge.csv");
+  writeFileSync(
+    csv,
+    "timestamp,household,pv_kwh,load_kwh\n2016-08-15T00:00:00-07:00,h1,0,1\n2016-08-15T01:00:00-07:00,h1,0,4000000\n",
+  );
+  writeFileSync(join(dir, "homes.csv"), "household,microgrid\nh1,MG1\n");
+  const file = join(dir, "huge.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ledgers: ["ideal"],
+      scenarios: ["grid"],
+      profiles: { source: "csv", file: "huge.csv", households: "homes.csv" },
+    }),
+  );
+  for (const r of [
+    p2psim("validate", file),
+    p2psim("run", file, "--quiet", "--out", join(dir, "out-huge")),
+  ]) {
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err.trim(), /huge\.csv.*line 3.*load_kwh: 4000000 kWh in 60 minutes.*above the 250 kW/);
+  }
+});
