@@ -29,6 +29,7 @@ export interface ReproduceArgs {
   seeds: number;
   jobs?: number;
   map: boolean;
+  pdf?: boolean;
   quiet: boolean;
 }
 
@@ -43,4 +44,5 @@ export interface ReadingsArgs {
 
 export interface ReportArgs {
   dir: string;
+  pdf?: boolean;
 }

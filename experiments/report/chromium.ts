@@ -238,9 +238,12 @@ export async function printPdf(url: string, options: { path?: string } = {}): Pr
   const browser = await launchChromium(options.path === undefined ? {} : { path: options.path });
   try {
     const session = await browser.openPage();
+    // Laid out for print at the printable width of A4 (210 mm less 2 x 12 mm margins, ~700 px),
+    // so the charts are drawn at the width they are printed at.
+    await browser.send("Emulation.setEmulatedMedia", { media: "print" }, session);
     await browser.send(
       "Emulation.setDeviceMetricsOverride",
-      { width: 1000, height: 1400, deviceScaleFactor: 1, mobile: false },
+      { width: 700, height: 1000, deviceScaleFactor: 1, mobile: false },
       session,
     );
     await navigate(browser, session, url);
