@@ -30,6 +30,7 @@ export interface ReproduceArgs {
   seeds: number;
   jobs?: number;
   map: boolean;
+  pdf?: boolean;
   quiet: boolean;
 }
 
@@ -44,4 +45,5 @@ export interface ReadingsArgs {
 
 export interface ReportArgs {
   dir: string;
+  pdf?: boolean;
 }

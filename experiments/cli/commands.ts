@@ -76,6 +76,12 @@ const reproduceCommand: CommandModule<object, ReproduceArgs> = {
         default: true,
         describe: "include the reduced readings map (--no-map: skip)",
       })
+      .option("pdf", {
+        type: "boolean",
+        default: true,
+        describe:
+          "print report.pdf beside each report.html when headless Chromium is present (--no-pdf: skip)",
+      })
       .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: async (args) => (await import("./reproduce.js")).reproducePaper(args),
 };
@@ -108,7 +114,12 @@ const table1Command: CommandModule<object, ConfigArgs> = {
 const reportCommand: CommandModule<object, ReportArgs> = {
   command: "report <dir>",
   describe: "Redraw the charts and report.html of a results directory",
-  builder: (y) => y.positional("dir", { type: "string", demandOption: true }),
+  builder: (y) =>
+    y.positional("dir", { type: "string", demandOption: true }).option("pdf", {
+      type: "boolean",
+      default: false,
+      describe: "also print report.pdf with headless Chromium (skipped with a note when it is missing)",
+    }),
   handler: async (args) => (await import("./reproduce.js")).report(args),
 };
 

@@ -8,6 +8,7 @@ import { PAPER_DATASETS, REDUCED_MAP, reproduce, type Overview } from "../run/re
 import { simulate } from "../run/simulate.js";
 import { reportInputFromDir } from "../run/report-input.js";
 import { writeReport } from "../report/index.js";
+import { writeReportPdf } from "../report/pdf.js";
 import { runMap } from "../readings/map.js";
 import { figureName, readingsPageHtml, writeReadings } from "../readings/write.js";
 import { writeFileAtomic } from "../io/atomic.js";
@@ -64,6 +65,7 @@ export async function reproducePaper(args: ReproduceArgs): Promise<void> {
     seeds: args.seeds,
     ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
     ...(args.map ? {} : { map: false }),
+    ...(args.pdf === false ? {} : { pdf: true }),
     onProgress: bar.update,
   });
   bar.stop();
@@ -134,5 +136,9 @@ export function table1(args: ConfigArgs): void {
 
 export async function report(args: ReportArgs): Promise<void> {
   const files = await writeReport(args.dir, reportInputFromDir(args.dir));
+  if (args.pdf === true) {
+    const pdf = await writeReportPdf(args.dir);
+    if (pdf !== null) files.push(pdf);
+  }
   process.stdout.write(`wrote ${files.length} files to ${args.dir}/\n`);
 }

@@ -50,8 +50,58 @@ export const ERROR_RECORDER_JS = `(function () {
 /**
  * Renders every [data-chart] container from the inline specs with Vega's View (SVG renderer), then
  * marks it data-rendered="true"; failures go to console.error and data-error on the container.
+ * On a narrow container (a phone) the spec is first arranged for it: legends below the plot, long
+ * titles wrapped, scenario labels slanted, side-by-side panels stacked at the container's width.
  */
 export const RENDER_JS = `(function () {
+  var NARROW = 640;
+  function wrap(text, chars) {
+    if (typeof text !== "string" || text.length <= chars) return text;
+    var lines = [], line = "";
+    text.split(/\\s+/).forEach(function (word) {
+      if (line && line.length + 1 + word.length > chars) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+  function wrapTitle(title, width) {
+    if (!title) return title;
+    if (typeof title === "string") return wrap(title, Math.floor(width / 9.5));
+    var out = {};
+    for (var k in title) out[k] = title[k];
+    out.text = wrap(title.text, Math.floor(width / 9.5));
+    if (out.subtitle) out.subtitle = wrap(title.subtitle, Math.floor(width / 7.2));
+    return out;
+  }
+  function slantScenarioLabels(node) {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) { node.forEach(slantScenarioLabels); return; }
+    if (node.field === "scenario" && node.axis && node.axis.labelAngle === 0) {
+      node.axis.labelAngle = -40;
+      node.axis.labelAlign = "right";
+    }
+    for (var k in node) if (k !== "data") slantScenarioLabels(node[k]);
+  }
+  function fitSpec(spec, width) {
+    if (!(width > 0) || width >= NARROW) return spec;
+    spec = JSON.parse(JSON.stringify(spec));
+    var config = spec.config || (spec.config = {});
+    config.legend = config.legend || {};
+    config.legend.orient = "bottom";
+    config.legend.direction = "vertical";
+    spec.title = wrapTitle(spec.title, width - 24);
+    slantScenarioLabels(spec.encoding);
+    slantScenarioLabels(spec.layer);
+    if (spec.hconcat) {
+      spec.vconcat = spec.hconcat;
+      delete spec.hconcat;
+      spec.vconcat.forEach(function (panel) {
+        if (typeof panel.width === "number") panel.width = Math.max(140, width - 120);
+      });
+    }
+    return spec;
+  }
   var root = document.documentElement;
   var containers = document.querySelectorAll("[data-chart]");
   var pending = containers.length;
@@ -78,6 +128,7 @@ export const RENDER_JS = `(function () {
     try {
       var spec = specs[name];
       if (!spec) throw new Error("no spec named " + name);
+      if (!/\\bfixed\\b/.test(el.className)) spec = fitSpec(spec, el.clientWidth);
       var runtime = vega.parse(vegaLite.compile(spec).spec);
       var view = new vega.View(runtime, { renderer: "svg", container: el, hover: true, logLevel: vega.Warn });
       view.runAsync().then(function () {

@@ -21,6 +21,7 @@ import {
   IOTA_COLOUR,
   LABEL_COLOUR,
   PANEL_HEIGHT,
+  PAPER_COLOUR,
   PANEL_WIDTH,
   PRODUCER_COLOUR,
   SCHEMA_URL,
@@ -30,6 +31,7 @@ import {
 import type {
   BenefitRow,
   NetProductionRow,
+  PaperMark,
   ReportInput,
   ScalabilityRow,
   ScenarioTotalRow,
@@ -102,30 +104,93 @@ export function fig09Spec(rows: readonly NetProductionRow[]): TopLevelSpec {
 }
 
 interface BenefitChart {
+  figure: "fig11" | "fig12";
   field: "producerPct" | "consumerPct";
   title: string;
   subtitle: string;
   yTitle: string;
 }
 
-function benefitSpec(rows: readonly BenefitRow[], chart: BenefitChart): TopLevelSpec {
+/**
+ * The paper's marks of one figure that stand on a scenario present in `scenarios`, resolved to
+ * values in the figure's unit (relative marks against our bar of `relativeTo`).
+ */
+function paperMarkValues(
+  marks: readonly PaperMark[],
+  figure: PaperMark["figure"],
+  scenarios: readonly string[],
+  ours: (scenario: string) => number | undefined,
+): { scenario: string; value: number; label: string }[] {
+  const out: { scenario: string; value: number; label: string }[] = [];
+  for (const m of marks) {
+    if (m.figure !== figure || !scenarios.includes(m.scenario)) continue;
+    const base = m.relativeTo === undefined ? undefined : ours(m.relativeTo);
+    const value =
+      m.relativeTo === undefined ? m.value : base === undefined ? NaN : base * (1 + m.value / 100);
+    if (Number.isFinite(value)) out.push({ scenario: m.scenario, value, label: m.label });
+  }
+  return out;
+}
+
+/**
+ * A layer of black ticks across the scenario's band at the paper's values, with its own legend
+ * ("Paper"); the figure's layers resolve colour independently so both legends show.
+ */
+function paperLayer(
+  values: readonly { scenario: string; value: number; label: string }[],
+  yTitle: string,
+  format: string,
+) {
+  const labels = orderedUnique(values.map((v) => v.label));
+  return {
+    data: { values: values.map((v) => ({ ...v })) },
+    mark: { type: "tick" as const, thickness: 3, bandSize: 0.9 },
+    encoding: {
+      y: { field: "value", type: "quantitative" as const, title: yTitle },
+      color: {
+        field: "label",
+        type: "nominal" as const,
+        title: "Paper",
+        scale: { domain: labels, range: labels.map(() => PAPER_COLOUR) },
+        legend: {
+          symbolType: "stroke",
+          symbolStrokeColor: PAPER_COLOUR,
+          symbolStrokeWidth: 3,
+          labelLimit: 0,
+        },
+      },
+      tooltip: [
+        { field: "label", type: "nominal" as const, title: "Paper" },
+        { field: "value", type: "quantitative" as const, title: yTitle, format },
+      ],
+    },
+  };
+}
+
+function benefitSpec(
+  rows: readonly BenefitRow[],
+  chart: BenefitChart,
+  marks: readonly PaperMark[],
+): TopLevelSpec {
   const values = benefitValues(rows);
   const microgrids = orderNames(values.map((r) => r.microgrid));
+  const scenarios = orderScenarios(values.map((r) => r.scenario));
+  const paper = paperMarkValues(marks, chart.figure, scenarios, () => undefined);
+  const xOffset = { field: "microgrid", type: "nominal" as const, sort: microgrids };
+  const y = { field: chart.field, type: "quantitative" as const, title: chart.yTitle };
   return {
     $schema: SCHEMA_URL,
     title: { text: chart.title, subtitle: chart.subtitle },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values },
-    encoding: {
-      x: scenarioAxis(values.map((r) => r.scenario)),
-      xOffset: { field: "microgrid", type: "nominal", sort: microgrids },
-      y: { field: chart.field, type: "quantitative", title: chart.yTitle },
-    },
+    encoding: { x: scenarioAxis(values.map((r) => r.scenario)) },
     layer: [
       {
         mark: { type: "bar" },
         encoding: {
+          xOffset,
+          y,
           color: microgridColour(microgrids),
           tooltip: [
             { field: "scenario", type: "nominal", title: "Scenario" },
@@ -136,31 +201,43 @@ function benefitSpec(rows: readonly BenefitRow[], chart: BenefitChart): TopLevel
       },
       {
         mark: { type: "text", dy: -6, fontSize: 10, color: LABEL_COLOUR },
-        encoding: { text: { field: chart.field, type: "quantitative", format: ".1f" } },
+        encoding: { xOffset, y, text: { field: chart.field, type: "quantitative", format: ".1f" } },
       },
+      ...(paper.length > 0 ? [paperLayer(paper, chart.yTitle, ".2f")] : []),
     ],
+    ...(paper.length > 0 ? { resolve: { scale: { color: "independent" as const } } } : {}),
     config: reportConfig(),
   };
 }
 
 /** Fig. 11: average producer benefit per Wh traded, grouped by scenario and microgrid. */
-export function fig11Spec(rows: readonly BenefitRow[]): TopLevelSpec {
-  return benefitSpec(rows, {
-    field: "producerPct",
-    title: "Fig. 11 — Average producer benefit per Wh traded",
-    subtitle: "Price received over the export price Pgs; only microgrids taking part in a scenario appear",
-    yTitle: "Producer benefit over Pgs (%)",
-  });
+export function fig11Spec(rows: readonly BenefitRow[], paper: readonly PaperMark[] = []): TopLevelSpec {
+  return benefitSpec(
+    rows,
+    {
+      figure: "fig11",
+      field: "producerPct",
+      title: "Fig. 11 — Average producer benefit per Wh traded",
+      subtitle: "Price received over the export price Pgs; only microgrids taking part in a scenario appear",
+      yTitle: "Producer benefit over Pgs (%)",
+    },
+    paper,
+  );
 }
 
 /** Fig. 12: average consumer benefit per Wh traded, grouped by scenario and microgrid. */
-export function fig12Spec(rows: readonly BenefitRow[]): TopLevelSpec {
-  return benefitSpec(rows, {
-    field: "consumerPct",
-    title: "Fig. 12 — Average consumer benefit per Wh traded",
-    subtitle: "Price paid under the import price Pgb; only microgrids taking part in a scenario appear",
-    yTitle: "Consumer benefit under Pgb (%)",
-  });
+export function fig12Spec(rows: readonly BenefitRow[], paper: readonly PaperMark[] = []): TopLevelSpec {
+  return benefitSpec(
+    rows,
+    {
+      figure: "fig12",
+      field: "consumerPct",
+      title: "Fig. 12 — Average consumer benefit per Wh traded",
+      subtitle: "Price paid under the import price Pgb; only microgrids taking part in a scenario appear",
+      yTitle: "Consumer benefit under Pgb (%)",
+    },
+    paper,
+  );
 }
 
 interface StackPart {
@@ -170,6 +247,7 @@ interface StackPart {
 }
 
 interface StackedChart {
+  figure: "fig13" | "fig14";
   title: string;
   subtitle: string;
   yTitle: string;
@@ -181,9 +259,18 @@ interface StackedChart {
   partFormat: string;
 }
 
-function stackedTotalsSpec(rows: readonly ScenarioTotalRow[], chart: StackedChart): TopLevelSpec {
+function stackedTotalsSpec(
+  rows: readonly ScenarioTotalRow[],
+  chart: StackedChart,
+  marks: readonly PaperMark[],
+): TopLevelSpec {
   const values = totalValues(rows);
   const [first, second] = chart.parts;
+  const ours = (scenario: string): number | undefined => {
+    const total = values.find((r) => r.scenario === scenario)?.[chart.totalField];
+    return typeof total === "number" ? total : undefined;
+  };
+  const paper = paperMarkValues(marks, chart.figure, orderScenarios(values.map((r) => r.scenario)), ours);
   return {
     $schema: SCHEMA_URL,
     title: { text: chart.title, subtitle: chart.subtitle },
@@ -226,57 +313,94 @@ function stackedTotalsSpec(rows: readonly ScenarioTotalRow[], chart: StackedChar
           text: { field: "totalLabel", type: "nominal" },
         },
       },
+      ...(paper.length > 0 ? [paperLayer(paper, chart.yTitle, chart.partFormat)] : []),
     ],
+    ...(paper.length > 0 ? { resolve: { scale: { color: "independent" as const } } } : {}),
     config: reportConfig(),
   };
 }
 
 /** Fig. 13: total benefit in GBP per scenario, producers and consumers stacked. */
-export function fig13Spec(rows: readonly ScenarioTotalRow[]): TopLevelSpec {
-  return stackedTotalsSpec(rows, {
-    title: "Fig. 13 — Total benefit to the agents in each trading scenario",
-    subtitle: "Benefit over the main-grid prices, summed over the run; label = total",
-    yTitle: "Total benefit (GBP)",
-    legendTitle: "Benefit to",
-    parts: [
-      { field: "producerBenefitGbp", label: "Producers", colour: PRODUCER_COLOUR },
-      { field: "consumerBenefitGbp", label: "Consumers", colour: CONSUMER_COLOUR },
-    ],
-    totalField: "totalBenefitGbp",
-    totalLabel: "'£' + format(datum.totalBenefitGbp, ',.2f')",
-    partFormat: ",.2f",
-  });
+export function fig13Spec(rows: readonly ScenarioTotalRow[], paper: readonly PaperMark[] = []): TopLevelSpec {
+  return stackedTotalsSpec(
+    rows,
+    {
+      figure: "fig13",
+      title: "Fig. 13 — Total benefit to the agents in each trading scenario",
+      subtitle: "Benefit over the main-grid prices, summed over the run; label = total",
+      yTitle: "Total benefit (GBP)",
+      legendTitle: "Benefit to",
+      parts: [
+        { field: "producerBenefitGbp", label: "Producers", colour: PRODUCER_COLOUR },
+        { field: "consumerBenefitGbp", label: "Consumers", colour: CONSUMER_COLOUR },
+      ],
+      totalField: "totalBenefitGbp",
+      totalLabel: "'£' + format(datum.totalBenefitGbp, ',.2f')",
+      partFormat: ",.2f",
+    },
+    paper,
+  );
 }
 
 /** Fig. 14: energy traded with the main grid per scenario, import and export stacked. */
-export function fig14Spec(rows: readonly ScenarioTotalRow[]): TopLevelSpec {
-  return stackedTotalsSpec(rows, {
-    title: "Fig. 14 — Energy traded with the main grid in each trading scenario",
-    subtitle: "Microgrids outside a scenario trade with the main grid alone and are included; label = total",
-    yTitle: "Energy traded with the main grid (kWh)",
-    legendTitle: "Main grid",
-    parts: [
-      { field: "mainGridImportKwh", label: "Import", colour: IMPORT_COLOUR },
-      { field: "mainGridExportKwh", label: "Export", colour: EXPORT_COLOUR },
-    ],
-    totalField: "mainGridKwh",
-    totalLabel: "format(datum.mainGridKwh, ',.0f') + ' kWh'",
-    partFormat: ",.1f",
-  });
+export function fig14Spec(rows: readonly ScenarioTotalRow[], paper: readonly PaperMark[] = []): TopLevelSpec {
+  return stackedTotalsSpec(
+    rows,
+    {
+      figure: "fig14",
+      title: "Fig. 14 — Energy traded with the main grid in each trading scenario",
+      subtitle:
+        "Microgrids outside a scenario trade with the main grid alone and are included; label = total",
+      yTitle: "Energy traded with the main grid (kWh)",
+      legendTitle: "Main grid",
+      parts: [
+        { field: "mainGridImportKwh", label: "Import", colour: IMPORT_COLOUR },
+        { field: "mainGridExportKwh", label: "Export", colour: EXPORT_COLOUR },
+      ],
+      totalField: "mainGridKwh",
+      totalLabel: "format(datum.mainGridKwh, ',.0f') + ' kWh'",
+      partFormat: ",.1f",
+    },
+    paper,
+  );
+}
+
+/** Characters per line of a Table I cell (12 px text in a cell of TABLE1_CELL_WIDTH px). */
+const TABLE1_LINE_CHARS = 24;
+const TABLE1_CELL_WIDTH = 190;
+const TABLE1_LINE_HEIGHT = 15;
+
+/**
+ * Words of `text` in lines of at most `width` characters (a longer word gets a line of its own),
+ * so the chart draws every character instead of truncating: Vega draws an array as lines.
+ */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0 || lines.length === 0) lines.push(line);
+  return lines;
 }
 
 /** Table I as a text grid: metrics down, ours and the paper's values for every ledger across. */
 export function table1Spec(rows: readonly Table1Row[]): TopLevelSpec {
-  const values = table1Values(rows);
+  // Cell text wrapped into lines and drawn from the top of its row, so no cell is cut short.
+  const values = table1Values(rows).map((v) => ({ ...v, lines: wrapWords(v.value, TABLE1_LINE_CHARS) }));
   const columnLabels = table1Columns(rows).map((c) => c.label);
+  const maxLines = Math.max(1, ...values.map((v) => v.lines.length));
   return {
     $schema: SCHEMA_URL,
     title: {
       text: "Table I — IOTA vs Ethereum: our models next to the paper",
       subtitle: "Values as reported; notes in the HTML report",
     },
-    width: CHART_WIDTH,
-    height: { step: 34 },
+    width: Math.max(CHART_WIDTH, TABLE1_CELL_WIDTH * columnLabels.length),
+    height: { step: TABLE1_LINE_HEIGHT * maxLines + 18 },
     data: { values },
     encoding: {
       x: {
@@ -291,6 +415,7 @@ export function table1Spec(rows: readonly Table1Row[]): TopLevelSpec {
           ticks: false,
           labelFontWeight: "bold",
           labelPadding: 8,
+          labelLimit: 0,
         },
       },
       y: {
@@ -298,7 +423,7 @@ export function table1Spec(rows: readonly Table1Row[]): TopLevelSpec {
         type: "nominal",
         sort: orderedUnique(values.map((r) => r.metric)),
         title: null,
-        axis: { domain: false, ticks: false, labelLimit: 260, labelPadding: 8 },
+        axis: { domain: false, ticks: false, labelLimit: 0, labelPadding: 8 },
       },
     },
     layer: [
@@ -314,8 +439,24 @@ export function table1Spec(rows: readonly Table1Row[]): TopLevelSpec {
         },
       },
       {
-        mark: { type: "text", fontSize: 12, color: LABEL_COLOUR, limit: 150 },
-        encoding: { text: { field: "value", type: "nominal" } },
+        mark: {
+          type: "text",
+          fontSize: 12,
+          color: LABEL_COLOUR,
+          limit: 0,
+          lineHeight: TABLE1_LINE_HEIGHT,
+          baseline: "top",
+          dy: 8,
+        },
+        encoding: {
+          y: { field: "metric", type: "nominal", bandPosition: 0 },
+          text: { field: "lines" },
+          tooltip: [
+            { field: "metric", type: "nominal", title: "Metric" },
+            { field: "column", type: "nominal", title: "Column" },
+            { field: "value", type: "nominal", title: "Value" },
+          ],
+        },
       },
     ],
     config: { ...reportConfig(), view: { stroke: null } },
@@ -358,6 +499,20 @@ function decades(values: readonly number[]): number[] {
   return out;
 }
 
+/** A log-scale domain padded to the 1-2-5 steps around the values (never an empty or zero-width one). */
+function logDomain(values: readonly number[]): { domain: [number, number]; nice: false } {
+  const steps = (e: number) => [1, 2, 5].map((m) => m * 10 ** e);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const e0 = Math.floor(Math.log10(lo));
+  const e1 = Math.floor(Math.log10(hi));
+  const below = [...steps(e0 - 1), ...steps(e0)].filter((v) => v <= lo);
+  const above = [...steps(e1), ...steps(e1 + 1)].filter((v) => v >= hi);
+  const min = below[below.length - 1] ?? 10 ** e0;
+  const max = above[0] ?? 10 ** (e1 + 1);
+  return { domain: [min, max > min ? max : min * 10], nice: false };
+}
+
 const SMALL_NUMBER_LABEL = "datum.value >= 0.01 ? format(datum.value, '~g') : format(datum.value, '.0e')";
 
 /** Time per transaction and cost per bid against the number of participants, both ledgers. */
@@ -365,11 +520,12 @@ export function scalabilitySpec(rows: readonly ScalabilityRow[]): TopLevelSpec {
   const values = scalabilityValues(rows);
   const participants = values.map((r) => r.participants);
   const costTicks = decades(values.map((r) => r.costPerBidUsd));
+  const latencies = values.flatMap((r) => [r.txLatencyMeanS, r.txLatencyP95S]).filter((v) => v > 0);
   return {
     $schema: SCHEMA_URL,
     title: {
       text: "Scalability — time per transaction and cost per bid",
-      subtitle: "Solid = mean, dashed = 95th percentile; cost on a log scale",
+      subtitle: "Solid = mean, dashed = 95th percentile; both axes on log scales",
     },
     data: { values },
     transform: [{ filter: "datum.participants > 0" }],
@@ -380,6 +536,7 @@ export function scalabilitySpec(rows: readonly ScalabilityRow[]): TopLevelSpec {
         height: PANEL_HEIGHT,
         transform: [
           { fold: ["txLatencyMeanS", "txLatencyP95S"], as: ["statistic", "seconds"] },
+          { filter: "datum.seconds > 0" },
           {
             calculate: "datum.statistic === 'txLatencyMeanS' ? 'mean' : '95th percentile'",
             as: "statisticLabel",
@@ -387,7 +544,13 @@ export function scalabilitySpec(rows: readonly ScalabilityRow[]): TopLevelSpec {
         ],
         encoding: {
           x: participantsAxis(participants),
-          y: { field: "seconds", type: "quantitative", title: "Time per transaction (s)" },
+          y: {
+            field: "seconds",
+            type: "quantitative",
+            title: "Time per transaction (s, log scale)",
+            scale: { type: "log", ...(latencies.length > 0 ? logDomain(latencies) : {}) },
+            axis: { format: "~g" },
+          },
           color: LEDGER_COLOUR,
           tooltip: [
             { field: "ledger", type: "nominal", title: "Ledger" },
@@ -461,10 +624,10 @@ export function scalabilitySpec(rows: readonly ScalabilityRow[]): TopLevelSpec {
 export function buildSpecs(input: ReportInput): Record<ChartName, TopLevelSpec> {
   return {
     fig09: fig09Spec(input.netProduction),
-    fig11: fig11Spec(input.benefits),
-    fig12: fig12Spec(input.benefits),
-    fig13: fig13Spec(input.totals),
-    fig14: fig14Spec(input.totals),
+    fig11: fig11Spec(input.benefits, input.paper ?? []),
+    fig12: fig12Spec(input.benefits, input.paper ?? []),
+    fig13: fig13Spec(input.totals, input.paper ?? []),
+    fig14: fig14Spec(input.totals, input.paper ?? []),
     table1: table1Spec(input.table1),
     scalability: scalabilitySpec(input.scalability),
   };

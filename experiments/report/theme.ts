@@ -40,6 +40,8 @@ export const IOTA_COLOUR = "#44AA99";
 export const ETHEREUM_COLOUR = "#AA4499";
 export const ZERO_RULE_COLOUR = "#444444";
 export const LABEL_COLOUR = "#333333";
+/** The paper's values (reference marks on Figs. 11-14). */
+export const PAPER_COLOUR = "#000000";
 
 export function reportConfig(): Config {
   return {
@@ -48,7 +50,7 @@ export function reportConfig(): Config {
     padding: 12,
     title: { anchor: "start", fontSize: 15, subtitleFontSize: 12, subtitleColor: "#555555", offset: 12 },
     axis: { labelFontSize: 11, titleFontSize: 12, gridColor: "#e6e6e6", labelColor: "#333333" },
-    legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 240 },
+    legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 },
     header: { labelFontSize: 12, titleFontSize: 12 },
     view: { stroke: "#cccccc" },
   };

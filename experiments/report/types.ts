@@ -69,6 +69,24 @@ export interface Claim {
   seeds?: { held: number; of: number };
 }
 
+/**
+ * One of the paper's values drawn on Figs. 11-14 as a reference mark. Only values the paper prints
+ * in its text are used (its figures carry no printed numbers): see docs/report.md.
+ */
+export interface PaperMark {
+  figure: "fig11" | "fig12" | "fig13" | "fig14";
+  /** The scenario (x category) the mark stands on. */
+  scenario: string;
+  /**
+   * In the figure's unit; with `relativeTo`, a change in percent of our bar of that scenario (the
+   * paper's "20.6 % less than Grid" drawn on our Grid total).
+   */
+  value: number;
+  relativeTo?: string;
+  /** Legend and tooltip text, naming where the paper prints it. */
+  label: string;
+}
+
 export interface ReportInput {
   title: string;
   netProduction: NetProductionRow[];
@@ -79,4 +97,6 @@ export interface ReportInput {
   claims: Claim[];
   manifest: Record<string, unknown>;
   headline: Record<string, number | string>;
+  /** The paper's values drawn as reference marks (none when absent). */
+  paper?: PaperMark[];
 }

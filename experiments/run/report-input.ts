@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { InputError } from "../cli/errors.js";
 import { readJsonFile } from "../io/json.js";
-import type { NetProductionRow, ReportInput, ScalabilityRow, Table1Row } from "../report/index.js";
+import type { NetProductionRow, PaperMark, ReportInput, ScalabilityRow, Table1Row } from "../report/index.js";
 import { PAPER, type LedgerFigures, type Summary } from "./report-data.js";
 import type { Replication } from "./replicate.js";
 
@@ -110,6 +110,32 @@ function replicationHeadline(r: Replication | undefined): Record<string, string>
   );
 }
 
+/**
+ * The paper's values drawn on Figs. 11-14: only those its text prints (section V); its figures print
+ * no numbers, so nothing is read off them and Fig. 13 has no mark (docs/report.md).
+ */
+export const PAPER_MARKS: readonly PaperMark[] = [
+  {
+    figure: "fig11",
+    scenario: "grid",
+    value: PAPER.producerBenefitPctGrid,
+    label: `paper: ${PAPER.producerBenefitPctGrid} % (§V)`,
+  },
+  {
+    figure: "fig12",
+    scenario: "grid",
+    value: PAPER.consumerBenefitPctGrid,
+    label: `paper: ${PAPER.consumerBenefitPctGrid} % (§V)`,
+  },
+  {
+    figure: "fig14",
+    scenario: "all",
+    value: -PAPER.mainGridReductionAllVsGridPct,
+    relativeTo: "grid",
+    label: `paper: Grid − ${PAPER.mainGridReductionAllVsGridPct} % (§V)`,
+  },
+];
+
 /** Everything the report shows, from the files of a run. */
 export function reportInputFromDir(dir: string): ReportInput {
   const summary = readJson<
@@ -156,5 +182,6 @@ export function reportInputFromDir(dir: string): ReportInput {
       "paper: % less main grid": PAPER.mainGridReductionAllVsGridPct,
       ...replicationHeadline(summary.replication),
     },
+    paper: PAPER_MARKS.map((m) => ({ ...m })),
   };
 }

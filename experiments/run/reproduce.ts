@@ -18,6 +18,7 @@ import { runMap, type MapOptions, type ReadingsMap } from "../readings/map.js";
 import { REPLICATES } from "../readings/schema.js";
 import { figureName, readingsSectionHtml, writeReadings } from "../readings/write.js";
 import { overviewHtml, writeReport, type OverviewDataset, type ScalabilityRow } from "../report/index.js";
+import { REPORT_PDF, writeReportPdf } from "../report/pdf.js";
 import type { Claim } from "./claims.js";
 import { figureValue } from "./headline.js";
 import type { RunMeasures } from "./measure.js";
@@ -114,6 +115,8 @@ export interface ReproduceOptions {
   map?: Pick<MapOptions, "choices" | "seeds"> | false;
   /** Called as work progresses: what is running, how far. */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Also print report.pdf beside each report.html (skipped with a note when Chromium is missing). */
+  pdf?: boolean;
 }
 
 export interface ReproduceResult {
@@ -196,14 +199,14 @@ function overviewDataset(d: Dataset, r: Replication, claims: readonly Claim[]): 
   };
 }
 
-/** Every file under `dir` (relative, sorted), except `skip`. */
+/** Every file under `dir` (relative, sorted), except `skip` and report.pdf (not byte-stable). */
 function filesUnder(dir: string, skip: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (relative(dir, path) !== skip) out.push(relative(dir, path));
+      else if (relative(dir, path) !== skip && name !== REPORT_PDF) out.push(relative(dir, path));
     }
   };
   walk(dir);
@@ -278,6 +281,12 @@ export async function reproduce(dir: string, options: ReproduceOptions = {}): Pr
       readingsLink: "readings/",
     }),
   );
+  if (options.pdf === true) {
+    progress("report.pdf", 0, 1);
+    // Stops at the first page that cannot be printed: a missing browser is reported once.
+    for (const d of [...datasets.map((x) => join(dir, x.id)), dir])
+      if ((await writeReportPdf(d)) === null) break;
+  }
   const files = filesUnder(dir, "manifest.json");
   const hashes = Object.fromEntries(files.map((f) => [f, sha256(readFileSync(join(dir, f)))]));
   writeFileAtomic(

@@ -185,5 +185,16 @@ export function fixtureInput(): ReportInput {
       "Main-grid energy, all vs grid": "-20.6 %",
       runs: 1,
     },
+    paper: [
+      { figure: "fig11", scenario: "grid", value: 166.41, label: "paper: 166.41 % (§V)" },
+      { figure: "fig12", scenario: "grid", value: 6.3, label: "paper: 6.3 % (§V)" },
+      {
+        figure: "fig14",
+        scenario: "all",
+        value: -20.6,
+        relativeTo: "grid",
+        label: "paper: Grid − 20.6 % (§V)",
+      },
+    ],
   };
 }

@@ -10,6 +10,7 @@ import {
   fig11Spec,
   fig13Spec,
   specJson,
+  wrapWords,
 } from "../../experiments/report/specs.js";
 import { PAPER_SCENARIOS } from "../../experiments/report/order.js";
 import { table1Values } from "../../experiments/report/rows.js";
@@ -66,12 +67,95 @@ test("every spec carries its input rows unchanged as inline data", () => {
     scalability: input.scalability,
   };
   for (const name of CHART_NAMES) {
-    const found = inlineValues(specs[name]);
+    // Table I's cells also carry their text wrapped into lines; the rest of each row is unchanged.
+    const found = inlineValues(specs[name]).map((values) =>
+      name === "table1" ? values.map((v) => omitLines(v as Record<string, unknown>)) : values,
+    );
     assert.ok(
       found.some((values) => JSON.stringify(values) === JSON.stringify(expected[name])),
       `${name} does not carry its rows`,
     );
   }
+});
+
+function omitLines(v: Record<string, unknown>): Record<string, unknown> {
+  const { lines: _lines, ...rest } = v;
+  return rest;
+}
+
+/** Every object in a spec that has a `mark` of type `type`, with its layer. */
+function layersWithMark(spec: unknown, type: string): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object") return;
+    const record = node as Record<string, unknown>;
+    const mark = record.mark as { type?: string } | string | undefined;
+    if (mark === type || (typeof mark === "object" && mark.type === type)) found.push(record);
+    for (const [key, value] of Object.entries(record)) if (key !== "data") visit(value);
+  };
+  visit(spec);
+  return found;
+}
+
+test("Figs. 11, 12 and 14 draw the paper's printed values as black ticks with a 'Paper' legend", () => {
+  const input = fixtureInput();
+  const grid = input.totals.find((t) => t.scenario === "grid")!.mainGridKwh;
+  const expected: Record<string, { scenario: string; value: number }[]> = {
+    fig11: [{ scenario: "grid", value: 166.41 }],
+    fig12: [{ scenario: "grid", value: 6.3 }],
+    fig13: [],
+    fig14: [{ scenario: "all", value: grid * (1 - 20.6 / 100) }],
+  };
+  for (const [name, marks] of Object.entries(expected)) {
+    const ticks = layersWithMark(specs[name as keyof typeof specs], "tick");
+    if (marks.length === 0) {
+      assert.equal(ticks.length, 0, `${name} has no paper value`);
+      continue;
+    }
+    assert.equal(ticks.length, 1, name);
+    const tick = ticks[0]!;
+    const values = (tick.data as { values: { scenario: string; value: number }[] }).values;
+    assert.deepEqual(
+      values.map((v) => [v.scenario, v.value]),
+      marks.map((m) => [m.scenario, m.value]),
+      name,
+    );
+    const color = (tick.encoding as { color: { title: string; scale: { range: string[] } } }).color;
+    assert.equal(color.title, "Paper");
+    assert.deepEqual(color.scale.range, ["#000000"]);
+  }
+});
+
+test("paper marks on scenarios absent from the rows are left out", () => {
+  const input = fixtureInput();
+  const spec = fig11Spec(
+    input.benefits.filter((b) => b.scenario !== "grid"),
+    input.paper ?? [],
+  );
+  assert.equal(layersWithMark(spec, "tick").length, 0);
+});
+
+test("Table I's chart wraps every cell into lines and limits no text", () => {
+  const spec = buildSpecs(fixtureInput()).table1;
+  const json = specJson(spec);
+  assert.doesNotMatch(json, /"(label)?[lL]imit": [1-9]/);
+  const values = inlineValues(spec)[0] as { value: string; lines: string[] }[];
+  for (const v of values) {
+    assert.equal(v.lines.join(" "), v.value.split(/\s+/).filter(Boolean).join(" "));
+    for (const line of v.lines) assert.ok(line.length <= 24 || !line.includes(" "), line);
+  }
+  assert.deepEqual(wrapWords("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+  assert.deepEqual(wrapWords("", 6), [""]);
+});
+
+test("the scalability chart puts time and cost on log scales", () => {
+  const json = specJson(buildSpecs(fixtureInput()).scalability);
+  const spec = JSON.parse(json) as { hconcat: { encoding: { y: { scale: { type: string } } } }[] };
+  assert.deepEqual(
+    spec.hconcat.map((p) => p.encoding.y.scale.type),
+    ["log", "log"],
+  );
 });
 
 test("data is not rounded: full-precision values survive into the spec", () => {
