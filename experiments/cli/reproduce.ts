@@ -15,6 +15,8 @@ import { fidelityMarkdown } from "../readings/fidelity.js";
 import { DIMENSIONS } from "../readings/dimensions.js";
 import { HEADLINE_BENEFIT } from "../run/headline.js";
 import { InputError } from "./errors.js";
+import { isSweepDir } from "../sweep/summary.js";
+import { writeSweepReport } from "../report/sweep.js";
 import { progress } from "./progress.js";
 import type { ConfigArgs, ReadingsArgs, ReportArgs, ReproduceArgs } from "./args.js";
 
@@ -133,6 +135,11 @@ export function table1(args: ConfigArgs): void {
 }
 
 export async function report(args: ReportArgs): Promise<void> {
+  if (isSweepDir(args.dir)) {
+    const files = await writeSweepReport(args.dir);
+    process.stdout.write(`wrote ${files.length} files to ${args.dir}/\n`);
+    return;
+  }
   const files = await writeReport(args.dir, reportInputFromDir(args.dir));
   process.stdout.write(`wrote ${files.length} files to ${args.dir}/\n`);
 }

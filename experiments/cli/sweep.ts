@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { loadSweep, parseShard, preloadSweepPlugins } from "../sweep/cells.js";
 import { mergeSweep } from "../sweep/merge.js";
 import { runSweep } from "../sweep/run-sweep.js";
+import { writeSweepReport } from "../report/sweep.js";
 import type { MergeArgs, SweepArgs } from "./args.js";
 import { InputError } from "./errors.js";
 import { progress } from "./progress.js";
@@ -28,7 +29,8 @@ export async function sweep(args: SweepArgs): Promise<void> {
   }
 }
 
-export function merge(args: MergeArgs): void {
+export async function merge(args: MergeArgs): Promise<void> {
   const r = mergeSweep(args.dirs, args.out);
+  await writeSweepReport(args.out);
   process.stdout.write(`merged ${r.cells} cells into ${args.out}/\n`);
 }
