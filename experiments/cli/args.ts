@@ -1,9 +1,10 @@
 // The parsed options of each subcommand (declared in commands.ts, used by its handler module).
 export interface RunArgs {
-  config: string;
+  config?: string;
   seed?: number;
   out?: string;
   profiles?: string;
+  households?: string;
   quiet: boolean;
 }
 
@@ -12,7 +13,7 @@ export interface ConfigArgs {
 }
 
 export interface SweepArgs {
-  config: string;
+  "sweep.json": string;
   jobs?: number;
   shard?: string;
   out?: string;

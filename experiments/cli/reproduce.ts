@@ -17,7 +17,7 @@ import { HEADLINE_BENEFIT } from "../run/headline.js";
 import { InputError } from "./errors.js";
 import { isSweepDir } from "../sweep/summary.js";
 import { writeSweepReport } from "../report/sweep.js";
-import { progress } from "./progress.js";
+import { stages } from "./progress.js";
 import type { ConfigArgs, ReadingsArgs, ReportArgs, ReproduceArgs } from "./args.js";
 
 const num = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
@@ -25,15 +25,6 @@ const num = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : "
 function count(value: number | undefined, flag: string, min: number): void {
   if (value !== undefined && !(Number.isSafeInteger(value) && value >= min))
     throw new InputError(`--${flag}: expected a whole number >= ${min}, got ${String(value)}`);
-}
-
-/** A progress display that shows what is running; silent with --quiet or without a terminal. */
-function stages(quiet: boolean) {
-  const bar = progress(quiet || process.stderr.isTTY !== true);
-  return {
-    update: (stage: string, done: number, total: number) => bar.update(done, total, stage),
-    stop: () => bar.stop(),
-  };
 }
 
 /** The overview as a short plain-text table. */

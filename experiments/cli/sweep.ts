@@ -11,10 +11,11 @@ import { progress } from "./progress.js";
 export async function sweep(args: SweepArgs): Promise<void> {
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1))
     throw new InputError(`--jobs: expected a positive integer, got ${args.jobs}`);
-  await preloadSweepPlugins(args.config);
-  const sweep = loadSweep(args.config);
+  const file = args["sweep.json"];
+  await preloadSweepPlugins(file);
+  const sweep = loadSweep(file);
   const out = args.out ?? join("results", sweep.name);
-  const bar = progress(args.quiet);
+  const bar = progress(args.quiet, "cells");
   const outcome = await runSweep(sweep, {
     out,
     ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),

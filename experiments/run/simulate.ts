@@ -145,14 +145,27 @@ export function runScenario(
   };
 }
 
+/** Told before each (ledger, scenario) starts (`done` finished of `total`) and once all are done. */
+export type RunProgress = (done: number, total: number, running: string) => void;
+
 /** Every (ledger, scenario) of the config, in config order; relative paths resolve from `baseDir`. */
-export function simulate(config: RunConfig, baseDir: string, csvOverride?: string): SimulationResult {
+export function simulate(
+  config: RunConfig,
+  baseDir: string,
+  csvOverride?: string,
+  onProgress?: RunProgress,
+): SimulationResult {
   const profile = buildProfile(config, baseDir, csvOverride);
   const scenarios = config.scenarios.map((s) => scenarioOf(s, profile.microgrids));
   const faults = faultSchedule(config, profile);
   const runs: ScenarioRun[] = [];
+  const total = config.ledgers.length * scenarios.length;
   for (const ledger of config.ledgers) {
-    for (const scenario of scenarios) runs.push(runScenario(config, profile, ledger, scenario, faults));
+    for (const scenario of scenarios) {
+      onProgress?.(runs.length, total, `${ledger} x ${scenario.id}`);
+      runs.push(runScenario(config, profile, ledger, scenario, faults));
+    }
   }
+  onProgress?.(runs.length, total, "done");
   return { config, profile, faults, runs };
 }
