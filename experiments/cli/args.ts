@@ -1,10 +1,11 @@
 // The parsed options of each subcommand (declared in commands.ts, used by its handler module).
 export interface RunArgs {
-  config: string;
+  config?: string;
   /** As typed: checked by the handler, so "" and a bare --seed are errors, not seed 0. */
   seed?: string;
   out?: string;
   profiles?: string;
+  households?: string;
   quiet: boolean;
 }
 
@@ -13,7 +14,7 @@ export interface ConfigArgs {
 }
 
 export interface SweepArgs {
-  config: string;
+  "sweep.json": string;
   jobs?: number;
   shard?: string;
   out?: string;

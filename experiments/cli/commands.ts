@@ -14,16 +14,21 @@ import type {
 } from "./args.js";
 
 const runCommand: CommandModule<object, RunArgs> = {
-  command: "run <config>",
-  describe: "Run a config (every scenario and ledger) and write results/<name>/",
+  command: "run [config]",
+  describe:
+    "Run a config (every scenario and ledger) and write results/<name>/; without a config, --profiles and --households run the paper's defaults on measured data",
   builder: (y) =>
     y
-      .positional("config", { type: "string", demandOption: true, describe: "JSON config file" })
+      .positional("config", { type: "string", describe: "JSON config file" })
       .option("seed", { type: "string", describe: "override the config's seed (a whole number >= 0)" })
       .option("out", { type: "string", describe: "output directory (default results/<name>)" })
       .option("profiles", {
         type: "string",
         describe: "measured profiles CSV (timestamp,household,pv_kwh,load_kwh)",
+      })
+      .option("households", {
+        type: "string",
+        describe: "households CSV (household,microgrid[,pv_kw]) for --profiles",
       })
       .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: async (args) => (await import("./run.js")).run(args),
@@ -31,34 +36,43 @@ const runCommand: CommandModule<object, RunArgs> = {
 
 const validateCommand: CommandModule<object, ConfigArgs> = {
   command: "validate <config>",
-  describe: "Check a config file and print it with every default filled in",
-  builder: (y) => y.positional("config", { type: "string", demandOption: true }),
+  describe:
+    "Check a config file and print it with every default filled in, the ledger models' options included",
+  builder: (y) =>
+    y.positional("config", { type: "string", demandOption: true, describe: "JSON config file" }),
   handler: async (args) => (await import("./run.js")).validate(args),
 };
 
 const sweepCommand: CommandModule<object, SweepArgs> = {
-  command: "sweep <config>",
-  describe: "Run every cell of a sweep (or one shard) on a worker pool; merges when complete",
+  command: "sweep <sweep.json>",
+  describe:
+    "Run every cell of a sweep (or one shard) on a worker pool; merges and writes summary.json and report.html when complete",
   builder: (y) =>
     y
-      .positional("config", { type: "string", demandOption: true, describe: "sweep JSON file" })
+      .positional("sweep.json", { type: "string", demandOption: true, describe: "sweep JSON file" })
       .option("jobs", { type: "number", describe: "worker threads (default: available cores)" })
       .option("shard", {
         type: "string",
         describe: "run only slice K of N (K/N), e.g. $SLURM_ARRAY_TASK_ID/N",
       })
       .option("out", { type: "string", describe: "output directory (default results/<name>)" })
-      .option("quiet", { type: "boolean", default: false }),
+      .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: async (args) => (await import("./sweep.js")).sweep(args),
 };
 
 const mergeCommand: CommandModule<object, MergeArgs> = {
   command: "merge <dirs..>",
-  describe: "Merge the shard directories of one sweep into one set of result tables",
+  describe: "Merge the shard directories of one sweep into one set of result tables, summary and report",
   builder: (y) =>
     y
-      .positional("dirs", { type: "string", array: true, demandOption: true })
-      .option("out", { type: "string", demandOption: true }),
+      .positional("dirs", {
+        type: "string",
+        array: true,
+        demandOption: true,
+        default: undefined,
+        describe: "shard output directories",
+      })
+      .option("out", { type: "string", demandOption: true, describe: "merged output directory" }),
   handler: async (args) => (await import("./sweep.js")).merge(args),
 };
 
@@ -113,13 +127,19 @@ const table1Command: CommandModule<object, ConfigArgs> = {
 
 const reportCommand: CommandModule<object, ReportArgs> = {
   command: "report <dir>",
-  describe: "Redraw the charts and report.html of a results directory",
+  describe: "Redraw the charts and report.html of a results or sweep directory",
   builder: (y) =>
-    y.positional("dir", { type: "string", demandOption: true }).option("pdf", {
-      type: "boolean",
-      default: false,
-      describe: "also print report.pdf with headless Chromium (skipped with a note when it is missing)",
-    }),
+    y
+      .positional("dir", {
+        type: "string",
+        demandOption: true,
+        describe: "results or merged sweep directory",
+      })
+      .option("pdf", {
+        type: "boolean",
+        default: false,
+        describe: "also print report.pdf with headless Chromium (skipped with a note when it is missing)",
+      }),
   handler: async (args) => (await import("./reproduce.js")).report(args),
 };
 

@@ -8,6 +8,8 @@ import { commands } from "./commands.js";
 function parser(argv: string[]): Argv {
   let cli = yargs(argv)
     .scriptName("p2psim")
+    // Positionals such as <sweep.json> are names, not paths into nested objects.
+    .parserConfiguration({ "dot-notation": false })
     .usage(
       "$0 <command> [options]\n\nDeterministic simulator of P2P energy trading among microgrids on a ledger.",
     )

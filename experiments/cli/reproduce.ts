@@ -16,7 +16,9 @@ import { fidelityMarkdown } from "../readings/fidelity.js";
 import { DIMENSIONS } from "../readings/dimensions.js";
 import { HEADLINE_BENEFIT } from "../run/headline.js";
 import { InputError } from "./errors.js";
-import { progress } from "./progress.js";
+import { isSweepDir } from "../sweep/summary.js";
+import { writeSweepReport } from "../report/sweep.js";
+import { stages } from "./progress.js";
 import type { ConfigArgs, ReadingsArgs, ReportArgs, ReproduceArgs } from "./args.js";
 
 const num = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
@@ -24,15 +26,6 @@ const num = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : "
 function count(value: number | undefined, flag: string, min: number): void {
   if (value !== undefined && !(Number.isSafeInteger(value) && value >= min))
     throw new InputError(`--${flag}: expected a whole number >= ${min}, got ${String(value)}`);
-}
-
-/** A progress display that shows what is running; silent with --quiet or without a terminal. */
-function stages(quiet: boolean) {
-  const bar = progress(quiet || process.stderr.isTTY !== true);
-  return {
-    update: (stage: string, done: number, total: number) => bar.update(done, total, stage),
-    stop: () => bar.stop(),
-  };
 }
 
 /** The overview as a short plain-text table. */
@@ -135,6 +128,11 @@ export function table1(args: ConfigArgs): void {
 }
 
 export async function report(args: ReportArgs): Promise<void> {
+  if (isSweepDir(args.dir)) {
+    const files = await writeSweepReport(args.dir);
+    process.stdout.write(`wrote ${files.length} files to ${args.dir}/\n`);
+    return;
+  }
   const files = await writeReport(args.dir, reportInputFromDir(args.dir));
   if (args.pdf === true) {
     const pdf = await writeReportPdf(args.dir);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { loadSweep, parseShard, preloadSweepPlugins } from "../sweep/cells.js";
 import { mergeSweep } from "../sweep/merge.js";
 import { runSweep } from "../sweep/run-sweep.js";
+import { writeSweepReport } from "../report/sweep.js";
 import type { MergeArgs, SweepArgs } from "./args.js";
 import { InputError } from "./errors.js";
 import { progress } from "./progress.js";
@@ -10,10 +11,11 @@ import { progress } from "./progress.js";
 export async function sweep(args: SweepArgs): Promise<void> {
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1))
     throw new InputError(`--jobs: expected a positive integer, got ${args.jobs}`);
-  await preloadSweepPlugins(args.config);
-  const sweep = loadSweep(args.config);
+  const file = args["sweep.json"];
+  await preloadSweepPlugins(file);
+  const sweep = loadSweep(file);
   const out = args.out ?? join("results", sweep.name);
-  const bar = progress(args.quiet);
+  const bar = progress(args.quiet, "cells");
   const outcome = await runSweep(sweep, {
     out,
     ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
@@ -28,7 +30,8 @@ export async function sweep(args: SweepArgs): Promise<void> {
   }
 }
 
-export function merge(args: MergeArgs): void {
+export async function merge(args: MergeArgs): Promise<void> {
   const r = mergeSweep(args.dirs, args.out);
+  await writeSweepReport(args.out);
   process.stdout.write(`merged ${r.cells} cells into ${args.out}/\n`);
 }

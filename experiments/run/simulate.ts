@@ -182,12 +182,25 @@ export function prepareRun(config: RunConfig, baseDir: string, csvOverride?: str
   return { profile, scenarios, faults };
 }
 
+/** Told before each (ledger, scenario) starts (`done` finished of `total`) and once all are done. */
+export type RunProgress = (done: number, total: number, running: string) => void;
+
 /** Every (ledger, scenario) of the config, in config order; relative paths resolve from `baseDir`. */
-export function simulate(config: RunConfig, baseDir: string, csvOverride?: string): SimulationResult {
+export function simulate(
+  config: RunConfig,
+  baseDir: string,
+  csvOverride?: string,
+  onProgress?: RunProgress,
+): SimulationResult {
   const { profile, scenarios, faults } = prepareRun(config, baseDir, csvOverride);
   const runs: ScenarioRun[] = [];
+  const total = config.ledgers.length * scenarios.length;
   for (const ledger of config.ledgers) {
-    for (const scenario of scenarios) runs.push(runScenario(config, profile, ledger, scenario, faults));
+    for (const scenario of scenarios) {
+      onProgress?.(runs.length, total, `${ledger} x ${scenario.id}`);
+      runs.push(runScenario(config, profile, ledger, scenario, faults));
+    }
   }
+  onProgress?.(runs.length, total, "done");
   return { config, profile, faults, runs };
 }

@@ -11,6 +11,7 @@ import { linearRegression } from "simple-statistics";
 import { arrowFileBytes, tableOf } from "../io/arrow.js";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
 import { renderPng, renderSvg } from "../report/index.js";
+import { cellLine, fixed, slopeTable } from "./format.js";
 import type { TopLevelSpec } from "vega-lite";
 
 /** (microgrids, agents per microgrid), from the paper's 3 x 5 upward. */
@@ -86,14 +87,26 @@ function runCell(mgs: number, per: number, ledger: string, days: number, resume:
   return parseRow(line);
 }
 
-/** Log-log slope of wall time against agents; fitted on cells of 1,000+ agents when there are two
- * (start-up costs flatten the small cells), otherwise on all. */
-function slope(rows: readonly Row[]): number {
+/** The cells a slope is fitted on: those of 1,000+ agents when there are two (start-up costs
+ * flatten the small cells), otherwise all. */
+function fitted(rows: readonly Row[]): readonly Row[] {
   const large = rows.filter((r) => r.agents >= 1000);
-  const fit = large.length >= 2 ? large : rows;
+  return large.length >= 2 ? large : rows;
+}
+
+/** Log-log slope of wall time against agents over the fitted cells (NaN with fewer than two). */
+function slope(rows: readonly Row[]): number {
+  const fit = fitted(rows);
   return fit.length < 2
     ? NaN
     : linearRegression(fit.map((r) => [Math.log10(r.agents), Math.log10(r.wallS)])).m;
+}
+
+function fittedOn(rows: readonly Row[]): string {
+  const fit = fitted(rows);
+  if (fit.length === 0) return "no cells";
+  const agents = fit.map((r) => r.agents);
+  return `${fit.length} cell${fit.length === 1 ? "" : "s"}, ${Math.min(...agents)}-${Math.max(...agents)} agents`;
 }
 
 function chart(rows: readonly Row[], slopes: Record<string, number>, days: number): TopLevelSpec {
@@ -102,7 +115,7 @@ function chart(rows: readonly Row[], slopes: Record<string, number>, days: numbe
     title: {
       text: `Wall time of ${days} simulated day(s) against agents`,
       subtitle: Object.entries(slopes)
-        .map(([l, m]) => `${l}: fitted log-log slope ${m.toFixed(2)}`)
+        .map(([l, m]) => `${l}: fitted log-log slope ${fixed(m, 2)}`)
         .join("; "),
     },
     width: 520,
@@ -128,11 +141,7 @@ async function main(): Promise<void> {
     for (const ledger of ledgers) {
       const row = runCell(mgs, per, ledger, days, resume);
       rows.push(row);
-      process.stdout.write(
-        `${ledger.padEnd(9)}${String(row.agents).padStart(8)} agents: ${row.wallS.toFixed(1)} s, ${row.peakRssMb.toFixed(0)} MB, ` +
-          `${(row.events / row.wallS / 1e6).toFixed(2)} M events/s, ${row.txLatencyMeanS.toFixed(1)} s a tx, ` +
-          `${row.missedOrders} orders missed\n`,
-      );
+      process.stdout.write(`${cellLine(row)}\n`);
     }
   }
   const col = (f: (r: Row) => number) => rows.map(f);
@@ -162,9 +171,8 @@ async function main(): Promise<void> {
   writeFileAtomic(join(OUT, "scale.svg"), svg);
   writeFileAtomic(join(OUT, "scale.png"), renderPng(svg));
   writeFileAtomic(join(OUT, "scale.json"), jsonText({ slopes, rows }));
-  process.stdout.write(
-    `fitted log-log slope of wall time against agents: ${JSON.stringify(slopes)}\nwrote ${OUT}/\n`,
-  );
+  const on = Object.fromEntries(ledgers.map((l) => [l, fittedOn(rows.filter((r) => r.ledger === l))]));
+  process.stdout.write(`${slopeTable(slopes, on)}\nwrote ${OUT}/\n`);
 }
 
 await main();

@@ -13,9 +13,11 @@ import {
   type ColumnSpec,
   type Columns,
 } from "../io/arrow.js";
-import { jsonText, writeFileAtomic } from "../io/atomic.js";
+import { jsonText, sha256, writeFileAtomic } from "../io/atomic.js";
+import { packageVersion } from "../io/json.js";
 import { TABLES as RESULT_TABLES } from "../../sim/metrics/index.js";
 import type { Value } from "./cells.js";
+import { buildSweepSummary } from "./summary.js";
 
 /** The result files of a cell, as the result schema lists them. */
 export const TABLES: readonly string[] = RESULT_TABLES.map((t) => t.file);
@@ -84,6 +86,7 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
     return { cell, dir };
   });
   const files: string[] = [];
+  const hashes: Record<string, string> = {};
   for (const name of TABLES) {
     const parts = located.map(({ cell, dir }) => {
       const table = tableFromIPC(readFileSync(join(dir, name)));
@@ -93,9 +96,36 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
         lead[key] = paramColumn(Array.from({ length: n }, () => cell.params[key]!));
       return { ...lead, ...columnsOf(table) };
     });
-    writeArrowFile(join(out, name), [concatColumns(parts)]);
+    hashes[name] = writeArrowFile(join(out, name), [concatColumns(parts)]);
     files.push(name);
   }
-  writeFileAtomic(join(out, "sweep.json"), jsonText(index));
-  return { cells: located.length, files: [...files, "sweep.json"] };
+  const texts: [string, string][] = [
+    ["sweep.json", jsonText(index)],
+    [
+      "summary.json",
+      jsonText(
+        buildSweepSummary(
+          index.name,
+          index.varied,
+          located.map(({ cell, dir }) => ({ id: cell.id, params: cell.params, dir })),
+        ),
+      ),
+    ],
+  ];
+  for (const [name, text] of texts) {
+    writeFileAtomic(join(out, name), text);
+    hashes[name] = sha256(text);
+    files.push(name);
+  }
+  // What the merged directory holds; the cells keep their own manifests (configs, versions).
+  const manifest = {
+    name: index.name,
+    kind: "sweep",
+    package: { name: "p2p-energy-sim", version: packageVersion() },
+    varied: index.varied,
+    cells: located.length,
+    files: hashes,
+  };
+  writeFileAtomic(join(out, "manifest.json"), jsonText(manifest));
+  return { cells: located.length, files: [...files, "manifest.json"] };
 }

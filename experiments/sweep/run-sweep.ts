@@ -7,6 +7,7 @@ import { jsonText, writeFileAtomic } from "../io/atomic.js";
 import { shardCells, type Cell, type Sweep } from "./cells.js";
 import { mergeSweep, type SweepIndex } from "./merge.js";
 import { InputError } from "../cli/errors.js";
+import { writeSweepReport } from "../report/sweep.js";
 import { cellDone, runCell, type CellTask } from "./run-cell.js";
 import type { WorkerReply } from "./worker.js";
 
@@ -70,6 +71,9 @@ export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<Swe
     }
   }
   const complete = sweep.cells.every((c) => cellDone(join(options.out, "cells", c.id), c.config));
-  if (complete) mergeSweep([options.out], options.out);
+  if (complete) {
+    mergeSweep([options.out], options.out);
+    await writeSweepReport(options.out);
+  }
   return { ran: todo.length, skipped: mine.length - todo.length, merged: complete };
 }

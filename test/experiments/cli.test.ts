@@ -23,7 +23,7 @@ function assertOneLineError(r: ReturnType<typeof p2psim>, pattern: RegExp): void
 test("--help and --version exit 0", () => {
   const help = p2psim("--help");
   assert.equal(help.code, 0);
-  assert.match(help.out, /p2psim run <config>/);
+  assert.match(help.out, /p2psim run \[config\]/);
   const version = p2psim("--version");
   assert.equal(version.code, 0);
   assert.match(version.out.trim(), /^\d+\.\d+\.\d+$/);
@@ -32,7 +32,8 @@ test("--help and --version exit 0", () => {
 test("unknown commands, unknown flags and missing arguments exit 2 with one line", () => {
   assertOneLineError(p2psim("frobnicate"), /Unknown command: frobnicate/);
   assertOneLineError(p2psim("validate", "x.json", "--bogus"), /Unknown argument: bogus/);
-  assertOneLineError(p2psim("run"), /Not enough non-option arguments/);
+  assertOneLineError(p2psim("validate"), /Not enough non-option arguments/);
+  assertOneLineError(p2psim("run"), /give a config file, or --profiles/);
 });
 
 test("a bad config exits 2 naming the file and the field", () => {
