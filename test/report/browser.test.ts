@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { buildReportHtml } from "../../experiments/report/html.js";
 import { CHART_NAMES, buildSpecs } from "../../experiments/report/specs.js";
 import { fixtureInput } from "./fixture.js";
+import type { TopLevelSpec } from "vega-lite";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -37,15 +38,13 @@ function runChromium(args: string[]): Promise<{ stdout: string; stderr: string }
 let dir = "";
 let dom = "";
 let log = "";
+/** The DOM of a page whose one chart makes Vega-Lite warn (an unknown aggregate). */
+let warnedDom = "";
 
-before(async () => {
-  requireChromium();
-  dir = await mkdtemp(join(tmpdir(), "report-browser-"));
-  const page = join(dir, "report.html");
-  const input = fixtureInput();
-  await writeFile(page, buildReportHtml(input, buildSpecs(input)));
-  const profile = join(dir, "profile");
-  const { stdout, stderr } = await runChromium([
+async function openPage(name: string, html: string): Promise<{ stdout: string; stderr: string }> {
+  const page = join(dir, `${name}.html`);
+  await writeFile(page, html);
+  return runChromium([
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -54,15 +53,29 @@ before(async () => {
     "--no-first-run",
     "--disable-sync",
     "--disable-quic",
-    `--user-data-dir=${profile}`,
+    `--user-data-dir=${join(dir, `profile-${name}`)}`,
     "--virtual-time-budget=10000",
     "--enable-logging=stderr",
     "--v=0",
     "--dump-dom",
     pathToFileURL(page).href,
   ]);
+}
+
+before(async () => {
+  requireChromium();
+  dir = await mkdtemp(join(tmpdir(), "report-browser-"));
+  const input = fixtureInput();
+  const specs = buildSpecs(input);
+  const { stdout, stderr } = await openPage("report", buildReportHtml(input, specs));
   dom = stdout;
   log = stderr;
+  const warning = {
+    data: { values: [{ a: 1 }, { a: 2 }] },
+    mark: "bar",
+    encoding: { x: { field: "a", type: "quantitative", aggregate: "nope" } },
+  } as unknown as TopLevelSpec;
+  warnedDom = (await openPage("warned", buildReportHtml(input, { ...specs, fig13: warning }))).stdout;
 });
 
 after(async () => {
@@ -78,8 +91,8 @@ function containers(): { name: string; attrs: Map<string, string>; inner: string
   }));
 }
 
-function rootAttr(name: string): string | undefined {
-  const tag = /<html\b[^>]*>/.exec(dom)?.[0] ?? "";
+function rootAttr(name: string, page = dom): string | undefined {
+  const tag = /<html\b[^>]*>/.exec(page)?.[0] ?? "";
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 }
 
@@ -108,6 +121,12 @@ test("the page recorded no error (console.error, uncaught, rejected, blocked by 
 
 test("the page logged no Vega warning", () => {
   assert.equal(rootAttr("data-warnings"), "0");
+});
+
+test("a Vega warning counts as an error on the page and is listed in the error box", () => {
+  assert.ok(Number(rootAttr("data-warnings", warnedDom)) >= 1, "the warning was seen");
+  assert.ok(Number(rootAttr("data-errors", warnedDom)) >= 1, "and counted as an error");
+  assert.match(/<ol>([\s\S]*?)<\/ol>/.exec(warnedDom)?.[1] ?? "", /Warning: .*Invalid aggregation operator/);
 });
 
 test("Chromium's console log shows no uncaught error", () => {
