@@ -4,6 +4,7 @@ export interface RunArgs {
   seed?: number;
   out?: string;
   profiles?: string;
+  replace?: boolean;
   quiet: boolean;
 }
 
@@ -16,12 +17,14 @@ export interface SweepArgs {
   jobs?: number;
   shard?: string;
   out?: string;
+  replace?: boolean;
   quiet: boolean;
 }
 
 export interface MergeArgs {
   dirs: string[];
   out: string;
+  replace?: boolean;
 }
 
 export interface ReproduceArgs {
@@ -29,6 +32,7 @@ export interface ReproduceArgs {
   seeds: number;
   jobs?: number;
   map: boolean;
+  replace?: boolean;
   quiet: boolean;
 }
 
@@ -38,6 +42,7 @@ export interface ReadingsArgs {
   jobs?: number;
   reduced: boolean;
   doc?: string;
+  replace?: boolean;
   quiet: boolean;
 }
 

@@ -25,6 +25,11 @@ const runCommand: CommandModule<object, RunArgs> = {
         type: "string",
         describe: "measured profiles CSV (timestamp,household,pv_kwh,load_kwh)",
       })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
+      })
       .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: async (args) => (await import("./run.js")).run(args),
 };
@@ -48,6 +53,11 @@ const sweepCommand: CommandModule<object, SweepArgs> = {
         describe: "run only slice K of N (K/N), e.g. $SLURM_ARRAY_TASK_ID/N",
       })
       .option("out", { type: "string", describe: "output directory (default results/<name>)" })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
+      })
       .option("quiet", { type: "boolean", default: false }),
   handler: async (args) => (await import("./sweep.js")).sweep(args),
 };
@@ -58,7 +68,12 @@ const mergeCommand: CommandModule<object, MergeArgs> = {
   builder: (y) =>
     y
       .positional("dirs", { type: "string", array: true, demandOption: true })
-      .option("out", { type: "string", demandOption: true }),
+      .option("out", { type: "string", demandOption: true })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
+      }),
   handler: async (args) => (await import("./sweep.js")).merge(args),
 };
 
@@ -75,6 +90,11 @@ const reproduceCommand: CommandModule<object, ReproduceArgs> = {
         type: "boolean",
         default: true,
         describe: "include the reduced readings map (--no-map: skip)",
+      })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
       })
       .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: async (args) => (await import("./reproduce.js")).reproducePaper(args),
@@ -93,6 +113,11 @@ const readingsCommand: CommandModule<object, ReadingsArgs> = {
       .option("doc", {
         type: "string",
         describe: "also write this fidelity document (e.g. docs/fidelity.md)",
+      })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
       })
       .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: async (args) => (await import("./reproduce.js")).readings(args),

@@ -1,5 +1,7 @@
 // `p2psim sweep <config>` and `p2psim merge <dirs...>` (options in commands.ts).
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { checkFolder, configHash, dataInputs, hashInputs, writeFolder, writeManifest } from "../io/folder.js";
 import { loadSweep, parseShard, preloadSweepPlugins } from "../sweep/cells.js";
 import { mergeSweep } from "../sweep/merge.js";
 import { runSweep } from "../sweep/run-sweep.js";
@@ -13,9 +15,17 @@ export async function sweep(args: SweepArgs): Promise<void> {
   await preloadSweepPlugins(args.config);
   const sweep = loadSweep(args.config);
   const out = args.out ?? join("results", sweep.name);
+  const base = (JSON.parse(readFileSync(args.config, "utf8")) as { base?: unknown }).base;
+  const inputs = hashInputs([
+    args.config,
+    ...(typeof base === "string" ? [resolve(dirname(args.config), base)] : []),
+    ...sweep.cells.flatMap((c) => dataInputs(sweep.baseDir, c.config)),
+  ]);
   const bar = progress(args.quiet);
   const outcome = await runSweep(sweep, {
     out,
+    inputs,
+    replace: args.replace === true,
     ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
     ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
     onProgress: (done, total, cell) => bar.update(done, total, `${cell.id} ${JSON.stringify(cell.params)}`),
@@ -28,7 +38,17 @@ export async function sweep(args: SweepArgs): Promise<void> {
   }
 }
 
-export function merge(args: MergeArgs): void {
-  const r = mergeSweep(args.dirs, args.out);
+export async function merge(args: MergeArgs): Promise<void> {
+  if (args.dirs.some((d) => resolve(d) === resolve(args.out)))
+    throw new InputError(`--out: ${args.out} is one of the folders to merge; merge into a new folder`);
+  const indexPath = join(args.dirs[0]!, "sweep.json");
+  const index = existsSync(indexPath) ? readFileSync(indexPath, "utf8") : "";
+  const owner = { command: "merge", configHash: configHash({ sweep: index }) };
+  checkFolder(args.out, owner, { replace: args.replace === true });
+  const r = await writeFolder(args.out, (tmp) => {
+    const merged = mergeSweep(args.dirs, tmp);
+    writeManifest(tmp, owner, { shards: args.dirs.length, cells: merged.cells }, {});
+    return merged;
+  });
   process.stdout.write(`merged ${r.cells} cells into ${args.out}/\n`);
 }
