@@ -3,7 +3,7 @@
 // beside the compiled code the files it reads at run time. Run by `npm run build`, by `npm pack`
 // (prepack) and by `make setup` when a source changed.
 import { spawnSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,3 +30,14 @@ if (compiled.status !== 0) {
   process.exit(compiled.status ?? 1);
 }
 for (const asset of ASSETS) cpSync(join(ROOT, asset), join(DIST, asset), { recursive: true });
+
+// The commit the build was made from, for the manifests of the folders the compiled CLI writes
+// (experiments/io/provenance.ts): null when built outside a git checkout (e.g. from a tarball).
+function git(args) {
+  const r = spawnSync("git", ["-C", ROOT, ...args], { encoding: "utf8" });
+  return r.status === 0 ? r.stdout : null;
+}
+const gitCommit = git(["rev-parse", "HEAD"])?.trim() ?? null;
+const status = gitCommit === null ? null : git(["status", "--porcelain"]);
+const dirty = status === null ? null : status.trim() !== "";
+writeFileSync(join(DIST, "build-info.json"), `${JSON.stringify({ gitCommit, dirty }, null, 2)}\n`);

@@ -6,6 +6,7 @@ export interface RunArgs {
   out?: string;
   profiles?: string;
   households?: string;
+  replace?: boolean;
   quiet: boolean;
 }
 
@@ -18,12 +19,14 @@ export interface SweepArgs {
   jobs?: number;
   shard?: string;
   out?: string;
+  replace?: boolean;
   quiet: boolean;
 }
 
 export interface MergeArgs {
   dirs: string[];
   out: string;
+  replace?: boolean;
 }
 
 export interface ReproduceArgs {
@@ -32,6 +35,7 @@ export interface ReproduceArgs {
   jobs?: number;
   map: boolean;
   pdf?: boolean;
+  replace?: boolean;
   quiet: boolean;
 }
 
@@ -41,6 +45,7 @@ export interface ReadingsArgs {
   jobs?: number;
   reduced: boolean;
   doc?: string;
+  replace?: boolean;
   quiet: boolean;
 }
 

@@ -26,6 +26,11 @@ const runCommand: CommandModule<object, RunArgs> = {
         type: "string",
         describe: "measured profiles CSV (timestamp,household,pv_kwh,load_kwh)",
       })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
+      })
       .option("households", {
         type: "string",
         describe: "households CSV (household,microgrid[,pv_kw]) for --profiles",
@@ -56,6 +61,11 @@ const sweepCommand: CommandModule<object, SweepArgs> = {
         describe: "run only slice K of N (K/N), e.g. $SLURM_ARRAY_TASK_ID/N",
       })
       .option("out", { type: "string", describe: "output directory (default results/<name>)" })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
+      })
       .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: async (args) => (await import("./sweep.js")).sweep(args),
 };
@@ -72,7 +82,12 @@ const mergeCommand: CommandModule<object, MergeArgs> = {
         default: undefined,
         describe: "shard output directories",
       })
-      .option("out", { type: "string", demandOption: true, describe: "merged output directory" }),
+      .option("out", { type: "string", demandOption: true, describe: "merged output directory" })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
+      }),
   handler: async (args) => (await import("./sweep.js")).merge(args),
 };
 
@@ -89,6 +104,11 @@ const reproduceCommand: CommandModule<object, ReproduceArgs> = {
         type: "boolean",
         default: true,
         describe: "include the reduced readings map (--no-map: skip)",
+      })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
       })
       .option("pdf", {
         type: "boolean",
@@ -113,6 +133,11 @@ const readingsCommand: CommandModule<object, ReadingsArgs> = {
       .option("doc", {
         type: "string",
         describe: "also write this fidelity document (e.g. docs/fidelity.md)",
+      })
+      .option("replace", {
+        type: "boolean",
+        default: false,
+        describe: "replace the output folder even if another command or config wrote it",
       })
       .option("quiet", { type: "boolean", default: false, describe: "print nothing but errors" }),
   handler: async (args) => (await import("./reproduce.js")).readings(args),

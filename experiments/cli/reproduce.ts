@@ -1,6 +1,18 @@
 // `p2psim reproduce`, `p2psim readings`, `p2psim table1` and `p2psim report <dir>` (options in
 // commands.ts).
-import { dirname, join, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import {
+  checkFolder,
+  configHash,
+  hashInputs,
+  readManifest,
+  refreshManifest,
+  runInputs,
+  writeFolder,
+  writeManifest,
+  writtenBy,
+} from "../io/folder.js";
 import { ledgerPlugin } from "../../sim/ledger/index.js";
 import { loadRunConfig } from "../config/load.js";
 import { buildSummary } from "../run/report-data.js";
@@ -59,6 +71,7 @@ export async function reproducePaper(args: ReproduceArgs): Promise<void> {
     ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
     ...(args.map ? {} : { map: false }),
     ...(args.pdf === false ? {} : { pdf: true }),
+    replace: args.replace === true,
     onProgress: bar.update,
   });
   bar.stop();
@@ -83,6 +96,16 @@ function defaults(): Record<string, string> {
 export async function readings(args: ReadingsArgs): Promise<void> {
   count(args.seeds, "seeds", 1);
   count(args.jobs, "jobs", 1);
+  const configs = PAPER_DATASETS.map((d) => ({ id: d.id, path: d.config, config: loadRunConfig(d.config) }));
+  const owner = {
+    command: "readings",
+    configHash: configHash({
+      datasets: configs.map((d) => ({ id: d.id, config: d.config })),
+      seeds: args.seeds,
+      reduced: args.reduced,
+    }),
+  };
+  checkFolder(args.out, owner, { replace: args.replace === true });
   const bar = stages(args.quiet);
   const map = await runMap({
     datasets: PAPER_DATASETS,
@@ -92,9 +115,13 @@ export async function readings(args: ReadingsArgs): Promise<void> {
     onProgress: (done, total) => bar.update("readings", done, total),
   });
   bar.stop();
-  const written = await writeReadings(args.out, map);
   const command = `p2psim readings --seeds ${args.seeds}${args.reduced ? " --reduced" : ""}`;
-  writeFileAtomic(join(args.out, "report.html"), readingsPageHtml(map, written.svg, command));
+  const inputs = hashInputs(configs.flatMap((d) => runInputs(d.path, d.config)));
+  await writeFolder(args.out, async (tmp) => {
+    const written = await writeReadings(tmp, map);
+    writeFileAtomic(join(tmp, "report.html"), readingsPageHtml(map, written.svg, command));
+    writeManifest(tmp, owner, { seeds: args.seeds, reduced: args.reduced }, inputs);
+  });
   if (args.doc !== undefined) writeFileAtomic(args.doc, fidelityMarkdown(map, defaults(), command));
   if (!args.quiet) {
     for (const r of map.ranked.slice(0, 5))
@@ -127,16 +154,41 @@ export function table1(args: ConfigArgs): void {
   process.stdout.write(`paper: IOTA 3.93 nWh, 1 IOTA, ~12 s; Ethereum 238.22 kWh, ~$0.20, ~15 s\n`);
 }
 
+/**
+ * Redraws the charts and report.html of a folder written by `run` or `reproduce` (of each dataset
+ * folder, for a reproduction) and updates its manifest's file hashes. Refuses any other folder.
+ */
 export async function report(args: ReportArgs): Promise<void> {
   if (isSweepDir(args.dir)) {
     const files = await writeSweepReport(args.dir);
     process.stdout.write(`wrote ${files.length} files to ${args.dir}/\n`);
     return;
   }
-  const files = await writeReport(args.dir, reportInputFromDir(args.dir));
-  if (args.pdf === true) {
-    const pdf = await writeReportPdf(args.dir);
-    if (pdf !== null) files.push(pdf);
+  const { dir } = args;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: no such folder`);
+  const manifest = readManifest(dir);
+  if (manifest === null)
+    throw new InputError(`${dir}: no manifest.json (report redraws folders of p2psim run and reproduce)`);
+  if (manifest.command !== "run" && manifest.command !== "reproduce")
+    throw new InputError(
+      `${dir}: written by ${writtenBy(manifest)} (report redraws folders of p2psim run and reproduce)`,
+    );
+  const datasets = Array.isArray(manifest.datasets) ? (manifest.datasets as { id: string }[]) : [];
+  const parts =
+    datasets.length > 0 && !existsSync(join(dir, "periods.arrow"))
+      ? datasets.map((d) => join(dir, d.id))
+      : [dir];
+  let count = 0;
+  for (const part of parts) {
+    count += (await writeReport(part, reportInputFromDir(part))).length;
+    if (args.pdf === true && (await writeReportPdf(part)) !== null) count++;
+    if (part !== dir) refreshManifest(part);
   }
-  process.stdout.write(`wrote ${files.length} files to ${args.dir}/\n`);
+  refreshManifest(dir);
+  // A dataset folder of a reproduction: the reproduction's manifest lists its files too.
+  const parent = dirname(resolve(dir));
+  const outer = existsSync(join(parent, "manifest.json")) ? readManifest(parent) : null;
+  if (outer?.command === "reproduce" && `${basename(resolve(dir))}/manifest.json` in outer.files)
+    refreshManifest(parent);
+  process.stdout.write(`wrote ${count} files to ${dir}/\n`);
 }

@@ -14,6 +14,17 @@ import type { RunConfig } from "../config/schema.js";
 import { prepareRun, simulate } from "../run/simulate.js";
 import { buildSummary, printSummary } from "../run/report-data.js";
 import { writeResults } from "../io/results.js";
+import {
+  checkFolder,
+  configHash,
+  hashInputs,
+  refreshManifest,
+  runInputs,
+  dataInputs,
+  writeFolder,
+} from "../io/folder.js";
+import { reportInputFromDir } from "../run/report-input.js";
+import { writeReport } from "../report/index.js";
 import type { ConfigArgs, RunArgs } from "./args.js";
 import { InputError } from "./errors.js";
 import { progress } from "./progress.js";
@@ -77,6 +88,12 @@ export async function run(args: RunArgs): Promise<void> {
   }
   if (args.out !== undefined && args.out.trim() === "")
     throw new InputError('--out: expected a folder, got ""');
+  const dir = args.out ?? join("results", config.name);
+  // The folder is checked before the simulation: a refusal costs nothing.
+  checkFolder(dir, { command: "run", configHash: configHash(config) }, { replace: args.replace === true });
+  const inputs = hashInputs(
+    args.config === undefined ? dataInputs(baseDir, config, csv) : runInputs(args.config, config, csv),
+  );
   const bar = progress(args.quiet, "runs");
   let result;
   try {
@@ -87,11 +104,14 @@ export async function run(args: RunArgs): Promise<void> {
     bar.stop();
   }
   const summary = buildSummary(result);
-  const dir = args.out ?? join("results", config.name);
-  writeResults(dir, result, summary);
+  await writeFolder(dir, async (tmp) => {
+    writeResults(tmp, result, summary, { command: "run", inputs });
+    await writeReport(tmp, reportInputFromDir(tmp));
+    refreshManifest(tmp);
+  });
   if (!args.quiet) {
     process.stdout.write(printSummary(summary));
-    process.stdout.write(`results written to ${dir}/\n`);
+    process.stdout.write(`results written to ${dir}/ (open ${dir}/report.html)\n`);
   }
 }
 

@@ -1,5 +1,7 @@
 // `p2psim sweep <config>` and `p2psim merge <dirs...>` (options in commands.ts).
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { checkFolder, configHash, dataInputs, hashInputs, writeFolder, writeManifest } from "../io/folder.js";
 import { loadSweep, parseShard, preloadSweepPlugins } from "../sweep/cells.js";
 import { mergeSweep } from "../sweep/merge.js";
 import { runSweep } from "../sweep/run-sweep.js";
@@ -15,9 +17,17 @@ export async function sweep(args: SweepArgs): Promise<void> {
   await preloadSweepPlugins(file);
   const sweep = loadSweep(file);
   const out = args.out ?? join("results", sweep.name);
+  const base = (JSON.parse(readFileSync(args["sweep.json"], "utf8")) as { base?: unknown }).base;
+  const inputs = hashInputs([
+    args["sweep.json"],
+    ...(typeof base === "string" ? [resolve(dirname(args["sweep.json"]), base)] : []),
+    ...sweep.cells.flatMap((c) => dataInputs(sweep.baseDir, c.config)),
+  ]);
   const bar = progress(args.quiet, "cells");
   const outcome = await runSweep(sweep, {
     out,
+    inputs,
+    replace: args.replace === true,
     ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
     ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
     onProgress: (done, total, cell) => bar.update(done, total, `${cell.id} ${JSON.stringify(cell.params)}`),
@@ -31,7 +41,17 @@ export async function sweep(args: SweepArgs): Promise<void> {
 }
 
 export async function merge(args: MergeArgs): Promise<void> {
-  const r = mergeSweep(args.dirs, args.out);
-  await writeSweepReport(args.out);
+  if (args.dirs.some((d) => resolve(d) === resolve(args.out)))
+    throw new InputError(`--out: ${args.out} is one of the folders to merge; merge into a new folder`);
+  const indexPath = join(args.dirs[0]!, "sweep.json");
+  const index = existsSync(indexPath) ? readFileSync(indexPath, "utf8") : "";
+  const owner = { command: "merge", configHash: configHash({ sweep: index }) };
+  checkFolder(args.out, owner, { replace: args.replace === true });
+  const r = await writeFolder(args.out, async (tmp) => {
+    const merged = mergeSweep(args.dirs, tmp);
+    await writeSweepReport(tmp);
+    writeManifest(tmp, owner, { shards: args.dirs.length, cells: merged.cells }, {});
+    return merged;
+  });
   process.stdout.write(`merged ${r.cells} cells into ${args.out}/\n`);
 }

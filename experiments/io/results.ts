@@ -1,7 +1,6 @@
-// Writes a simulation's results as Arrow IPC files plus summary.json and manifest.json.
+// Writes a simulation's results as Arrow IPC files plus summary.json and manifest.json (io/folder.ts).
 // Row order is defined by (ledger, scenario) in config order, then period, microgrid and agent:
 // never by completion order, so the files are byte-identical for the same config and seed.
-import { execFileSync } from "node:child_process";
 import {
   AGENTS,
   consumerBenefitPct,
@@ -11,11 +10,11 @@ import {
   TRANSACTIONS,
   type TableDef,
 } from "../../sim/metrics/index.js";
-import { packageVersion } from "./json.js";
 import { join } from "node:path";
 import type { ScenarioRun, SimulationResult } from "../run/types.js";
 import { schemaColumns, writeArrowFile, type Columns, type DictColumn } from "./arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "./atomic.js";
+import { configHash, writeManifest } from "./folder.js";
 
 /** Rows per record batch: large enough to amortise per-batch cost, small enough to bound buffers. */
 const BATCH_ROWS = 1 << 20;
@@ -259,18 +258,19 @@ function transactionColumns(ctx: Context, run: ScenarioRun, from: number, to: nu
   });
 }
 
-function gitCommit(): string | null {
-  try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] })
-      .toString()
-      .trim();
-  } catch {
-    return null;
-  }
+/** What wrote a results folder, for its manifest: the command and the input files' SHA-256. */
+export interface ResultsMeta {
+  command?: string;
+  inputs?: Record<string, string>;
 }
 
 /** Writes the tables, summary.json and manifest.json into `dir`; returns the files written. */
-export function writeResults(dir: string, result: SimulationResult, summary: unknown): string[] {
+export function writeResults(
+  dir: string,
+  result: SimulationResult,
+  summary: unknown,
+  meta: ResultsMeta = {},
+): string[] {
   const ctx = new Context(result);
   const trades = (run: ScenarioRun) => run.recorder.tradeCount;
   // With outputs.transactions false the log keeps only unresolved rows: no table rows then.
@@ -287,15 +287,8 @@ export function writeResults(dir: string, result: SimulationResult, summary: unk
   const summaryText = jsonText(summary);
   writeFileAtomic(join(dir, "summary.json"), summaryText);
   hashes["summary.json"] = sha256(summaryText);
-  const manifest = {
-    name: result.config.name,
-    seed: result.config.seed,
-    package: { name: "p2p-energy-sim", version: packageVersion() },
-    gitCommit: gitCommit(),
-    node: process.version,
-    config: result.config,
-    files: hashes,
-  };
-  writeFileAtomic(join(dir, "manifest.json"), jsonText(manifest));
+  const owner = { command: meta.command ?? "run", configHash: configHash(result.config) };
+  const fields = { name: result.config.name, seed: result.config.seed, config: result.config };
+  writeManifest(dir, owner, fields, meta.inputs ?? {});
   return [...Object.keys(hashes), "manifest.json"];
 }

@@ -7,6 +7,7 @@ import { ERROR_RECORDER_JS, RENDER_JS } from "./page-scripts.js";
 import { PAGE_CSS } from "./page-style.js";
 import { compareCodePoints } from "./order.js";
 import { table1Cell, table1Columns } from "./rows.js";
+import { NOT_RUN, chartsNotRun, type ChartName } from "./specs.js";
 import type { Claim, ReportInput, Table1Row } from "./types.js";
 
 interface ChartMeta {
@@ -209,8 +210,14 @@ export function manifestJson(manifest: Record<string, unknown>): string {
   );
 }
 
+/** The place of a chart whose study this folder did not run: says so, instead of an empty chart. */
+function notRunNote(name: ChartName, label: string): string {
+  return `<p class="muted not-run" data-not-run="${name}">${escapeHtml(label)}: not run in this folder (${escapeHtml(NOT_RUN[name] ?? "no data")}).</p>`;
+}
+
 export function buildReportHtml(input: ReportInput, specs: Record<string, TopLevelSpec>): string {
-  const names = chartOrder(specs);
+  const notRun: readonly string[] = chartsNotRun(input);
+  const names = chartOrder(specs).filter((n) => !notRun.includes(n));
   const figures = names.filter((n) => n !== "table1" && n !== "scalability").map(chartFigure);
   const extra = names.filter((n) => n === "scalability").map(chartFigure);
   const tableChart = names.includes("table1")
@@ -252,12 +259,11 @@ ${figures.join("\n")}
 </section>
 <section id="table1">
 <h2>Table I — IOTA vs Ethereum, one column per ledger model</h2>
-${table1Section(input.table1)}
-${tableChart}
+${notRun.includes("table1") ? notRunNote("table1", "Table I") : `${table1Section(input.table1)}\n${tableChart}`}
 </section>
 <section id="scalability">
 <h2>Scalability</h2>
-${extra.join("\n")}
+${notRun.includes("scalability") ? notRunNote("scalability", "The scalability study") : extra.join("\n")}
 </section>
 <section id="manifest">
 <h2>Run manifest</h2>

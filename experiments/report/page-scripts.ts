@@ -2,7 +2,12 @@
 // The recorder runs first so that errors in the Vega bundles themselves are caught; it mirrors
 // every error into DOM attributes, which `chromium --dump-dom` (and a reader) can see.
 
-/** Records console.error calls, uncaught errors, rejections and CSP blocks on <html data-errors>. */
+/**
+ * Records console.error calls, uncaught errors, rejections and CSP blocks on <html data-errors>.
+ * A console warning (Vega and Vega-Lite log theirs with console.warn: a dropped encoding, an empty
+ * scale domain, a bad value) is an error too: it is counted in data-errors and listed in the red box,
+ * and data-warnings counts the warnings among them.
+ */
 export const ERROR_RECORDER_JS = `(function () {
   var root = document.documentElement;
   var errors = [];
@@ -33,6 +38,7 @@ export const ERROR_RECORDER_JS = `(function () {
   console.warn = function () {
     warnings += 1;
     root.setAttribute("data-warnings", String(warnings));
+    record("Warning: " + Array.prototype.map.call(arguments, function (a) { return a && a.stack ? a.stack : String(a); }).join(" "));
     return originalWarn.apply(console, arguments);
   };
   window.addEventListener("error", function (e) {

@@ -620,6 +620,23 @@ export function scalabilitySpec(rows: readonly ScalabilityRow[]): TopLevelSpec {
   };
 }
 
+/**
+ * Where each optional chart's data comes from, said on the page in its place when this folder has
+ * none: a study the command that wrote the folder did not run, instead of an empty chart.
+ */
+export const NOT_RUN: Readonly<Partial<Record<ChartName, string>>> = {
+  table1: "the run has no ledger model, only instant confirmation; add iota or ethereum to ledgers",
+  scalability: "p2psim reproduce runs it",
+};
+
+/** The charts `input` has no data for (left out of the report, marked "not run" on the page). */
+export function chartsNotRun(input: ReportInput): ChartName[] {
+  const out: ChartName[] = [];
+  if (input.table1.every((r) => r.cells.length === 0)) out.push("table1");
+  if (input.scalability.length === 0) out.push("scalability");
+  return out;
+}
+
 /** Every chart of the report, keyed by its file name. */
 export function buildSpecs(input: ReportInput): Record<ChartName, TopLevelSpec> {
   return {

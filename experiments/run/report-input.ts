@@ -136,12 +136,32 @@ export const PAPER_MARKS: readonly PaperMark[] = [
   },
 ];
 
+/**
+ * Fields of manifest.json that differ between machines and checkouts (versions, commit, command
+ * line, paths and hashes): left out of the page so that report.html is byte-identical for the same
+ * config and seed. They stay in manifest.json beside it.
+ */
+const MACHINE_FIELDS = new Set([
+  "simulator",
+  "dependencies",
+  "node",
+  "argv",
+  "inputs",
+  "files",
+  "gitCommit",
+  "package",
+]);
+
 /** Everything the report shows, from the files of a run. */
 export function reportInputFromDir(dir: string): ReportInput {
   const summary = readJson<
     Summary & { scalability?: ScalabilityRow[]; replication?: Replication; dataset?: string }
   >(dir, "summary.json");
-  const manifest = readJson<Record<string, unknown>>(dir, "manifest.json");
+  const manifest = Object.fromEntries(
+    Object.entries(readJson<Record<string, unknown>>(dir, "manifest.json")).filter(
+      ([key]) => !MACHINE_FIELDS.has(key),
+    ),
+  );
   const mine = summary.scenarios.filter((s) => s.ledger === summary.headlineLedger);
   const finite = Number.isFinite;
   return {

@@ -6,11 +6,22 @@
 // - a reduced readings map (the full one: `p2psim readings`) in <dir>/readings/;
 // - the overview (summary.json, replicates.arrow, report.html), then manifest.json last, listing
 //   every file of the folder with its SHA-256.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, basename } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve, basename } from "node:path";
 import { scaleStudy } from "../../sim/ledger/index.js";
 import { loadRunConfig } from "../config/load.js";
-import { jsonText, sha256, writeFileAtomic } from "../io/atomic.js";
+import { jsonText, writeFileAtomic } from "../io/atomic.js";
+import {
+  checkFolder,
+  configHash,
+  hashInputs,
+  listFiles,
+  refreshManifest,
+  runInputs,
+  writeFolder,
+  writeManifest,
+  type Owner,
+} from "../io/folder.js";
 import { dictOf, schemaColumns, writeArrowFile } from "../io/arrow.js";
 import { packageVersion } from "../io/json.js";
 import { writeResults } from "../io/results.js";
@@ -117,6 +128,8 @@ export interface ReproduceOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
   /** Also print report.pdf beside each report.html (skipped with a note when Chromium is missing). */
   pdf?: boolean;
+  /** Replace `dir` even when another command or config wrote it. */
+  replace?: boolean;
 }
 
 export interface ReproduceResult {
@@ -138,6 +151,7 @@ export interface Overview {
 /** The full single-seed run of one dataset into `dir` (every ledger, Table I, scalability, report). */
 async function fullRun(dataset: Dataset, dir: string, scalabilityRows: ScalabilityRow[], claim: Claim) {
   const config = loadRunConfig(dataset.config);
+  const inputs = hashInputs(runInputs(dataset.config, config));
   const result = simulate(config, dirname(resolve(dataset.config)));
   const base = buildSummary(result);
   const summary = {
@@ -146,7 +160,7 @@ async function fullRun(dataset: Dataset, dir: string, scalabilityRows: Scalabili
     claims: [...base.claims, claim],
     scalability: scalabilityRows,
   };
-  writeResults(dir, result, summary);
+  writeResults(dir, result, summary, { command: "reproduce", inputs });
   return { summary, seed: config.seed };
 }
 
@@ -160,6 +174,7 @@ async function attachReplication(dir: string, replication: Replication): Promise
   }
   writeFileAtomic(path, jsonText({ ...summary, replication }));
   await writeReport(dir, reportInputFromDir(dir));
+  refreshManifest(dir);
 }
 
 function replicateColumns(datasets: readonly Dataset[], measures: readonly RunMeasures[][]) {
@@ -199,24 +214,40 @@ function overviewDataset(d: Dataset, r: Replication, claims: readonly Claim[]): 
   };
 }
 
-/** Every file under `dir` (relative, sorted), except `skip` and report.pdf (not byte-stable). */
-function filesUnder(dir: string, skip: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (relative(dir, path) !== skip && name !== REPORT_PDF) out.push(relative(dir, path));
-    }
+/** What `reproduce` runs, as its manifest's config hash sees it: the resolved configs and options. */
+function reproduceOwner(datasets: readonly Dataset[], seeds: number, options: ReproduceOptions): Owner {
+  const mapOptions = options.map === undefined ? REDUCED_MAP : options.map;
+  return {
+    command: "reproduce",
+    configHash: configHash({
+      datasets: datasets.map((d) => ({ id: d.id, label: d.label, config: loadRunConfig(d.config) })),
+      seeds,
+      participants: options.participants ?? SCALE_PARTICIPANTS,
+      map: mapOptions,
+    }),
   };
-  walk(dir);
-  return out;
 }
 
-/** Runs everything and writes `dir`. */
+/**
+ * Runs everything and writes `dir` whole: into a temporary sibling swapped in at the end. Refuses
+ * (InputError) a folder another command or config wrote unless `options.replace`.
+ */
 export async function reproduce(dir: string, options: ReproduceOptions = {}): Promise<ReproduceResult> {
   const datasets = options.datasets ?? PAPER_DATASETS;
   const seeds = options.seeds ?? DEFAULT_SEEDS;
+  const owner = reproduceOwner(datasets, seeds, options);
+  checkFolder(dir, owner, { replace: options.replace === true });
+  const written = await writeFolder(dir, (tmp) => reproduceInto(tmp, owner, datasets, seeds, options));
+  return { dir, overview: written.overview, files: [...written.files, "manifest.json"] };
+}
+
+async function reproduceInto(
+  dir: string,
+  owner: Owner,
+  datasets: readonly Dataset[],
+  seeds: number,
+  options: ReproduceOptions,
+): Promise<{ overview: Overview; files: string[] }> {
   const progress = options.onProgress ?? (() => {});
   const firstConfig = loadRunConfig(datasets[0]!.config);
   progress("scalability study", 0, 1);
@@ -287,18 +318,16 @@ export async function reproduce(dir: string, options: ReproduceOptions = {}): Pr
     for (const d of [...datasets.map((x) => join(dir, x.id)), dir])
       if ((await writeReportPdf(d)) === null) break;
   }
-  const files = filesUnder(dir, "manifest.json");
-  const hashes = Object.fromEntries(files.map((f) => [f, sha256(readFileSync(join(dir, f)))]));
-  writeFileAtomic(
-    join(dir, "manifest.json"),
-    jsonText({
+  const inputs = hashInputs(datasets.flatMap((d) => runInputs(d.config, loadRunConfig(d.config))));
+  writeManifest(
+    dir,
+    owner,
+    {
       name: "paper",
-      command: "reproduce",
-      version: packageVersion(),
       seeds,
       datasets: datasets.map((d) => ({ id: d.id, config: basename(d.config) })),
-      files: hashes,
-    }),
+    },
+    inputs,
   );
-  return { dir, overview, files: [...files, "manifest.json"] };
+  return { overview, files: listFiles(dir) };
 }

@@ -117,15 +117,6 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
     hashes[name] = sha256(text);
     files.push(name);
   }
-  // What the merged directory holds; the cells keep their own manifests (configs, versions).
-  const manifest = {
-    name: index.name,
-    kind: "sweep",
-    package: { name: "p2p-energy-sim", version: packageVersion() },
-    varied: index.varied,
-    cells: located.length,
-    files: hashes,
-  };
-  writeFileAtomic(join(out, "manifest.json"), jsonText(manifest));
-  return { cells: located.length, files: [...files, "manifest.json"] };
+  // The folder's manifest (every file with its hash) is written last by the command that merged.
+  return { cells: located.length, files };
 }

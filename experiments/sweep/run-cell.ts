@@ -30,6 +30,6 @@ export function cellDone(dir: string, config: RunConfig): boolean {
 
 export function runCell(task: CellTask): string {
   const result = simulate(task.config, task.baseDir);
-  writeResults(task.dir, result, buildSummary(result));
+  writeResults(task.dir, result, buildSummary(result), { command: "sweep" });
   return task.dir;
 }

@@ -3,7 +3,16 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Piscina } from "piscina";
+import { existsSync, readFileSync } from "node:fs";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
+import {
+  checkFolder,
+  configHash,
+  readManifest,
+  removeFolder,
+  writeManifest,
+  type Owner,
+} from "../io/folder.js";
 import { shardCells, type Cell, type Sweep } from "./cells.js";
 import { mergeSweep, type SweepIndex } from "./merge.js";
 import { InputError } from "../cli/errors.js";
@@ -17,6 +26,10 @@ export interface SweepOptions {
   shard?: { k: number; n: number };
   /** Called after each finished cell with (done, total). */
   onProgress?: (done: number, total: number, cell: Cell) => void;
+  /** Replace `out` even when another command or config wrote it. */
+  replace?: boolean;
+  /** SHA-256 of the sweep's input files, for the manifest. */
+  inputs?: Record<string, string>;
 }
 
 export interface SweepOutcome {
@@ -29,12 +42,47 @@ function task(sweep: Sweep, cell: Cell, out: string): CellTask {
   return { config: cell.config, baseDir: sweep.baseDir, dir: join(out, "cells", cell.id) };
 }
 
+/** What a sweep runs, as its manifest's config hash sees it: every cell's resolved config. */
+export function sweepOwner(sweep: Sweep): Owner {
+  return {
+    command: "sweep",
+    configHash: configHash({
+      name: sweep.name,
+      varied: sweep.varied,
+      cells: sweep.cells.map((c) => ({ id: c.id, params: c.params, config: c.config })),
+    }),
+  };
+}
+
+/**
+ * Checks `out` before any cell runs. A sweep writes its cells in place so that it resumes and can be
+ * sharded: its own folder (same sweep, unfinished or with files deleted) is continued; anything else
+ * is refused, or with `replace` removed first.
+ */
+function claimSweepFolder(out: string, owner: Owner, index: SweepIndex, replace: boolean): void {
+  const indexPath = join(out, "sweep.json");
+  const unfinished =
+    existsSync(indexPath) &&
+    readManifest(out) === null &&
+    readFileSync(indexPath, "utf8") === jsonText(index);
+  if (unfinished) return checkFolder(out, owner, { replace: true });
+  const manifest = readManifest(out);
+  const mine = manifest?.command === owner.command && manifest.configHash === owner.configHash;
+  if (replace && !mine) {
+    checkFolder(out, owner, { replace: true });
+    return removeFolder(out);
+  }
+  checkFolder(out, owner, { resumable: true });
+}
+
 export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<SweepOutcome> {
   const index: SweepIndex = {
     name: sweep.name,
     varied: sweep.varied,
     cells: sweep.cells.map((c) => ({ id: c.id, params: c.params })),
   };
+  const owner = sweepOwner(sweep);
+  claimSweepFolder(options.out, owner, index, options.replace === true);
   writeFileAtomic(join(options.out, "sweep.json"), jsonText(index));
   const mine = options.shard === undefined ? sweep.cells : shardCells(sweep.cells, options.shard);
   const todo = mine.filter((c) => !cellDone(join(options.out, "cells", c.id), c.config));
@@ -74,6 +122,12 @@ export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<Swe
   if (complete) {
     mergeSweep([options.out], options.out);
     await writeSweepReport(options.out);
+    writeManifest(
+      options.out,
+      owner,
+      { name: sweep.name, varied: sweep.varied, cells: sweep.cells.length },
+      options.inputs ?? {},
+    );
   }
   return { ran: todo.length, skipped: mine.length - todo.length, merged: complete };
 }
