@@ -29,7 +29,7 @@ import { runMap, type MapOptions, type ReadingsMap } from "../readings/map.js";
 import { REPLICATES } from "../readings/schema.js";
 import { figureName, readingsSectionHtml, writeReadings } from "../readings/write.js";
 import { overviewHtml, writeReport, type OverviewDataset, type ScalabilityRow } from "../report/index.js";
-import { REPORT_PDF, writeReportPdf } from "../report/pdf.js";
+import { writeReportPdf } from "../report/pdf.js";
 import type { Claim } from "./claims.js";
 import { figureValue } from "./headline.js";
 import type { RunMeasures } from "./measure.js";

@@ -14,7 +14,6 @@ import {
   type Columns,
 } from "../io/arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "../io/atomic.js";
-import { packageVersion } from "../io/json.js";
 import { TABLES as RESULT_TABLES } from "../../sim/metrics/index.js";
 import type { Value } from "./cells.js";
 import { buildSweepSummary } from "./summary.js";
