@@ -161,6 +161,8 @@ export function table1(args: ConfigArgs): void {
 export async function report(args: ReportArgs): Promise<void> {
   if (isSweepDir(args.dir)) {
     const files = await writeSweepReport(args.dir);
+    // The sweep's manifest lists the report's files: their hashes follow the redraw.
+    if (readManifest(args.dir) !== null) refreshManifest(args.dir);
     process.stdout.write(`wrote ${files.length} files to ${args.dir}/\n`);
     return;
   }
