@@ -14,11 +14,18 @@ import {
 import { packageVersion } from "./json.js";
 import { join } from "node:path";
 import type { ScenarioRun, SimulationResult } from "../run/types.js";
-import { schemaColumns, writeArrowFile, type Columns, type DictColumn } from "./arrow.js";
+import { schemaColumns, writeTableFiles, type Columns, type DictColumn } from "./arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "./atomic.js";
 
 /** Rows per record batch: large enough to amortise per-batch cost, small enough to bound buffers. */
 const BATCH_ROWS = 1 << 20;
+
+/** The unit of fee_native per ledger; a plugin's ledger is named by itself. */
+const FEE_UNITS: Readonly<Record<string, string>> = { iota: "IOTA", ethereum: "ETH" };
+
+function feeUnit(ledger: string): string {
+  return FEE_UNITS[ledger] ?? ledger;
+}
 
 const KINDS = dictionaryOf(TRANSACTIONS, "kind");
 const STATUSES = dictionaryOf(TRANSACTIONS, "status");
@@ -78,6 +85,8 @@ class Context {
   readonly ledgers: string[];
   readonly scenarios: string[];
   readonly agentNames: string[];
+  /** fee_unit's dictionary: the units of the ledgers that keep a transaction log. */
+  readonly feeUnits: string[];
   readonly scratch = new Scratch();
 
   constructor(result: SimulationResult) {
@@ -85,6 +94,9 @@ class Context {
     this.ledgers = [...new Set(result.runs.map((r) => r.ledger))];
     this.scenarios = [...new Set(result.runs.map((r) => r.scenario.id))];
     this.agentNames = result.profile.agents.map((a) => a.name);
+    this.feeUnits = [
+      ...new Set(result.runs.filter((r) => r.ledgerModel !== undefined).map((r) => feeUnit(r.ledger))),
+    ];
   }
 
   /** The ledger and scenario columns of `n` rows of `run`. */
@@ -127,7 +139,7 @@ function periodColumns(ctx: Context, run: ScenarioRun): Columns {
   return schemaColumns(PERIODS, {
     ...ctx.keys(run, n),
     period: r.period,
-    start_ms: start,
+    start,
     microgrid: dict(r.microgrid, profile.microgrids),
     involved: Array.from(r.microgrid, (m) => involved[m]!),
     pv_wh: r.pvWh,
@@ -253,6 +265,10 @@ function transactionColumns(ctx: Context, run: ScenarioRun, from: number, to: nu
     confirm_ms: f64(log?.confirmMs),
     deadline_ms: f64(log?.deadlineMs),
     fee_native: f64(log?.feeNative),
+    fee_unit: dict(
+      s.constant("feeUnit", Math.max(0, ctx.feeUnits.indexOf(feeUnit(run.ledger))), n),
+      ctx.feeUnits,
+    ),
     fee_usd: f64(log?.feeUsd),
     energy_wh: f64(log?.energyWh),
     size_or_gas: f64(log?.sizeOrGas),
@@ -283,7 +299,7 @@ export function writeResults(dir: string, result: SimulationResult, summary: unk
     [TRANSACTIONS.file, sliced(ctx, log, (run, from, to) => transactionColumns(ctx, run, from, to))],
   ];
   const hashes: Record<string, string> = {};
-  for (const [name, parts] of tables) hashes[name] = writeArrowFile(join(dir, name), parts);
+  for (const [name, parts] of tables) Object.assign(hashes, writeTableFiles(join(dir, name), parts));
   const summaryText = jsonText(summary);
   writeFileAtomic(join(dir, "summary.json"), summaryText);
   hashes["summary.json"] = sha256(summaryText);

@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve, basename } from "node:path";
 import { scaleStudy } from "../../sim/ledger/index.js";
 import { loadRunConfig } from "../config/load.js";
 import { jsonText, sha256, writeFileAtomic } from "../io/atomic.js";
-import { dictOf, schemaColumns, writeArrowFile } from "../io/arrow.js";
+import { dictOf, schemaColumns, writeTableFiles } from "../io/arrow.js";
 import { packageVersion } from "../io/json.js";
 import { writeResults } from "../io/results.js";
 import { runMap, type MapOptions, type ReadingsMap } from "../readings/map.js";
@@ -265,7 +265,7 @@ export async function reproduce(dir: string, options: ReproduceOptions = {}): Pr
     readings:
       map === undefined ? null : { dir: "readings", runs: map.runs, closest: map.ranked.slice(0, 10) },
   };
-  writeArrowFile(join(dir, REPLICATES.file), [replicateColumns(datasets, measures)]);
+  writeTableFiles(join(dir, REPLICATES.file), [replicateColumns(datasets, measures)]);
   writeFileAtomic(join(dir, "summary.json"), jsonText(overview));
   const claims = full.flatMap((f) => f.summary.claims);
   writeFileAtomic(
