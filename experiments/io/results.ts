@@ -11,6 +11,7 @@ import {
   TRANSACTIONS,
   type TableDef,
 } from "../../sim/metrics/index.js";
+import { EthereumLedger, IotaLedger } from "../../sim/ledger/index.js";
 import { packageVersion } from "./json.js";
 import { join } from "node:path";
 import type { ScenarioRun, SimulationResult } from "../run/types.js";
@@ -20,11 +21,12 @@ import { jsonText, sha256, writeFileAtomic } from "./atomic.js";
 /** Rows per record batch: large enough to amortise per-batch cost, small enough to bound buffers. */
 const BATCH_ROWS = 1 << 20;
 
-/** The unit of fee_native per ledger; a plugin's ledger is named by itself. */
-const FEE_UNITS: Readonly<Record<string, string>> = { iota: "IOTA", ethereum: "ETH" };
-
-function feeUnit(ledger: string): string {
-  return FEE_UNITS[ledger] ?? ledger;
+/** The unit of a run's fee_native: by the ledger's model; a plugin's own model is named by itself. */
+function feeUnit(run: ScenarioRun): string {
+  const model = run.ledgerModel;
+  if (model instanceof IotaLedger) return "IOTA";
+  if (model instanceof EthereumLedger) return "ETH";
+  return run.ledger;
 }
 
 const KINDS = dictionaryOf(TRANSACTIONS, "kind");
@@ -94,9 +96,7 @@ class Context {
     this.ledgers = [...new Set(result.runs.map((r) => r.ledger))];
     this.scenarios = [...new Set(result.runs.map((r) => r.scenario.id))];
     this.agentNames = result.profile.agents.map((a) => a.name);
-    this.feeUnits = [
-      ...new Set(result.runs.filter((r) => r.ledgerModel !== undefined).map((r) => feeUnit(r.ledger))),
-    ];
+    this.feeUnits = [...new Set(result.runs.filter((r) => r.ledgerModel !== undefined).map(feeUnit))];
   }
 
   /** The ledger and scenario columns of `n` rows of `run`. */
@@ -265,10 +265,7 @@ function transactionColumns(ctx: Context, run: ScenarioRun, from: number, to: nu
     confirm_ms: f64(log?.confirmMs),
     deadline_ms: f64(log?.deadlineMs),
     fee_native: f64(log?.feeNative),
-    fee_unit: dict(
-      s.constant("feeUnit", Math.max(0, ctx.feeUnits.indexOf(feeUnit(run.ledger))), n),
-      ctx.feeUnits,
-    ),
+    fee_unit: dict(s.constant("feeUnit", Math.max(0, ctx.feeUnits.indexOf(feeUnit(run))), n), ctx.feeUnits),
     fee_usd: f64(log?.feeUsd),
     energy_wh: f64(log?.energyWh),
     size_or_gas: f64(log?.sizeOrGas),

@@ -499,7 +499,7 @@ export const TRANSACTIONS = {
       type: "dict",
       unit: "",
       description:
-        "unit of fee_native: IOTA (IOTA tokens) on the iota ledger, ETH on ethereum, the ledger's name for a ledger of a plugin",
+        "unit of fee_native: IOTA (IOTA tokens) on the IOTA model, ETH on the Ethereum models (ethereum, ethereum-pos), the ledger's name for a plugin's own model",
     },
     { name: "fee_usd", type: "f64", unit: "USD", description: "fee in US dollars" },
     {
