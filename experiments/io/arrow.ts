@@ -342,26 +342,29 @@ class PassThroughSink extends AsyncByteQueue {
   }
 }
 
-/** A sink that keeps a copy of every chunk (the writers' chunks may view buffers reused later). */
+/** A sink that copies every chunk into one growing buffer (the chunks may view reused buffers). */
 class CopySink extends AsyncByteQueue {
-  readonly chunks: Uint8Array[] = [];
+  #buffer = new Uint8Array(1 << 16);
+  #used = 0;
   /** The fields of the table written. */
   fields: readonly Field[] = [];
 
   override write(value: unknown): void {
     if (!ArrayBuffer.isView(value)) throw new TypeError("arrow sink: expected bytes");
-    if (value.byteLength > 0)
-      this.chunks.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice());
+    const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    if (this.#used + bytes.byteLength > this.#buffer.byteLength) {
+      let size = this.#buffer.byteLength * 2;
+      while (size < this.#used + bytes.byteLength) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.#buffer.subarray(0, this.#used));
+      this.#buffer = grown;
+    }
+    this.#buffer.set(bytes, this.#used);
+    this.#used += bytes.byteLength;
   }
 
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.byteLength, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.byteLength;
-    }
-    return out;
+    return this.#buffer.subarray(0, this.#used);
   }
 }
 
