@@ -5,16 +5,8 @@ TESTS = $(shell find test -name '*.test.ts' | LC_ALL=C sort)
 
 .PHONY: setup browser build test typecheck lint format guard unit bench reproduce readings clean golden gas schema scale conformance ledger-doc
 
-# nodejs-polars (a second Arrow reader, used by one test) is installed apart from the lockfile: some
-# of its optional platform packages are not published, so `npm ci` rejects a lockfile that lists it.
-POLARS := nodejs-polars@0.26.1 nodejs-polars-linux-x64-gnu@0.26.1
-
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
-
-node_modules/nodejs-polars/package.json: node_modules/.package-lock.json
-	npm install --no-save --no-audit --no-fund $(POLARS)
-	touch $@
 
 # dist/: the compiled model and CLI that bin/p2psim.js runs and `npm pack` ships. Rebuilt from
 # scratch when a file or folder under sim/ or experiments/ (or the build's config) is newer.
@@ -26,7 +18,7 @@ $(DIST): $(BUILD_INPUTS) | node_modules/.package-lock.json
 
 build: $(DIST)
 
-setup: node_modules/.package-lock.json node_modules/nodejs-polars/package.json $(DIST)
+setup: node_modules/.package-lock.json $(DIST)
 
 test: setup browser typecheck lint guard unit
 

@@ -11,7 +11,16 @@
 // writeArrowFile streams record batches to the file as they are made (nothing is joined in
 // memory), so that a batch's buffers may be reused for the next and a large table costs no more
 // memory than its columns. The result tables take their column names, order and types from the
-// result schema (sim/metrics/schema.ts) through schemaColumns.
+// result schema (sim/metrics/schema.ts) through schemaColumns, which also gives each column its
+// field metadata (`unit`, `description`) and nullability. A NaN in a column declared nullable is
+// written as null (validity bitmap); a NaN in a column declared otherwise is an error. Columns
+// without a declaration (tables outside the schema) are written as given.
+//
+// writeTableFiles writes a table twice: as Arrow IPC and, beside it, as Parquet (parquet-wasm,
+// the Rust arrow/parquet writer: same rows, types, nulls; the Arrow schema with its field metadata
+// is kept in the file, and every column's unit and description are also key-value metadata of
+// the file, `<column>.unit` / `<column>.description`, for readers that do not read Arrow schemas).
+// Both are deterministic: the same columns give the same bytes.
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { createHash, type Hash } from "node:crypto";
 import { basename, dirname, join } from "node:path";
@@ -19,22 +28,31 @@ import { threadId } from "node:worker_threads";
 import {
   AsyncByteQueue,
   Bool,
+  DataType,
   Dictionary,
+  Field,
   Float64,
   Int8,
   Int16,
   Int32,
+  RecordBatch,
   RecordBatchFileWriter,
+  RecordBatchStreamWriter,
+  Schema,
+  Struct,
   Table,
+  TimeUnit,
+  Timestamp,
   Utf8,
   makeData,
   makeVector,
   tableToIPC,
   vectorFromArray,
-  type RecordBatch,
   type Vector,
 } from "apache-arrow";
+import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from "parquet-wasm/node";
 import type { ColumnDef, TableDef } from "../../sim/metrics/index.js";
+import { sha256, writeFileAtomic } from "./atomic.js";
 
 /** A string column as codes into a dictionary: row i reads dictionary[codes[i]]. */
 export interface DictColumn {
@@ -43,12 +61,23 @@ export interface DictColumn {
   dictionary: readonly string[];
 }
 
-export type ColumnSpec =
+/** What a column declares about itself: its field metadata and whether it may hold nulls. */
+export interface FieldInfo {
+  unit: string;
+  description: string;
+  /** NaN is written as null; without it, a NaN is an error. */
+  nullable: boolean;
+}
+
+export type ColumnSpec = (
   | { type: "f64"; values: ArrayLike<number> }
   | { type: "i32"; values: ArrayLike<number> }
+  /** Instants as ms since the Unix epoch (integers), written as Timestamp<MILLISECOND, "UTC">. */
+  | { type: "ts"; values: ArrayLike<number> }
   | { type: "str"; values: readonly string[] }
   | { type: "bool"; values: readonly boolean[] }
-  | DictColumn;
+  | DictColumn
+) & { info?: FieldInfo };
 
 export type Columns = Record<string, ColumnSpec>;
 
@@ -125,10 +154,43 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
+const TIMESTAMP = new Timestamp(TimeUnit.MILLISECOND, "UTC");
+
+/** A Float64 vector; NaN becomes null when the column is declared nullable. */
+function f64Vector(values: ArrayLike<number>, name: string, info: FieldInfo | undefined): Vector {
+  const data = values instanceof Float64Array ? values : Float64Array.from(values);
+  let nulls = 0;
+  for (let i = 0; i < data.length; i++) if (Number.isNaN(data[i])) nulls++;
+  if (nulls === 0 || info === undefined) return makeVector(data);
+  if (!info.nullable) throw new RangeError(`column ${name}: NaN in a column not declared nullable`);
+  const valid = new Uint8Array((data.length + 7) >> 3);
+  const out = new Float64Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    if (Number.isNaN(v)) continue;
+    valid[i >> 3]! |= 1 << (i & 7);
+    out[i] = v;
+  }
+  const type = new Float64();
+  return makeVector(makeData({ type, length: out.length, data: out, nullBitmap: valid, nullCount: nulls }));
+}
+
+function timestampVector(values: ArrayLike<number>, name: string): Vector {
+  const data = new BigInt64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isSafeInteger(v)) throw new RangeError(`column ${name}: ${v} is not a whole ms instant`);
+    data[i] = BigInt(v);
+  }
+  return makeVector(makeData({ type: TIMESTAMP, length: data.length, data }));
+}
+
 function vector(spec: ColumnSpec, id: number, name: string, cache: Dictionaries): Vector {
   switch (spec.type) {
     case "f64":
-      return makeVector(spec.values instanceof Float64Array ? spec.values : Float64Array.from(spec.values));
+      return f64Vector(spec.values, name, spec.info);
+    case "ts":
+      return timestampVector(spec.values, name);
     case "i32":
       return makeVector(spec.values instanceof Int32Array ? spec.values : Int32Array.from(spec.values));
     case "str":
@@ -146,7 +208,26 @@ function tableWith(columns: Columns, cache: Dictionaries): Table {
     throw new RangeError(`tableOf: columns differ in length (${[...lengths].join(", ")})`);
   const vectors: Record<string, Vector> = {};
   Object.entries(columns).forEach(([name, spec], id) => (vectors[name] = vector(spec, id, name, cache)));
-  return new Table(vectors);
+  const table = new Table(vectors);
+  if (Object.values(columns).every((spec) => spec.info === undefined)) return table;
+  // Declared columns: nullability and metadata on the fields.
+  const fields = table.schema.fields.map((f) => {
+    const info = columns[f.name]!.info;
+    if (info === undefined) return f;
+    const metadata = new Map([
+      ["unit", info.unit],
+      ["description", info.description],
+    ]);
+    return new Field(f.name, f.type, info.nullable, metadata);
+  });
+  const schema = new Schema(fields);
+  const type = new Struct(fields);
+  return new Table(
+    schema,
+    table.batches.map(
+      (b) => new RecordBatch(schema, makeData({ type, length: b.numRows, children: b.data.children })),
+    ),
+  );
 }
 
 /** The values of one column of a schema: numbers, booleans, or dictionary codes. */
@@ -157,6 +238,11 @@ export type ColumnValues<D extends ColumnDef> = D["type"] extends "bool"
       ? Int32Array
       : DictColumn
     : ArrayLike<number>;
+
+/** A column's declaration in a table schema, as the writer takes it. */
+export function fieldInfo(def: ColumnDef): FieldInfo {
+  return { unit: def.unit, description: def.description, nullable: def.nullable ?? false };
+}
 
 /** Values for every column of a table of the result schema (sim/metrics/schema.ts), by file name. */
 export type TableValues<T extends TableDef> = { [D in T["columns"][number] as D["name"]]: ColumnValues<D> };
@@ -179,17 +265,20 @@ export function schemaColumns<T extends TableDef>(table: T, values: TableValues<
 }
 
 function columnSpec(def: ColumnDef, values: unknown): ColumnSpec {
+  const info = fieldInfo(def);
   switch (def.type) {
     case "f64":
-      return { type: "f64", values: values as ArrayLike<number> };
+      return { type: "f64", values: values as ArrayLike<number>, info };
     case "i32":
-      return { type: "i32", values: values as ArrayLike<number> };
+      return { type: "i32", values: values as ArrayLike<number>, info };
+    case "timestamp":
+      return { type: "ts", values: values as ArrayLike<number>, info };
     case "bool":
-      return { type: "bool", values: values as readonly boolean[] };
+      return { type: "bool", values: values as readonly boolean[], info };
     case "dict":
       return def.dictionary === undefined
-        ? (values as DictColumn)
-        : { type: "dict", codes: values as Int32Array, dictionary: def.dictionary };
+        ? { ...(values as DictColumn), info }
+        : { type: "dict", codes: values as Int32Array, dictionary: def.dictionary, info };
   }
 }
 
@@ -253,21 +342,56 @@ class PassThroughSink extends AsyncByteQueue {
   }
 }
 
-function writeBatches(out: HashedOutput, batches: Iterable<Columns>): void {
+/** A sink that copies every chunk into one growing buffer (the chunks may view reused buffers). */
+class CopySink extends AsyncByteQueue {
+  #buffer = new Uint8Array(1 << 16);
+  #used = 0;
+  /** The fields of the table written. */
+  fields: readonly Field[] = [];
+
+  override write(value: unknown): void {
+    if (!ArrayBuffer.isView(value)) throw new TypeError("arrow sink: expected bytes");
+    const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    if (this.#used + bytes.byteLength > this.#buffer.byteLength) {
+      let size = this.#buffer.byteLength * 2;
+      while (size < this.#used + bytes.byteLength) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.#buffer.subarray(0, this.#used));
+      this.#buffer = grown;
+    }
+    this.#buffer.set(bytes, this.#used);
+    this.#used += bytes.byteLength;
+  }
+
+  bytes(): Uint8Array {
+    return this.#buffer.subarray(0, this.#used);
+  }
+}
+
+/** The file's batches to `out`, and as an IPC stream to `stream` when given. */
+function writeBatches(out: HashedOutput, batches: Iterable<Columns>, stream?: CopySink): void {
   const writer = new RecordBatchFileWriter();
   writer.reset(new PassThroughSink(out));
+  const streamWriter = stream === undefined ? undefined : new RecordBatchStreamWriter();
+  streamWriter?.reset(stream);
   const cache: Dictionaries = new Map();
   let schema: string | undefined;
   const put = (batch: RecordBatch) => {
     const types = batch.schema.fields.map((f) => `${f.name}:${String(f.type)}`).join(",");
     if (schema !== undefined && types !== schema)
       throw new RangeError(`writeArrowFile: batches differ in schema (${schema} / ${types})`);
+    if (schema === undefined && stream !== undefined) stream.fields = batch.schema.fields;
     schema = types;
     writer.write(batch);
+    streamWriter?.write(batch);
   };
   for (const columns of batches) for (const batch of tableWith(columns, cache).batches) put(batch);
-  if (schema === undefined) writer.write(new Table({}));
+  if (schema === undefined) {
+    writer.write(new Table({}));
+    streamWriter?.write(new Table({}));
+  }
   writer.finish();
+  streamWriter?.finish();
 }
 
 let tmpCounter = 0;
@@ -279,13 +403,17 @@ let tmpCounter = 0;
  * A dictionary column keeps one dictionary for the whole file.
  */
 export function writeArrowFile(path: string, batches: Iterable<Columns>): string {
+  return writeArrow(path, batches);
+}
+
+function writeArrow(path: string, batches: Iterable<Columns>, stream?: CopySink): string {
   mkdirSync(dirname(path), { recursive: true });
   // Unique per process, worker thread and call, as writeFileAtomic's (experiments/io/atomic.ts).
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${threadId}-${++tmpCounter}`);
   let fd: number | undefined = openSync(tmp, "w");
   try {
     const out = new HashedOutput(fd);
-    writeBatches(out, batches);
+    writeBatches(out, batches, stream);
     const hash = out.digest();
     closeSync(fd);
     fd = undefined;
@@ -296,6 +424,63 @@ export function writeArrowFile(path: string, batches: Iterable<Columns>): string
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/** A field's declaration as written by schemaColumns (undefined for a field without one). */
+export function declaredInfo(field: Field): FieldInfo | undefined {
+  const unit = field.metadata.get("unit");
+  const description = field.metadata.get("description");
+  if (unit === undefined || description === undefined) return undefined;
+  return { unit, description, nullable: field.nullable };
+}
+
+/** A Float64 or Timestamp column's values as numbers: nulls as NaN, instants as ms since the epoch. */
+export function numbersOfVector(vector: Vector): Float64Array {
+  if (vector.nullCount === 0 && DataType.isFloat(vector.type)) return Float64Array.from(vector.toArray());
+  return Float64Array.from({ length: vector.length }, (_, i) => {
+    const v = vector.get(i) as number | bigint | null;
+    return v === null ? NaN : Number(v);
+  });
+}
+
+/** The Parquet file beside an Arrow file: `x.arrow` -> `x.parquet`. */
+export function parquetName(arrowName: string): string {
+  if (!arrowName.endsWith(".arrow")) throw new RangeError(`${arrowName}: not an .arrow file name`);
+  return `${arrowName.slice(0, -".arrow".length)}.parquet`;
+}
+
+/** The file-level Parquet metadata key holding the columns' units and descriptions. */
+export const PARQUET_COLUMNS_KEY = "columns";
+
+/**
+ * Parquet bytes of an Arrow IPC stream: Snappy-compressed (the codec every Parquet reader has),
+ * with the declared fields' units and descriptions also as one key-value entry of the file,
+ * PARQUET_COLUMNS_KEY: a JSON array of {name, unit, description} in column order. (One entry: the
+ * writer keeps several in hash order, which would change the bytes from one call to the next.)
+ */
+export function parquetBytes(ipcStream: Uint8Array, fields: readonly Field[]): Uint8Array {
+  const columns = fields.flatMap((f) => {
+    const info = declaredInfo(f);
+    return info === undefined ? [] : [{ name: f.name, unit: info.unit, description: info.description }];
+  });
+  let props = new WriterPropertiesBuilder().setCompression(Compression.SNAPPY);
+  if (columns.length > 0)
+    props = props.setKeyValueMetadata(new Map([[PARQUET_COLUMNS_KEY, JSON.stringify(columns)]]));
+  return writeParquet(WasmTable.fromIPCStream(ipcStream), props.build());
+}
+
+/**
+ * Writes a table as Arrow IPC at `path` (`x.arrow`) and as Parquet beside it (`x.parquet`), both
+ * atomically; returns each file's name with its SHA-256 (hex). The Arrow file is streamed as
+ * writeArrowFile does; the Parquet file is made from the whole table at once.
+ */
+export function writeTableFiles(path: string, batches: Iterable<Columns>): Record<string, string> {
+  const stream = new CopySink();
+  const arrowHash = writeArrow(path, batches, stream);
+  const parquet = parquetBytes(stream.bytes(), stream.fields);
+  const parquetPath = parquetName(path);
+  writeFileAtomic(parquetPath, parquet);
+  return { [basename(path)]: arrowHash, [basename(parquetPath)]: sha256(parquet) };
 }
 
 function concatNumbers(parts: ArrayLike<number>[], make: (n: number) => Float64Array | Int32Array) {
@@ -332,7 +517,15 @@ function concatDicts(parts: DictColumn[]): DictColumn {
 function concatColumn(parts: ColumnSpec[]): ColumnSpec {
   const first = parts[0]!;
   if (parts.length === 1) return first;
+  const joined = concatValues(parts);
+  return first.info === undefined ? joined : { ...joined, info: first.info };
+}
+
+function concatValues(parts: ColumnSpec[]): ColumnSpec {
+  const first = parts[0]!;
   switch (first.type) {
+    case "ts":
+      return { type: "ts", values: concatNumbers(parts.map(numbers), (n) => new Float64Array(n)) };
     case "f64":
       return { type: "f64", values: concatNumbers(parts.map(numbers), (n) => new Float64Array(n)) };
     case "i32":
@@ -347,7 +540,8 @@ function concatColumn(parts: ColumnSpec[]): ColumnSpec {
 }
 
 function numbers(spec: ColumnSpec): ArrayLike<number> {
-  if (spec.type !== "f64" && spec.type !== "i32") throw new TypeError(`concat: ${spec.type} among numbers`);
+  if (spec.type !== "f64" && spec.type !== "i32" && spec.type !== "ts")
+    throw new TypeError(`concat: ${spec.type} among numbers`);
   return spec.values;
 }
 

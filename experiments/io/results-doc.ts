@@ -18,21 +18,23 @@ const TYPE_NAMES: Record<ArrowType, string> = {
   f64: "float64",
   i32: "int32",
   bool: "bool",
+  timestamp: "timestamp[ms, UTC]",
   dict: "dictionary",
 };
 
 function tableMarkdown(table: TableDef): string {
   const rows = table.columns.map((c) => {
     const values = c.dictionary === undefined ? "" : ` (${c.dictionary.join(", ")})`;
-    return `| \`${c.name}\` | ${TYPE_NAMES[c.type]}${values} | ${c.unit} | ${c.description} |`;
+    const nullable = c.nullable === true ? "yes" : "";
+    return `| \`${c.name}\` | ${TYPE_NAMES[c.type]}${values} | ${nullable} | ${c.unit} | ${c.description} |`;
   });
   return [
     `### \`${table.file}\``,
     "",
     `One row per ${table.rowPer}.`,
     "",
-    "| column | type | unit | description |",
-    "|---|---|---|---|",
+    "| column | type | null | unit | description |",
+    "|---|---|---|---|---|",
     ...rows,
   ].join("\n");
 }

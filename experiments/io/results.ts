@@ -10,14 +10,23 @@ import {
   TRANSACTIONS,
   type TableDef,
 } from "../../sim/metrics/index.js";
+import { EthereumLedger, IotaLedger } from "../../sim/ledger/index.js";
 import { join } from "node:path";
 import type { ScenarioRun, SimulationResult } from "../run/types.js";
-import { schemaColumns, writeArrowFile, type Columns, type DictColumn } from "./arrow.js";
+import { schemaColumns, writeTableFiles, type Columns, type DictColumn } from "./arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "./atomic.js";
 import { configHash, writeManifest } from "./folder.js";
 
 /** Rows per record batch: large enough to amortise per-batch cost, small enough to bound buffers. */
 const BATCH_ROWS = 1 << 20;
+
+/** The unit of a run's fee_native: by the ledger's model; a plugin's own model is named by itself. */
+function feeUnit(run: ScenarioRun): string {
+  const model = run.ledgerModel;
+  if (model instanceof IotaLedger) return "IOTA";
+  if (model instanceof EthereumLedger) return "ETH";
+  return run.ledger;
+}
 
 const KINDS = dictionaryOf(TRANSACTIONS, "kind");
 const STATUSES = dictionaryOf(TRANSACTIONS, "status");
@@ -77,6 +86,8 @@ class Context {
   readonly ledgers: string[];
   readonly scenarios: string[];
   readonly agentNames: string[];
+  /** fee_unit's dictionary: the units of the ledgers that keep a transaction log. */
+  readonly feeUnits: string[];
   readonly scratch = new Scratch();
 
   constructor(result: SimulationResult) {
@@ -84,6 +95,7 @@ class Context {
     this.ledgers = [...new Set(result.runs.map((r) => r.ledger))];
     this.scenarios = [...new Set(result.runs.map((r) => r.scenario.id))];
     this.agentNames = result.profile.agents.map((a) => a.name);
+    this.feeUnits = [...new Set(result.runs.filter((r) => r.ledgerModel !== undefined).map(feeUnit))];
   }
 
   /** The ledger and scenario columns of `n` rows of `run`. */
@@ -126,7 +138,7 @@ function periodColumns(ctx: Context, run: ScenarioRun): Columns {
   return schemaColumns(PERIODS, {
     ...ctx.keys(run, n),
     period: r.period,
-    start_ms: start,
+    start,
     microgrid: dict(r.microgrid, profile.microgrids),
     involved: Array.from(r.microgrid, (m) => involved[m]!),
     pv_wh: r.pvWh,
@@ -252,6 +264,7 @@ function transactionColumns(ctx: Context, run: ScenarioRun, from: number, to: nu
     confirm_ms: f64(log?.confirmMs),
     deadline_ms: f64(log?.deadlineMs),
     fee_native: f64(log?.feeNative),
+    fee_unit: dict(s.constant("feeUnit", Math.max(0, ctx.feeUnits.indexOf(feeUnit(run))), n), ctx.feeUnits),
     fee_usd: f64(log?.feeUsd),
     energy_wh: f64(log?.energyWh),
     size_or_gas: f64(log?.sizeOrGas),
@@ -283,7 +296,7 @@ export function writeResults(
     [TRANSACTIONS.file, sliced(ctx, log, (run, from, to) => transactionColumns(ctx, run, from, to))],
   ];
   const hashes: Record<string, string> = {};
-  for (const [name, parts] of tables) hashes[name] = writeArrowFile(join(dir, name), parts);
+  for (const [name, parts] of tables) Object.assign(hashes, writeTableFiles(join(dir, name), parts));
   const summaryText = jsonText(summary);
   writeFileAtomic(join(dir, "summary.json"), summaryText);
   hashes["summary.json"] = sha256(summaryText);

@@ -8,19 +8,25 @@ const FIGURE_COLUMNS = [
     name: "producer_benefit_pct",
     type: "f64",
     unit: "%",
-    description: 'producer benefit in "grid" over Pgs, per Wh under the row\'s averaging and basis',
+    description:
+      'producer benefit in "grid" over Pgs, per Wh under the row\'s averaging and basis (null: nothing sold on that basis)',
+    nullable: true,
   },
   {
     name: "consumer_benefit_pct",
     type: "f64",
     unit: "%",
-    description: 'consumer benefit in "grid" under Pgb, per Wh under the row\'s averaging and basis',
+    description:
+      'consumer benefit in "grid" under Pgb, per Wh under the row\'s averaging and basis (null: nothing bought on that basis)',
+    nullable: true,
   },
   {
     name: "main_grid_reduction_pct",
     type: "f64",
     unit: "%",
-    description: 'how much less energy "all" trades with the main grid than "grid"',
+    description:
+      'how much less energy "all" trades with the main grid than "grid" (null: the run lacks "grid" or "all")',
+    nullable: true,
   },
 ] as const satisfies readonly ColumnDef[];
 

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
 import { jsonText, sha256, writeFileAtomic } from "../io/atomic.js";
-import { dictOf, schemaColumns, writeArrowFile } from "../io/arrow.js";
+import { dictOf, schemaColumns, writeTableFiles } from "../io/arrow.js";
 import { escapeHtml, renderPng, renderSvg, specJson } from "../report/index.js";
 import { PAGE_CSS } from "../report/page-style.js";
 import { reportConfig, SCHEMA_URL } from "../report/theme.js";
@@ -192,7 +192,7 @@ export async function writeReadings(
   map: ReadingsMap,
 ): Promise<{ files: Record<string, string>; svg: string }> {
   const files: Record<string, string> = {};
-  files[READINGS.file] = writeArrowFile(join(dir, READINGS.file), [readingsColumns(map)]);
+  Object.assign(files, writeTableFiles(join(dir, READINGS.file), [readingsColumns(map)]));
   const text = jsonText(readingsSummary(map));
   writeFileAtomic(join(dir, "readings.json"), text);
   files["readings.json"] = sha256(text);

@@ -84,7 +84,7 @@ function netProduction(dir: string, summary: Summary): NetProductionRow[] {
   const col = <T>(name: string) => table.getChild(name)!.toArray() as ArrayLike<T>;
   const ledger = col<string>("ledger");
   const scenario = col<string>("scenario");
-  const start = col<number>("start_ms");
+  const start = Array.from(col<bigint>("start"), Number); // Timestamp<MILLISECOND, UTC>
   const microgrid = col<string>("microgrid");
   const pv = col<number>("pv_wh");
   const load = col<number>("load_wh");

@@ -22,7 +22,7 @@ import {
   writeManifest,
   type Owner,
 } from "../io/folder.js";
-import { dictOf, schemaColumns, writeArrowFile } from "../io/arrow.js";
+import { dictOf, schemaColumns, writeTableFiles } from "../io/arrow.js";
 import { packageVersion } from "../io/json.js";
 import { writeResults } from "../io/results.js";
 import { runMap, type MapOptions, type ReadingsMap } from "../readings/map.js";
@@ -299,7 +299,7 @@ async function reproduceInto(
     readings:
       map === undefined ? null : { dir: "readings", runs: map.runs, closest: map.ranked.slice(0, 10) },
   };
-  writeArrowFile(join(dir, REPLICATES.file), [replicateColumns(datasets, measures)]);
+  writeTableFiles(join(dir, REPLICATES.file), [replicateColumns(datasets, measures)]);
   writeFileAtomic(join(dir, "summary.json"), jsonText(overview));
   const claims = full.flatMap((f) => f.summary.claims);
   writeFileAtomic(

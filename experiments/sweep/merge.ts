@@ -8,10 +8,13 @@ import { InputError } from "../cli/errors.js";
 import {
   concatColumns,
   constantColumn,
+  declaredInfo,
   dictOf,
-  writeArrowFile,
+  numbersOfVector,
+  writeTableFiles,
   type ColumnSpec,
   type Columns,
+  type FieldInfo,
 } from "../io/arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "../io/atomic.js";
 import { TABLES as RESULT_TABLES } from "../../sim/metrics/index.js";
@@ -48,19 +51,31 @@ function columnsOf(table: Table): Columns {
   const out: Columns = {};
   for (const field of table.schema.fields) {
     const vector = table.getChild(field.name)!;
-    if (DataType.isDictionary(field.type)) {
-      out[field.name] = dictColumn(vector);
-      continue;
-    }
-    const values = vector.toArray() as ArrayLike<unknown>;
-    const type = String(field.type);
-    if (type === "Float64") out[field.name] = { type: "f64", values: values as ArrayLike<number> };
-    else if (type === "Int32") out[field.name] = { type: "i32", values: values as ArrayLike<number> };
-    else if (type === "Bool")
-      out[field.name] = { type: "bool", values: Array.from(values as ArrayLike<boolean>) };
-    else out[field.name] = { type: "str", values: Array.from(values as ArrayLike<string>) };
+    const info = declaredInfo(field);
+    const spec = columnOf(field.type, vector);
+    out[field.name] = info === undefined ? spec : { ...spec, info };
   }
   return out;
+}
+
+function columnOf(type: DataType, vector: Vector): ColumnSpec {
+  if (DataType.isDictionary(type)) return dictColumn(vector);
+  if (DataType.isTimestamp(type)) return { type: "ts", values: numbersOfVector(vector) };
+  if (DataType.isFloat(type)) return { type: "f64", values: numbersOfVector(vector) };
+  const values = vector.toArray() as ArrayLike<unknown>;
+  if (DataType.isInt(type)) return { type: "i32", values: values as ArrayLike<number> };
+  if (DataType.isBool(type)) return { type: "bool", values: Array.from(values as ArrayLike<boolean>) };
+  return { type: "str", values: Array.from(values as ArrayLike<string>) };
+}
+
+const CELL: FieldInfo = {
+  unit: "",
+  description: "the sweep's cell (sweep.json lists its parameters)",
+  nullable: false,
+};
+
+function paramInfo(key: string): FieldInfo {
+  return { unit: "", description: `the cell's value of the swept field ${key}`, nullable: false };
 }
 
 function paramColumn(values: Value[]): ColumnSpec {
@@ -90,13 +105,15 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
     const parts = located.map(({ cell, dir }) => {
       const table = tableFromIPC(readFileSync(join(dir, name)));
       const n = table.numRows;
-      const lead: Columns = { cell: constantColumn(cell.id, n) };
+      const lead: Columns = { cell: { ...constantColumn(cell.id, n), info: CELL } };
       for (const key of index.varied)
-        lead[key] = paramColumn(Array.from({ length: n }, () => cell.params[key]!));
+        lead[key] = {
+          ...paramColumn(Array.from({ length: n }, () => cell.params[key]!)),
+          info: paramInfo(key),
+        };
       return { ...lead, ...columnsOf(table) };
     });
-    hashes[name] = writeArrowFile(join(out, name), [concatColumns(parts)]);
-    files.push(name);
+    files.push(...Object.keys(writeTableFiles(join(out, name), [concatColumns(parts)])));
   }
   const texts: [string, string][] = [
     ["sweep.json", jsonText(index)],

@@ -16,10 +16,11 @@ import { KIND_NAMES, STATUS_NAMES } from "../ledger/index.js";
 import { BUY, SELL, SIDE_NAMES as MARKET_SIDE_NAMES } from "../market/index.js";
 
 /**
- * Arrow type of a column: Float64, Int32, Bool, or Dictionary<Int8 | Int16 | Int32, Utf8> (string
- * codes; the narrowest index type for the dictionary's size).
+ * Arrow type of a column: Float64, Int32, Bool, Timestamp<MILLISECOND, "UTC"> (an instant, given as
+ * ms since the Unix epoch), or Dictionary<Int8 | Int16 | Int32, Utf8> (string codes; the narrowest
+ * index type for the dictionary's size).
  */
-export type ArrowType = "f64" | "i32" | "bool" | "dict";
+export type ArrowType = "f64" | "i32" | "bool" | "timestamp" | "dict";
 
 export interface ColumnDef {
   /** Field name in the file. */
@@ -28,6 +29,11 @@ export interface ColumnDef {
   /** Wh, p/kWh, p (pence), ms, %, ...; "" for names, codes and counts. */
   readonly unit: string;
   readonly description: string;
+  /**
+   * The column may hold missing values: the model's NaN (no such price, nothing to average) is
+   * written as null. A column without this flag never holds NaN (the writer refuses one).
+   */
+  readonly nullable?: boolean;
   /** The recorder keeps this column, in a typed column of this kind (sim/kernel/columns.ts). */
   readonly store?: ColumnKind;
   /** A dictionary column's fixed dictionary (code i reads dictionary[i]); else names from the profile. */
@@ -67,10 +73,10 @@ export const PERIODS = {
       store: "i32",
     },
     {
-      name: "start_ms",
-      type: "f64",
-      unit: "ms",
-      description: "start of the period (UTC, since the Unix epoch)",
+      name: "start",
+      type: "timestamp",
+      unit: "UTC",
+      description: "start of the period: an instant (UTC), millisecond resolution",
     },
     { name: "microgrid", type: "dict", unit: "", description: "microgrid name", store: "i32" },
     { name: "involved", type: "bool", unit: "", description: "whether the scenario involves the microgrid" },
@@ -88,8 +94,9 @@ export const PERIODS = {
       name: "mcp",
       type: "f64",
       unit: "p/kWh",
-      description: "market clearing price of the level-1 auction (NaN: none published)",
+      description: "market clearing price of the level-1 auction (null: none published)",
       store: "f64",
+      nullable: true,
     },
     {
       name: "rounds",
@@ -148,8 +155,9 @@ export const PERIODS = {
       type: "f64",
       unit: "p/kWh",
       description:
-        "price of the microgrid's level-2 energy: its component's clearing price (one-shot) or its own trade price in the level-2 auction (iterated); NaN: none",
+        "price of the microgrid's level-2 energy: its component's clearing price (one-shot) or its own trade price in the level-2 auction (iterated); null: it traded nothing at level 2",
       store: "f64",
+      nullable: true,
     },
     {
       name: "grid_import_wh",
@@ -183,15 +191,17 @@ export const PERIODS = {
       name: "corrected_buy_price",
       type: "f64",
       unit: "p/kWh",
-      description: "uniform price of the members' residual buys (NaN: none)",
+      description: "uniform price of the members' residual buys (null: no residual buy)",
       store: "f64",
+      nullable: true,
     },
     {
       name: "corrected_sell_price",
       type: "f64",
       unit: "p/kWh",
-      description: "uniform price of the members' residual sells (NaN: none)",
+      description: "uniform price of the members' residual sells (null: no residual sell)",
       store: "f64",
+      nullable: true,
     },
     {
       name: "bought_wh",
@@ -294,15 +304,23 @@ export const TRADES = {
       unit: "p/kWh",
       description: "price of the agent's last order (the one the market saw, else the last submitted)",
       store: "f64",
+      nullable: true,
     },
-    { name: "mcp", type: "f64", unit: "p/kWh", description: "the microgrid's market clearing price" },
+    {
+      name: "mcp",
+      type: "f64",
+      unit: "p/kWh",
+      description: "the microgrid's market clearing price (null: none published)",
+      nullable: true,
+    },
     {
       name: "trade_price",
       type: "f64",
       unit: "p/kWh",
       description:
-        "mean price of the level-1 fill: the MCP under the uniform mechanism, the agent's own pairs' under the discriminatory one (NaN without fill)",
+        "mean price of the level-1 fill: the MCP under the uniform mechanism, the agent's own pairs' under the discriminatory one (null: nothing filled)",
       store: "f64",
+      nullable: true,
     },
     {
       name: "residual_wh",
@@ -314,7 +332,8 @@ export const TRADES = {
       name: "residual_price",
       type: "f64",
       unit: "p/kWh",
-      description: "the microgrid's corrected price for the residual's side",
+      description: "the microgrid's corrected price for the residual's side (null: no residual on that side)",
+      nullable: true,
     },
     {
       name: "paid_p",
@@ -402,13 +421,15 @@ export const AGENTS = {
       name: "producer_benefit_pct",
       type: "f64",
       unit: "%",
-      description: "received over selling everything at Pgs (NaN: sold nothing)",
+      description: "received over selling everything at Pgs (null: sold nothing)",
+      nullable: true,
     },
     {
       name: "consumer_benefit_pct",
       type: "f64",
       unit: "%",
-      description: "saved over buying everything at Pgb (NaN: bought nothing)",
+      description: "saved over buying everything at Pgb (null: bought nothing)",
+      nullable: true,
     },
   ],
 } as const satisfies TableDef;
@@ -430,7 +451,7 @@ export const TRANSACTIONS = {
       type: "i32",
       unit: "",
       description:
-        "dense agent id of the sender; a microgrid's operator is (number of agents + microgrid index)",
+        "who sent it: below the number of agents, the agent's index in the profile (the row order of agents.arrow within a ledger and scenario, and the position of its name in the agent dictionary); from there on, the operator of microgrid (sender - number of agents), which sends the clear and inter-mg transactions",
     },
     {
       name: "kind",
@@ -447,20 +468,39 @@ export const TRANSACTIONS = {
       description: "its outcome at the end of the run",
       dictionary: [...STATUS_NAMES, "unknown"],
     },
-    { name: "submit_ms", type: "f64", unit: "ms", description: "submitted, since the profile's start" },
+    {
+      name: "submit_ms",
+      type: "f64",
+      unit: "ms",
+      description: "when it was submitted: ms after the start of the profile (the start of period 0)",
+    },
     {
       name: "confirm_ms",
       type: "f64",
       unit: "ms",
-      description: "confirmed, since the profile's start (NaN: never)",
+      description:
+        "when it was confirmed: ms after the start of the profile (null: never, as it was rejected, dropped or still pending)",
+      nullable: true,
     },
     {
       name: "deadline_ms",
       type: "f64",
       unit: "ms",
-      description: "the sender's deadline, since the profile's start",
+      description: "the sender's deadline: ms after the start of the profile (Infinity: none)",
     },
-    { name: "fee_native", type: "f64", unit: "IOTA or ETH", description: "fee in the ledger's own unit" },
+    {
+      name: "fee_native",
+      type: "f64",
+      unit: "fee_unit",
+      description: "fee in the ledger's own unit, which fee_unit names",
+    },
+    {
+      name: "fee_unit",
+      type: "dict",
+      unit: "",
+      description:
+        "unit of fee_native: IOTA (IOTA tokens) on the IOTA model, ETH on the Ethereum models (ethereum, ethereum-pos), the ledger's name for a plugin's own model",
+    },
     { name: "fee_usd", type: "f64", unit: "USD", description: "fee in US dollars" },
     {
       name: "energy_wh",

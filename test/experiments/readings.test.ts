@@ -9,6 +9,8 @@ import { applyReading, DIMENSIONS } from "../../experiments/readings/dimensions.
 import { fidelityMarkdown, mainEffects } from "../../experiments/readings/fidelity.js";
 import { runMap } from "../../experiments/readings/map.js";
 import { writeReadings } from "../../experiments/readings/write.js";
+import { READINGS } from "../../experiments/readings/schema.js";
+import { assertSameTable } from "./second-reader.js";
 import { PAPER_DATASETS } from "../../experiments/run/reproduce.js";
 
 test("the paper configs are the default reading: every dimension's first value changes nothing", () => {
@@ -76,7 +78,10 @@ test("the readings map writes the same bytes with one worker or two", async () =
     const map = await runMap({ datasets: [dataset], choices: CHOICES, seeds: 2, jobs });
     const out = join(dir, `out-${jobs}`);
     await writeReadings(out, map);
-    return ["readings.arrow", "readings.json"].map((f) => readFileSync(join(out, f)).toString("base64"));
+    if (jobs === 1) await assertSameTable(join(out, READINGS.file), READINGS);
+    return ["readings.arrow", "readings.parquet", "readings.json"].map((f) =>
+      readFileSync(join(out, f)).toString("base64"),
+    );
   };
   assert.deepEqual(await bytes(1), await bytes(2));
 });

@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { reproduce, type Overview } from "../../experiments/run/reproduce.js";
+import { REPLICATES } from "../../experiments/readings/schema.js";
+import { assertSameTable } from "./second-reader.js";
 
 // The paper's setup shortened to one day, on two "datasets" (two seeds' synthetic weeks stand in
 // for the two data sources), three replications each, a small scalability study and no map.
@@ -110,6 +112,12 @@ test("replicates.arrow holds one row per dataset, seed and benefit reading", asy
       "main_grid_reduction_pct",
     ],
   );
+});
+
+test("replicates.parquet holds what replicates.arrow holds, read by DuckDB", async () => {
+  const { out } = await small;
+  const { rows } = await assertSameTable(join(out, "replicates.arrow"), REPLICATES);
+  assert.equal(rows, 2 * 3 * 8);
 });
 
 test("the manifest is written last and lists every other file of the folder with its hash", async () => {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DataType, tableFromIPC } from "apache-arrow";
+import { DataType, tableFromIPC, TimeUnit } from "apache-arrow";
 import { parseRunConfig } from "../../experiments/config/load.js";
 import { RESULTS_DOC, withColumnsSection } from "../../experiments/io/results-doc.js";
 import { writeResults } from "../../experiments/io/results.js";
@@ -27,6 +27,8 @@ function arrowType(type: DataType): ArrowType | string {
   if (DataType.isFloat(type) && type.precision === 2) return "f64";
   if (DataType.isInt(type) && type.bitWidth === 32 && type.isSigned) return "i32";
   if (DataType.isBool(type)) return "bool";
+  if (DataType.isTimestamp(type) && type.unit === TimeUnit.MILLISECOND && type.timezone === "UTC")
+    return "timestamp";
   return String(type);
 }
 
