@@ -71,12 +71,16 @@ async function assertRefused(work: Promise<unknown>, pattern: RegExp): Promise<v
 
 const RUN_FILES = [
   "agents.arrow",
+  "agents.parquet",
   ...["fig09", "fig11", "fig12", "fig13", "fig14"].flatMap((f) => [`${f}.png`, `${f}.svg`, `${f}.vl.json`]),
   "periods.arrow",
+  "periods.parquet",
   "report.html",
   "summary.json",
   "trades.arrow",
+  "trades.parquet",
   "transactions.arrow",
+  "transactions.parquet",
 ];
 
 test("reproduce, then run, run --replace, report and sweep into the same folder", async () => {
