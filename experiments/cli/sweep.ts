@@ -30,6 +30,10 @@ export async function sweep(args: SweepArgs): Promise<void> {
     replace: args.replace === true,
     ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
     ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
+    source: file,
+    onNote: (line) => {
+      if (!args.quiet) process.stderr.write(`p2psim: ${line}\n`);
+    },
     onProgress: (done, total, cell) => bar.update(done, total, `${cell.id} ${JSON.stringify(cell.params)}`),
   });
   bar.stop();

@@ -17,13 +17,17 @@ import { shardCells, type Cell, type Sweep } from "./cells.js";
 import { mergeSweep, type SweepIndex } from "./merge.js";
 import { InputError } from "../cli/errors.js";
 import { writeSweepReport } from "../report/sweep.js";
-import { cellDone, runCell, type CellTask } from "./run-cell.js";
+import { cellDone, cellStale, removeStaleTemps, runCell, type CellTask } from "./run-cell.js";
 import type { WorkerReply } from "./worker.js";
 
 export interface SweepOptions {
   out: string;
   jobs?: number;
   shard?: { k: number; n: number };
+  /** The sweep file, named in a cell's input error. */
+  source?: string;
+  /** Told of each cell that existed but is run again, and why (one line). */
+  onNote?: (line: string) => void;
   /** Called after each finished cell with (done, total). */
   onProgress?: (done: number, total: number, cell: Cell) => void;
   /** Replace `out` even when another command or config wrote it. */
@@ -82,19 +86,39 @@ export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<Swe
     cells: sweep.cells.map((c) => ({ id: c.id, params: c.params })),
   };
   const owner = sweepOwner(sweep);
+  // An interrupted write may have left temporary files (`.<file>.tmp-…`, ours by name): removed
+  // before the folder is checked, and in each cell below.
+  removeStaleTemps(options.out);
   claimSweepFolder(options.out, owner, index, options.replace === true);
   writeFileAtomic(join(options.out, "sweep.json"), jsonText(index));
   const mine = options.shard === undefined ? sweep.cells : shardCells(sweep.cells, options.shard);
-  const todo = mine.filter((c) => !cellDone(join(options.out, "cells", c.id), c.config));
+  const todo = mine.filter((c) => {
+    const dir = join(options.out, "cells", c.id);
+    removeStaleTemps(dir);
+    const why = cellStale(dir, c.config);
+    // A cell that was never started needs no note; one that was, and cannot be reused, does.
+    if (why !== null && existsSync(dir)) options.onNote?.(`cell ${c.id}: run again (${why})`);
+    return why !== null;
+  });
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length));
   let done = mine.length - todo.length;
   const finished = (cell: Cell): void => {
     done++;
     options.onProgress?.(done, mine.length, cell);
   };
+  // A cell's bad input (a CSV, a fault) names the sweep and the cell.
+  const cellError = (cell: Cell, message: string) =>
+    new InputError(
+      `${options.source ?? sweep.name}: cell ${cell.id} ${JSON.stringify(cell.params)}: ${message}`,
+    );
   if (jobs === 1) {
     for (const cell of todo) {
-      runCell(task(sweep, cell, options.out));
+      try {
+        runCell(task(sweep, cell, options.out));
+      } catch (error) {
+        if (error instanceof InputError) throw cellError(cell, error.message);
+        throw error;
+      }
       finished(cell);
     }
   } else {
@@ -110,7 +134,7 @@ export async function runSweep(sweep: Sweep, options: SweepOptions): Promise<Swe
       await Promise.all(
         todo.map(async (cell) => {
           const reply = (await pool.run(task(sweep, cell, options.out))) as WorkerReply;
-          if (!reply.ok) throw new InputError(reply.inputError);
+          if (!reply.ok) throw cellError(cell, reply.inputError);
           finished(cell);
         }),
       );
