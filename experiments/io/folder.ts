@@ -146,6 +146,44 @@ function sibling(dir: string, tag: string): string {
   return join(dirname(abs), `.${basename(abs)}.${tag}-${process.pid}-${threadId}-${++counter}`);
 }
 
+/** What the operating system said, in words, for the errors a user can fix. */
+const IO_CAUSES: Readonly<Record<string, string>> = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is exhausted",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "the file system is read-only",
+  ENOTDIR: "a file is in the way of a folder",
+  EISDIR: "a folder is in the way of a file",
+  EMFILE: "too many open files",
+};
+
+/** A write error the user can fix becomes one line naming the folder and the cause (exit 2). */
+export function ioError(dir: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && Object.hasOwn(IO_CAUSES, code))
+    return new InputError(
+      `${dir}: cannot write the results: ${IO_CAUSES[code]} (${code}); nothing was changed`,
+    );
+  return error;
+}
+
+/**
+ * Removes what an interrupted write of `dir` left beside it: temporary and retired siblings
+ * (`.<name>.tmp-…`, `.<name>.old-…`), ours by their names.
+ */
+export function removeStaleSiblings(dir: string): string[] {
+  const abs = resolve(dir);
+  const parent = dirname(abs);
+  if (!existsSync(parent)) return [];
+  const prefix = `.${basename(abs)}.`;
+  const stale = readdirSync(parent).filter(
+    (name) => name.startsWith(prefix) && /^(tmp|old)-/.test(name.slice(prefix.length)),
+  );
+  for (const name of stale) rmSync(join(parent, name), { recursive: true, force: true });
+  return stale;
+}
+
 /** Removes `dir` (if any) by renaming it aside first, so no half-removed folder is ever seen. */
 export function removeFolder(dir: string): void {
   if (!existsSync(dir)) return;
@@ -160,14 +198,15 @@ export function removeFolder(dir: string): void {
  */
 export async function writeFolder<T>(dir: string, write: (tmp: string) => Promise<T> | T): Promise<T> {
   mkdirSync(dirname(resolve(dir)), { recursive: true });
+  removeStaleSiblings(dir);
   const tmp = sibling(dir, "tmp");
-  mkdirSync(tmp);
   let result: T;
   try {
+    mkdirSync(tmp);
     result = await write(tmp);
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
-    throw error;
+    throw ioError(dir, error);
   }
   if (existsSync(dir)) {
     const old = sibling(dir, "old");
