@@ -6,7 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { jsonText, sha256, writeFileAtomic } from "../io/atomic.js";
 import { dictOf, schemaColumns, writeTableFiles } from "../io/arrow.js";
 import { escapeHtml, renderPng, renderSvg, specJson } from "../report/index.js";
-import { PAGE_CSS } from "../report/page-style.js";
+import { staticPage } from "../report/static-page.js";
 import { reportConfig, SCHEMA_URL } from "../report/theme.js";
 import { FIGURES, type Figure } from "../run/headline.js";
 import { paperValue } from "../run/replicate.js";
@@ -212,23 +212,10 @@ export async function writeReadings(
 
 /** A static page of the map (no script: it opens offline with nothing to run). */
 export function readingsPageHtml(map: ReadingsMap, svg: string, command: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>p2p-energy-sim: the readings map</title>
-<style>${PAGE_CSS}
-.scroll { overflow-x: auto; } tr.paper td { font-style: italic; } figure.inline-chart svg { max-width: 100%; height: auto; }</style>
-</head>
-<body>
-<main>
-<h1>The readings map</h1>
+  return staticPage(
+    "p2p-energy-sim: the readings map",
+    `<h1>The readings map</h1>
 <p class="lede">Every reading of Mullaney et al. (UCC 2022) that its text allows, ranked by distance to its three headline numbers. Written by <code>${escapeHtml(command)}</code>.</p>
-${readingsSectionHtml(map, svg, 20)}
-</main>
-</body>
-</html>
-`;
+${readingsSectionHtml(map, svg, 20)}`,
+  );
 }

@@ -3,7 +3,7 @@
 // and the share of seeds in which it held, every benefit reading, and the readings map. Static
 // HTML (no script): it opens offline with nothing to run.
 import { escapeHtml } from "./html.js";
-import { PAGE_CSS } from "./page-style.js";
+import { staticPage } from "./static-page.js";
 
 export interface OverviewFigure {
   name: string;
@@ -48,17 +48,7 @@ export interface OverviewInput {
   readingsLink: string;
 }
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
 const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
-
-const EXTRA_CSS = `
-.scroll { overflow-x: auto; }
-tr.paper td { font-style: italic; }
-td.verdict.yes { color: #14632f; font-weight: bold; }
-td.verdict.no { color: #9b1c1c; font-weight: bold; }
-figure.inline-chart svg { max-width: 100%; height: auto; }
-`;
 
 function figuresTable(datasets: readonly OverviewDataset[], tolerancePct: number): string {
   const names = datasets[0]?.figures.map((f) => f.name) ?? [];
@@ -113,26 +103,16 @@ function claimsTable(datasets: readonly OverviewDataset[]): string {
 }
 
 export function overviewHtml(input: OverviewInput): string {
-  const title = escapeHtml(input.title);
   const links = input.datasets
     .map(
       (d) =>
         `<li><a href="${escapeHtml(d.report)}">${escapeHtml(d.label)}</a>: every figure, Table I and the scalability study for seed ${d.seeds[0] ?? "?"}</li>`,
     )
     .join("\n");
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<title>${title}</title>
-<style>${PAGE_CSS}${EXTRA_CSS}</style>
-</head>
-<body>
-<main>
-<header>
-<h1>${title}</h1>
+  return staticPage(
+    input.title,
+    `<header>
+<h1>${escapeHtml(input.title)}</h1>
 <p class="lede">Reproduction of Mullaney et al., “Peer-to-Peer Energy Trading meets IOTA” (UCC 2022), Section IV, on ${input.datasets.length} datasets side by side. A figure reproduces when its seed mean lies within ${input.tolerancePct} % of the paper's value.</p>
 <nav><a href="#headline">Headline</a><a href="#claims">Claims</a><a href="#benefit-readings">Benefit readings</a><a href="#readings">Readings map</a><a href="#runs">Full runs</a></nav>
 </header>
@@ -163,9 +143,6 @@ ${
 <ul>
 ${links}
 </ul>
-</section>
-</main>
-</body>
-</html>
-`;
+</section>`,
+  );
 }

@@ -8,7 +8,7 @@ import { FIGURES, type Figure } from "../run/headline.js";
 import type { Interval } from "../run/interval.js";
 import { readSweepSummary, type SweepGroup, type SweepSummary } from "../sweep/summary.js";
 import { escapeHtml } from "./html.js";
-import { PAGE_CSS } from "./page-style.js";
+import { staticPage } from "./static-page.js";
 import { renderPng, renderSvg } from "./render.js";
 import { specJson } from "./specs.js";
 import { CHART_WIDTH, PANEL_HEIGHT, reportConfig, SCHEMA_URL } from "./theme.js";
@@ -174,27 +174,13 @@ ${body.join("\n")}
 /** A static page of the sweep (no script: it opens offline with nothing to run). */
 export function sweepPageHtml(summary: SweepSummary, svg: string): string {
   const varied = summary.varied.map((v) => `<code>${escapeHtml(v)}</code>`).join(", ");
-  const title = `p2p-energy-sim: sweep ${escapeHtml(summary.name)}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${title}</title>
-<style>${PAGE_CSS}
-.scroll { overflow-x: auto; } figure.inline-chart svg { max-width: 100%; height: auto; }</style>
-</head>
-<body>
-<main>
-<h1>Sweep ${escapeHtml(summary.name)}</h1>
+  return staticPage(
+    `p2p-energy-sim: sweep ${summary.name}`,
+    `<h1>Sweep ${escapeHtml(summary.name)}</h1>
 <p class="lede">Varied: ${varied}. ${summary.groups.length} group${summary.groups.length === 1 ? "" : "s"} of the non-seed parameters; values are means over seeds with 95 % intervals (Student t) in brackets, from each cell's <code>summary.json</code>. Benefits per Wh under the ${escapeHtml(summary.benefitReading)} reading. Written by <code>p2psim report</code>; the data are in <code>summary.json</code>, the chart in <code>${SWEEP_CHART}.svg</code>, <code>${SWEEP_CHART}.png</code> and <code>${SWEEP_CHART}.vl.json</code>.</p>
 ${sweepTableHtml(summary)}
-<figure class="inline-chart">${svg}</figure>
-</main>
-</body>
-</html>
-`;
+<figure class="inline-chart">${svg}</figure>`,
+  );
 }
 
 /** Writes the chart (spec, SVG, PNG) and report.html of the sweep in `dir`; returns the files. */
