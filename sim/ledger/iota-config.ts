@@ -49,10 +49,16 @@ export interface IotaConfig {
     iotaPerRequest: number;
     /** USD per million IOTA (the paper: $0.3303). */
     usdPerMiota: number;
+    /** Cost of one anchor on Layer 1 (same unit), shared equally by the requests of its block (0: feeless). */
+    anchorIota: number;
+    /** Fee of a Layer-1 ("inter-mg") message (same unit; 0: feeless Layer 1). */
+    l1MessageIota: number;
   };
   energy: {
     /** Which reading of Table I's 3.93 nWh to charge per transaction (see energy.ts). */
     reading: IotaEnergyReading;
+    /** A figure that replaces the reading (Wh per transaction and where it comes from), or null. */
+    override: { wh: number; note: string } | null;
   };
 }
 
@@ -79,8 +85,8 @@ const DEFAULTS: IotaConfig = {
     messagesPerStep: 6,
     hashRateHps: 2 ** 23,
   },
-  fee: { iotaPerRequest: 1, usdPerMiota: 0.3303 },
-  energy: { reading: "printed" },
+  fee: { iotaPerRequest: 1, usdPerMiota: 0.3303, anchorIota: 0, l1MessageIota: 0 },
+  energy: { reading: "printed", override: null },
 };
 
 export const DEFAULT_IOTA_CONFIG: Readonly<IotaConfig> = deepFreeze(DEFAULTS);
@@ -111,7 +117,14 @@ export function iotaConfig(overrides?: DeepPartial<IotaConfig>): IotaConfig {
   if (!(c.pow.windowMs > 0) || !(c.pow.messagesPerStep > 0) || !(c.pow.hashRateHps > 0)) {
     bad("pow.windowMs, pow.messagesPerStep and pow.hashRateHps must be > 0");
   }
-  if (!(c.fee.iotaPerRequest >= 0) || !(c.fee.usdPerMiota >= 0)) bad("fees must be >= 0");
+  if (
+    !(c.fee.iotaPerRequest >= 0) ||
+    !(c.fee.usdPerMiota >= 0) ||
+    !(c.fee.anchorIota >= 0) ||
+    !(c.fee.l1MessageIota >= 0)
+  )
+    bad("fees must be >= 0");
+  if (c.energy.override !== null && !(c.energy.override.wh >= 0)) bad("energy.override.wh must be >= 0");
   return c;
 }
 

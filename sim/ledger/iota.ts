@@ -16,7 +16,8 @@
 // - Chains share only Layer 1 (its issuance cap and latency); otherwise a chain's latency does not
 //   depend on the others' load.
 // - "inter-mg" transactions are Layer-1 messages from the sender's own node: adaptive PoW on that
-//   node, admission, Layer-1 confirmation. Layer 1 is feeless; requests pay fee.iotaPerRequest.
+//   node, admission, Layer-1 confirmation. Layer 1 is feeless by default (fee.l1MessageIota = 0);
+//   requests pay fee.iotaPerRequest plus their share of fee.anchorIota (0 by default).
 // - Every transaction is charged the configured energy reading per transaction (energy.ts).
 import {
   lognormalFromMean,
@@ -58,6 +59,8 @@ export interface IotaLedgerOptions {
   streamPrefix?: string;
   /** Which transaction rows the log stores (default "all"); see TxLog. */
   keepLog?: TxLogKeep;
+  /** The ledger's name in results (default "iota"); plugins that reuse the model set their own. */
+  name?: string;
 }
 
 const IDLE = 0;
@@ -66,7 +69,7 @@ const CONSENSUS = 2;
 const ANCHORING = 3;
 
 export class IotaLedger implements Ledger {
-  readonly name = "iota";
+  readonly name: string;
   readonly config: IotaConfig;
   readonly log: TxLog;
   readonly blocks = new WaspBlockLog();
@@ -102,6 +105,7 @@ export class IotaLedger implements Ledger {
 
   constructor(options: IotaLedgerOptions) {
     const { kernel, streams, rules } = options;
+    this.name = options.name ?? "iota";
     this.config = iotaConfig({ chains: rules.config.chains, ...options.config });
     this.log = new TxLog(options.keepLog);
     const c = this.config;
@@ -120,8 +124,12 @@ export class IotaLedger implements Ledger {
     const { mu, sigma } = lognormalFromMean(c.wasp.roundMeanMs, c.wasp.roundCv);
     this.#roundMu = mu;
     this.#roundSigma = sigma;
-    this.#energyWh = IOTA_ENERGY_WH[c.energy.reading];
-    this.energyReading = iotaEnergyReading(c.energy.reading);
+    const override = c.energy.override;
+    this.#energyWh = override?.wh ?? IOTA_ENERGY_WH[c.energy.reading];
+    this.energyReading =
+      override === null
+        ? iotaEnergyReading(c.energy.reading)
+        : `${(override.wh / 1000).toPrecision(3)} kWh (${override.wh.toPrecision(3)} Wh) per transaction: ${override.note}`;
     this.#feeUsd = (c.fee.iotaPerRequest * c.fee.usdPerMiota) / 1e6;
     this.#queues = new TxQueues(c.chains, this.log);
     this.#phase = new Uint8Array(c.chains);
@@ -280,10 +288,13 @@ export class IotaLedger implements Ledger {
   };
 
   readonly #onAnchorConfirmed = (b: number): void => {
+    const fee = this.config.fee;
+    const native = fee.iotaPerRequest + fee.anchorIota / this.blocks.count[b]!;
+    const usd = fee.anchorIota === 0 ? this.#feeUsd : (native * fee.usdPerMiota) / 1e6;
     let id = this.blocks.first[b]!;
     while (id !== -1) {
       const next = this.#queues.next(id);
-      this.#resolve(id, this.config.fee.iotaPerRequest, this.#feeUsd);
+      this.#resolve(id, native, usd);
       id = next;
     }
   };
@@ -387,6 +398,7 @@ export class IotaLedger implements Ledger {
 
   readonly #onMessageConfirmed = (id: number): void => {
     this.#execute(id, -1);
-    this.#resolve(id, 0, 0);
+    const fee = this.config.fee.l1MessageIota;
+    this.#resolve(id, fee, (fee * this.config.fee.usdPerMiota) / 1e6);
   };
 }

@@ -1,5 +1,6 @@
 // The built-in ledger plugins: instant confirmation ("ideal"), IOTA 2.0, Ethereum under proof of work
-// (the paper's figures) and Ethereum under proof of stake as of the Merge. registry.ts registers them;
+// (the paper's figures), Ethereum under proof of stake as of the Merge, and IOTA Rebased (2025) on its
+// own and under a Wasp chain per microgrid (rebased.ts). registry.ts registers them;
 // their options are overrides of the models' defaults (docs/ledger.md).
 import type { EthereumConfig } from "./ethereum-config.js";
 import { EthereumLedger } from "./ethereum.js";
@@ -7,6 +8,7 @@ import type { IotaConfig } from "./iota-config.js";
 import { IotaLedger } from "./iota.js";
 import type { DeepPartial } from "./merge.js";
 import type { LedgerContext, LedgerPlugin } from "./plugin.js";
+import { IOTA_REBASED_ISC_LEDGER, IOTA_REBASED_LEDGER } from "./rebased.js";
 import { contractRules } from "./rules.js";
 
 /** What both built-in models are built from: the run's context, one chain per microgrid, the options. */
@@ -71,4 +73,6 @@ export const BUILT_IN_LEDGERS: readonly LedgerPlugin<never>[] = [
   IOTA_LEDGER,
   ETHEREUM_LEDGER,
   ETHEREUM_POS_LEDGER,
+  IOTA_REBASED_LEDGER as LedgerPlugin<never>,
+  IOTA_REBASED_ISC_LEDGER,
 ];

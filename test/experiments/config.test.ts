@@ -75,11 +75,11 @@ test("ledgers are registered names: an unknown one is an input error listing the
     (e: unknown) =>
       e instanceof InputError &&
       e.message ===
-        'cfg.json: field "ledgers.1": unknown ledger "hashgraph" (known: ethereum, ethereum-pos, ideal, iota)',
+        'cfg.json: field "ledgers.1": unknown ledger "hashgraph" (known: ethereum, ethereum-pos, ideal, iota, iota-rebased, iota-rebased-isc)',
   );
   assert.throws(
     () => parseRunConfig({ trading: { roundSeconds: { hashgraph: 5 } } }, "cfg.json"),
-    /field "trading\.roundSeconds\.hashgraph": unknown ledger "hashgraph" \(known: ethereum, ethereum-pos, ideal, iota\)/,
+    /field "trading\.roundSeconds\.hashgraph": unknown ledger "hashgraph" \(known: ethereum, ethereum-pos, ideal, iota, iota-rebased, iota-rebased-isc\)/,
   );
   assert.throws(
     () => parseRunConfig({ ledgerOptions: { hashgraph: {} } }, "cfg.json"),
@@ -97,9 +97,11 @@ test("round lengths default to each ledger's own and can be set per ledger", () 
     "ethereum-pos": 30,
     ideal: 10,
     iota: 20,
+    "iota-rebased": 10,
+    "iota-rebased-isc": 10,
   });
   assert.deepEqual(
     parseRunConfig({ trading: { roundSeconds: { iota: 25 } } }, "cfg.json").trading.roundSeconds,
-    { ethereum: 30, "ethereum-pos": 30, ideal: 10, iota: 25 },
+    { ethereum: 30, "ethereum-pos": 30, ideal: 10, iota: 25, "iota-rebased": 10, "iota-rebased-isc": 10 },
   );
 });
