@@ -61,6 +61,8 @@ export interface IotaLedgerOptions {
   keepLog?: TxLogKeep;
   /** The ledger's name in results (default "iota"); plugins that reuse the model set their own. */
   name?: string;
+  /** Fault kinds the model reacts to (default both); others in the schedule are left alone. */
+  faultKinds?: readonly ("wasp-node-down" | "l1-latency-spike")[];
 }
 
 const IDLE = 0;
@@ -101,6 +103,7 @@ export class IotaLedger implements Ledger {
   readonly #nodeDepth = new Map<number, number>();
   // Per agent node sending Layer-1 messages.
   readonly #agentPow = new Map<number, { window: IssueWindow; busyUntil: number }>();
+  readonly #faultKinds: readonly ("wasp-node-down" | "l1-latency-spike")[];
   #unresolved = 0;
 
   constructor(options: IotaLedgerOptions) {
@@ -112,7 +115,15 @@ export class IotaLedger implements Ledger {
     if (c.chains > rules.config.chains)
       throw new RangeError("IotaLedger: more chains than the contract rules know");
     this.faults = options.faults ?? NO_FAULTS;
-    validateFaults(this.faults, c.chains, c.wasp.committeeSize);
+    this.#faultKinds = options.faultKinds ?? ["wasp-node-down", "l1-latency-spike"];
+    const committeeFaults = this.#faultKinds.includes("wasp-node-down");
+    validateFaults(
+      committeeFaults
+        ? this.faults
+        : { faults: this.faults.faults.filter((f) => f.kind !== "wasp-node-down") },
+      c.chains,
+      c.wasp.committeeSize,
+    );
     this.#kernel = kernel;
     this.#rules = rules;
     this.#prio = c.eventPriority;
@@ -190,7 +201,7 @@ export class IotaLedger implements Ledger {
   }
 
   faultImpacts(): FaultImpact[] {
-    return faultImpacts(this.faults, ["wasp-node-down", "l1-latency-spike"], this.log, this.#kernel.now);
+    return faultImpacts(this.faults, this.#faultKinds, this.log, this.#kernel.now);
   }
 
   // ------------------------------------------------------------------ Layer 2: Wasp chains
@@ -318,6 +329,7 @@ export class IotaLedger implements Ledger {
   // ------------------------------------------------------------------ committee faults
 
   #scheduleNodeFaults(): void {
+    if (!this.#faultKinds.includes("wasp-node-down")) return;
     const now = this.#kernel.now;
     this.faults.faults.forEach((f, i) => {
       if (f.kind !== "wasp-node-down") return;

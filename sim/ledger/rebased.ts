@@ -135,6 +135,7 @@ function build(
   context: LedgerContext,
   base: DeepPartial<IotaConfig>,
   options: DeepPartial<IotaConfig> | undefined,
+  faultKinds: readonly ("wasp-node-down" | "l1-latency-spike")[],
 ): IotaLedger {
   return new IotaLedger({
     name,
@@ -144,6 +145,7 @@ function build(
     faults: context.faults,
     keepLog: context.keepLog,
     streamPrefix: name,
+    faultKinds,
     config: mergeOptions(base, { ...options, chains: context.chains }),
   });
 }
@@ -152,6 +154,9 @@ function mergeOptions(base: DeepPartial<IotaConfig>, over: DeepPartial<IotaConfi
   return mergeConfig(base as IotaConfig, over);
 }
 
+const L1_FAULTS = ["l1-latency-spike"] as const;
+const ISC_FAULTS = ["wasp-node-down", "l1-latency-spike"] as const;
+
 export const IOTA_REBASED_LEDGER: LedgerPlugin<RebasedOptions> = {
   name: "iota-rebased",
   description:
@@ -159,12 +164,12 @@ export const IOTA_REBASED_LEDGER: LedgerPlugin<RebasedOptions> = {
   security:
     "delegated proof of stake with Mysticeti BFT consensus: safe while validators with more than two thirds of the stake are honest",
   defaultRoundSeconds: 10,
-  faultKinds: ["l1-latency-spike"],
+  faultKinds: L1_FAULTS,
   create: (context, options) => {
     const { waitFor, ...rest } = options ?? {};
     if (waitFor !== undefined && waitFor !== "checkpoint" && waitFor !== "commit")
       throw new RangeError(`iota-rebased: waitFor must be "checkpoint" or "commit", got ${String(waitFor)}`);
-    return build("iota-rebased", context, rebasedL1Options(waitFor), rest);
+    return build("iota-rebased", context, rebasedL1Options(waitFor), rest, L1_FAULTS);
   },
 };
 
@@ -175,6 +180,6 @@ export const IOTA_REBASED_ISC_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
   security:
     "Wasp committee BFT per chain (safe while fewer than a third of the committee is faulty), anchored on Rebased's delegated proof of stake (more than two thirds of the stake honest)",
   defaultRoundSeconds: 10,
-  faultKinds: ["wasp-node-down", "l1-latency-spike"],
-  create: (context, options) => build("iota-rebased-isc", context, rebasedIscOptions(), options),
+  faultKinds: ISC_FAULTS,
+  create: (context, options) => build("iota-rebased-isc", context, rebasedIscOptions(), options, ISC_FAULTS),
 };

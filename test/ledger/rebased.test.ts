@@ -105,3 +105,24 @@ test("iota-rebased-isc: wasp-node-down delays that microgrid only", () => {
     assert.ok(log.resolvedMs[r]! - t < 60_000, `chain ${log.chain[r]} unaffected`);
   }
 });
+
+test("iota-rebased has no Wasp committee: a wasp-node-down fault meant for another ledger leaves it alone", () => {
+  const config = parseRunConfig(
+    {
+      ledgers: ["iota", "iota-rebased"],
+      scenarios: ["all"],
+      seed: 7,
+      profiles: { source: "synthetic", days: 1 },
+      faults: [{ kind: "wasp-node-down", microgrid: "MG2", node: 2, fromHour: 10, toHour: 14 }],
+    },
+    "rebased-test",
+  );
+  const runs = simulate(config, ".").runs;
+  const rebased = runs.find((r) => r.ledger === "iota-rebased")!;
+  checkResolved(rebased.ledgerModel!);
+  assert.deepEqual(rebased.ledgerModel!.faultImpacts(), []);
+  assert.deepEqual(
+    Array.from(rebased.recorder.periods.missedOrders),
+    Array.from(runOn("iota-rebased").recorder.periods.missedOrders),
+  );
+});
