@@ -23,7 +23,7 @@ const BATCH_ROWS = 1 << 20;
 /** The unit of a run's fee_native: by the ledger's model; a plugin's own model is named by itself. */
 function feeUnit(run: ScenarioRun): string {
   const model = run.ledgerModel;
-  if (model instanceof IotaLedger) return "IOTA";
+  if (model instanceof IotaLedger) return model.feeUnit;
   if (model instanceof EthereumLedger) return "ETH";
   return run.ledger;
 }

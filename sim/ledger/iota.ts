@@ -61,6 +61,8 @@ export interface IotaLedgerOptions {
   keepLog?: TxLogKeep;
   /** The ledger's name in results (default "iota"); plugins that reuse the model set their own. */
   name?: string;
+  /** Unit of the logged fees (default "IOTA", the 2022 token's base unit); results name it. */
+  feeUnit?: string;
   /** Fault kinds the model reacts to (default both); others in the schedule are left alone. */
   faultKinds?: readonly ("wasp-node-down" | "l1-latency-spike")[];
 }
@@ -72,6 +74,7 @@ const ANCHORING = 3;
 
 export class IotaLedger implements Ledger {
   readonly name: string;
+  readonly feeUnit: string;
   readonly config: IotaConfig;
   readonly log: TxLog;
   readonly blocks = new WaspBlockLog();
@@ -109,6 +112,7 @@ export class IotaLedger implements Ledger {
   constructor(options: IotaLedgerOptions) {
     const { kernel, streams, rules } = options;
     this.name = options.name ?? "iota";
+    this.feeUnit = options.feeUnit ?? "IOTA";
     this.config = iotaConfig({ chains: rules.config.chains, ...options.config });
     this.log = new TxLog(options.keepLog);
     const c = this.config;

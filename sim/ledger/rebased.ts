@@ -145,6 +145,7 @@ function build(
     faults: context.faults,
     keepLog: context.keepLog,
     streamPrefix: name,
+    feeUnit: "micro-IOTA",
     faultKinds,
     config: mergeOptions(base, { ...options, chains: context.chains }),
   });

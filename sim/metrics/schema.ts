@@ -499,7 +499,7 @@ export const TRANSACTIONS = {
       type: "dict",
       unit: "",
       description:
-        "unit of fee_native: IOTA (IOTA tokens) on the IOTA model, ETH on the Ethereum models (ethereum, ethereum-pos), the ledger's name for a plugin's own model",
+        "unit of fee_native: IOTA (IOTA tokens) on the IOTA model (iota), micro-IOTA on iota-rebased and iota-rebased-isc, ETH on the Ethereum models (ethereum, ethereum-pos), the ledger's name for a plugin's own model",
     },
     { name: "fee_usd", type: "f64", unit: "USD", description: "fee in US dollars" },
     {

@@ -126,3 +126,10 @@ test("iota-rebased has no Wasp committee: a wasp-node-down fault meant for anoth
     Array.from(runOn("iota-rebased").recorder.periods.missedOrders),
   );
 });
+
+test("Rebased fees are logged in micro-IOTA, and results name that unit", () => {
+  for (const name of ["iota-rebased", "iota-rebased-isc"]) {
+    assert.equal((runOn(name).ledgerModel as IotaLedger).feeUnit, "micro-IOTA");
+  }
+  assert.equal((runOn("iota").ledgerModel as IotaLedger).feeUnit, "IOTA");
+});
