@@ -73,6 +73,8 @@ export interface EthereumConfig {
   gas: GasSchedule;
   /** Energy per transaction by era, Wh (the paper: 238.22 kWh under PoW; ~0.03 kWh after the Merge). */
   energyWhPerTx: Record<EthereumEra, number>;
+  /** Where a preset's energy figure comes from ("": the era's built-in figure, or the options). */
+  energySource: string;
   /** What the market waits for before it treats a transaction as placed. */
   confirmation: {
     /**
@@ -146,6 +148,7 @@ const DEFAULTS: EthereumConfig = {
   usdPerEth: 1_300,
   gas: MEASURED_GAS,
   energyWhPerTx: { ...ETHEREUM_ENERGY_WH },
+  energySource: "",
   confirmation: { mode: "inclusion", finalityMs: 64 * 12_000 },
   sequencer: { faultable: false },
   l1DataFee: {

@@ -160,7 +160,7 @@ export class EthereumLedger implements Ledger {
     this.#target = BigInt(Math.floor((c.blocks.gasLimit * c.blocks.slotsPerBlock) / 2));
     this.#tipWei = Math.round(c.fees.tipGwei * WEI_PER_GWEI);
     this.#energyWh = c.energyWhPerTx[c.era];
-    this.energyReading = ethereumEnergyReading(c.era, this.#energyWh);
+    this.energyReading = ethereumEnergyReading(c.era, this.#energyWh, c.energySource);
     this.#spikeMarked = new Uint8Array(this.faults.faults.length);
     this.#l1FeeWei = l1DataFeeWei(c.l1DataFee);
     this.#sequencerFaults = c.sequencer.faultable && hasFault(this.faults, "sequencer-down");

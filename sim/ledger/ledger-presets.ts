@@ -48,6 +48,8 @@ export const ETHEREUM_POS_2026_PRESET: DeepPartial<EthereumConfig> = {
   usdPerEth: 3_800,
   // CCRI: 2,600 MWh/yr after the Merge (Sep 2022) over 1.4 M transactions/day (Jul 2025).
   energyWhPerTx: { pos: 5.1 },
+  energySource:
+    "CCRI's post-Merge 2,600 MWh a year (Sep 2022) over 1.4 M transactions a day (Jul 2025); docs/ledger.md",
   confirmation: { mode: "inclusion", finalityMs: 64 * 12_000 },
 };
 
@@ -62,6 +64,7 @@ export const OP_ROLLUP_PRESET: DeepPartial<EthereumConfig> = {
   background: backgroundFor(5_000_000, 0.005, 0.001),
   usdPerEth: 3_800,
   energyWhPerTx: { pos: 0.5 },
+  energySource: "assumption: ~1/10 of an Ethereum transaction (no published rollup estimate); docs/ledger.md",
   confirmation: { mode: "inclusion", finalityMs: 20 * 60_000 },
   sequencer: { faultable: true },
   l1DataFee: {

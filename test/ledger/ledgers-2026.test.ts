@@ -188,3 +188,8 @@ test("a sequencer-down fault is refused on a ledger without a sequencer", () => 
     /"sequencer-down" acts on op-rollup/,
   );
 });
+
+test("each ledger names the source of its energy figure", () => {
+  assert.match((pos as EthereumLedger).energyReading, /^0\.0051 kWh per transaction: CCRI/);
+  assert.match((rollup as EthereumLedger).energyReading, /^0\.0005 kWh per transaction: assumption/);
+});
