@@ -270,6 +270,14 @@ const fault = z.discriminatedUnion("kind", [
       multiplier: positive,
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal("sequencer-down"),
+      fromHour: hours,
+      toHour: hours.optional().describe("omitted: never recovers"),
+    })
+    .strict()
+    .describe("a rollup's sequencer builds no blocks and gives no preconfirmations (op-rollup)"),
 ]);
 
 export const runConfigSchema = z

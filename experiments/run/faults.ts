@@ -42,6 +42,7 @@ export function faultSchedule(config: RunConfig, profile: Profile): FaultSchedul
     const fromMs = Math.round(f.fromHour * HOUR_MS);
     const toMs = f.toHour === undefined ? Infinity : Math.round(f.toHour * HOUR_MS);
     if (toMs < fromMs) throw new InputError(`faults[${i}]: toHour must not be before fromHour`);
+    if (f.kind === "sequencer-down") return { kind: f.kind, fromMs, toMs };
     if (f.kind !== "wasp-node-down") return { kind: f.kind, fromMs, toMs, multiplier: f.multiplier };
     const chain = profile.microgrids.indexOf(f.microgrid);
     if (chain < 0)

@@ -64,7 +64,12 @@ const ETHEREUM_NOTES: Readonly<Record<EthereumEra, string>> = {
 };
 
 /** One line naming the energy figure an Ethereum model charges per transaction (`wh`: its config's). */
-export function ethereumEnergyReading(era: EthereumEra, wh: number): string {
-  const source = wh === ETHEREUM_ENERGY_WH[era] ? ETHEREUM_NOTES[era] : "set in the ledger's options";
+export function ethereumEnergyReading(era: EthereumEra, wh: number, presetSource = ""): string {
+  const source =
+    wh === ETHEREUM_ENERGY_WH[era]
+      ? ETHEREUM_NOTES[era]
+      : presetSource !== ""
+        ? presetSource
+        : "set in the ledger's options";
   return `${Number((wh / 1000).toPrecision(5))} kWh per transaction: ${source}`;
 }

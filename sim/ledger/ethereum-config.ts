@@ -32,7 +32,14 @@ export interface EthereumConfig {
     posSlotPhaseMs: number;
     /** Probability that a proof-of-stake slot has no block. */
     missedSlotProb: number;
+    /** Gas limit of one slot (of one sub-block when slotsPerBlock > 1). */
     gasLimit: number;
+    /**
+     * Slots per EIP-1559 block (1 for Ethereum). A rollup sequencer streaming preconfirmed sub-blocks
+     * (Base Flashblocks: 10 x 200 ms per 2 s block) has one slot per sub-block; the base fee changes
+     * once per block, against a target of slotsPerBlock * gasLimit / 2.
+     */
+    slotsPerBlock: number;
   };
   /** Base fee of the first block, gwei. */
   initialBaseFeeGwei: number;
@@ -66,6 +73,53 @@ export interface EthereumConfig {
   gas: GasSchedule;
   /** Energy per transaction by era, Wh (the paper: 238.22 kWh under PoW; ~0.03 kWh after the Merge). */
   energyWhPerTx: Record<EthereumEra, number>;
+  /** Where a preset's energy figure comes from ("": the era's built-in figure, or the options). */
+  energySource: string;
+  /** What the market waits for before it treats a transaction as placed. */
+  confirmation: {
+    /**
+     * "inclusion": the block (or a rollup sequencer's preconfirmation) that holds it; "finality": that
+     * block final, finalityMs later (outcomes are delivered then).
+     */
+    mode: ConfirmationMode;
+    /** Time from inclusion to finality, ms (Ethereum: two epochs, 64 x 12 s). */
+    finalityMs: number;
+  };
+  /**
+   * A rollup's sequencer: whether "sequencer-down" faults stop block production (no blocks, no
+   * preconfirmations; transactions wait). Off for Ethereum itself, which has no sequencer.
+   */
+  sequencer: { faultable: boolean };
+  /**
+   * L1 data fee of an OP Stack rollup (Fjord formula, docs/ledger.md), added to every executed
+   * transaction's fee: estimatedSize = max(minTransactionSize, intercept + fastlzCoef * fastlzBytes / 1e6);
+   * fee (wei) = estimatedSize * (16 * baseFeeScalar * l1BaseFee + blobBaseFeeScalar * blobBaseFee) / 1e6.
+   */
+  l1DataFee: {
+    enabled: boolean;
+    /** FastLZ-compressed size of one signed transaction, bytes. */
+    fastlzBytes: number;
+    /** Regression constants (Fjord): intercept and coefficient scaled by 1e6, floor in bytes. */
+    intercept: number;
+    fastlzCoef: number;
+    minTransactionSize: number;
+    /** L1 base fee and blob base fee, gwei. */
+    l1BaseFeeGwei: number;
+    blobBaseFeeGwei: number;
+    /** Chain scalars, scaled by 1e6 (SystemConfig). */
+    baseFeeScalar: number;
+    blobBaseFeeScalar: number;
+  };
+}
+
+export type ConfirmationMode = "inclusion" | "finality";
+
+/** L1 data fee of one transaction under the Fjord formula, wei (0 when disabled). */
+export function l1DataFeeWei(d: EthereumConfig["l1DataFee"]): number {
+  if (!d.enabled) return 0;
+  const size = Math.max(d.minTransactionSize * 1e6, d.intercept + d.fastlzCoef * d.fastlzBytes);
+  const scaled = 16 * d.baseFeeScalar * d.l1BaseFeeGwei * 1e9 + d.blobBaseFeeScalar * d.blobBaseFeeGwei * 1e9;
+  return (size * scaled) / 1e12;
 }
 
 const DEFAULTS: EthereumConfig = {
@@ -78,6 +132,7 @@ const DEFAULTS: EthereumConfig = {
     posSlotPhaseMs: 0,
     missedSlotProb: 0.01,
     gasLimit: 30_000_000,
+    slotsPerBlock: 1,
   },
   initialBaseFeeGwei: 17,
   mempool: { inclusionDelayMs: 2_000, ttlMs: 3 * 3_600_000 },
@@ -93,6 +148,20 @@ const DEFAULTS: EthereumConfig = {
   usdPerEth: 1_300,
   gas: MEASURED_GAS,
   energyWhPerTx: { ...ETHEREUM_ENERGY_WH },
+  energySource: "",
+  confirmation: { mode: "inclusion", finalityMs: 64 * 12_000 },
+  sequencer: { faultable: false },
+  l1DataFee: {
+    enabled: false,
+    fastlzBytes: 0,
+    intercept: -42_585_600,
+    fastlzCoef: 836_500,
+    minTransactionSize: 100,
+    l1BaseFeeGwei: 0,
+    blobBaseFeeGwei: 0,
+    baseFeeScalar: 0,
+    blobBaseFeeScalar: 0,
+  },
 };
 
 export const DEFAULT_ETHEREUM_CONFIG: Readonly<EthereumConfig> = deepFreeze(DEFAULTS);
@@ -113,6 +182,8 @@ export function ethereumConfig(overrides?: DeepPartial<EthereumConfig>): Ethereu
     bad("blocks.posSlotPhaseMs must be an integer >= 0");
   if (!(b.missedSlotProb >= 0 && b.missedSlotProb < 1)) bad("blocks.missedSlotProb must be in [0, 1)");
   if (!Number.isSafeInteger(b.gasLimit) || b.gasLimit < 2) bad("blocks.gasLimit must be an integer >= 2");
+  if (!Number.isInteger(b.slotsPerBlock) || b.slotsPerBlock < 1)
+    bad("blocks.slotsPerBlock must be an integer >= 1");
   if (!(c.initialBaseFeeGwei > 0)) bad("initialBaseFeeGwei must be > 0");
   if (!Number.isSafeInteger(c.mempool.inclusionDelayMs) || c.mempool.inclusionDelayMs < 0) {
     bad("mempool.inclusionDelayMs must be an integer >= 0");
@@ -130,5 +201,15 @@ export function ethereumConfig(overrides?: DeepPartial<EthereumConfig>): Ethereu
     bad("background fee-cap and tip medians and sigmas must be > 0");
   }
   if (!(c.usdPerEth >= 0)) bad("usdPerEth must be >= 0");
+  const k = c.confirmation;
+  if (k.mode !== "inclusion" && k.mode !== "finality")
+    bad(`confirmation.mode must be "inclusion" or "finality", got ${String(k.mode)}`);
+  if (!Number.isSafeInteger(k.finalityMs) || k.finalityMs < 0)
+    bad("confirmation.finalityMs must be an integer >= 0");
+  const d = c.l1DataFee;
+  const l1 = [d.fastlzBytes, d.minTransactionSize, d.l1BaseFeeGwei, d.blobBaseFeeGwei, d.baseFeeScalar];
+  if (!l1.concat(d.blobBaseFeeScalar, d.fastlzCoef).every((x) => x >= 0 && Number.isFinite(x)))
+    bad("l1DataFee: sizes, fees and scalars must be finite and >= 0");
+  if (!Number.isFinite(d.intercept)) bad("l1DataFee.intercept must be finite");
   return c;
 }

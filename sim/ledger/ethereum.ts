@@ -22,7 +22,11 @@
 // - Blocks are only simulated as kernel events while we have pending transactions; idle stretches
 //   are caught up (background-only blocks, same draws in the same order) on the next submission, so
 //   an idle ledger never keeps kernel.run() alive.
-// - "inclusion" is confirmation here (no extra confirmation blocks or finality wait).
+// - Confirmation (config.confirmation): "inclusion" (default) delivers an outcome at its block;
+//   "finality" delivers confirmations and reverts finalityMs after the block (the contract executed
+//   them at the block; the market only acts on them once final). Drops are delivered when they happen.
+// - Rollup options (op-rollup): a "sequencer-down" fault stops block production while it lasts (when
+//   config.sequencer.faultable); an L1 data fee per transaction (Fjord formula) is added to the fee.
 import type { Kernel, RandomStream, Streams } from "../kernel/index.js";
 import { grownTo } from "../kernel/columns.js";
 import { CallbackTable } from "./callbacks.js";
@@ -30,9 +34,17 @@ import { nextBaseFee } from "./eip1559.js";
 import { BackgroundDemand } from "./ethereum-background.js";
 import { FeeLanes, LaneHeap } from "./ethereum-backlog.js";
 import { EthBlockLog } from "./ethereum-blocks.js";
-import { ethereumConfig, type EthereumConfig } from "./ethereum-config.js";
+import { ethereumConfig, l1DataFeeWei, type EthereumConfig } from "./ethereum-config.js";
 import { ethereumEnergyReading } from "./energy.js";
-import { faultImpacts, NO_FAULTS, validateFaults, type FaultSchedule } from "./faults.js";
+import {
+  activeWindow,
+  faultImpacts,
+  hasFault,
+  NO_FAULTS,
+  validateFaults,
+  type Fault,
+  type FaultSchedule,
+} from "./faults.js";
 import { gasFor } from "./gas.js";
 import type { DeepPartial } from "./merge.js";
 import { kindCode, sideCode } from "./request.js";
@@ -108,7 +120,13 @@ export class EthereumLedger implements Ledger {
   readonly #tipWei: number;
   readonly #energyWh: number;
   readonly #spikeMarked: Uint8Array;
+  readonly #l1FeeWei: number;
+  readonly #faultKinds: Fault["kind"][];
+  readonly #sequencerFaults: boolean;
   #baseFee: bigint;
+  // Gas used and slots built so far in the current EIP-1559 block (slotsPerBlock > 1).
+  #blockGas = 0;
+  #blockSlots = 0;
   #nextBlockMs: number;
   #scheduled = false;
   // Per sender: whether it has placed an order (fresh storage paid), and that order's side.
@@ -139,11 +157,14 @@ export class EthereumLedger implements Ledger {
     this.#intervalRng = streams.get(`${prefix}/block-interval`);
     this.#missedRng = streams.get(`${prefix}/missed-slot`);
     this.#background = new BackgroundDemand(c.background, streams.get(`${prefix}/background`), this.faults);
-    this.#target = BigInt(Math.floor(c.blocks.gasLimit / 2));
+    this.#target = BigInt(Math.floor((c.blocks.gasLimit * c.blocks.slotsPerBlock) / 2));
     this.#tipWei = Math.round(c.fees.tipGwei * WEI_PER_GWEI);
     this.#energyWh = c.energyWhPerTx[c.era];
-    this.energyReading = ethereumEnergyReading(c.era, this.#energyWh);
+    this.energyReading = ethereumEnergyReading(c.era, this.#energyWh, c.energySource);
     this.#spikeMarked = new Uint8Array(this.faults.faults.length);
+    this.#l1FeeWei = l1DataFeeWei(c.l1DataFee);
+    this.#sequencerFaults = c.sequencer.faultable && hasFault(this.faults, "sequencer-down");
+    this.#faultKinds = c.sequencer.faultable ? ["eth-demand-spike", "sequencer-down"] : ["eth-demand-spike"];
     this.#baseFee = BigInt(Math.round(c.initialBaseFeeGwei * WEI_PER_GWEI));
     this.#nextBlockMs = this.#blockAfter(kernel.now);
   }
@@ -200,7 +221,7 @@ export class EthereumLedger implements Ledger {
   }
 
   faultImpacts(): FaultImpact[] {
-    return faultImpacts(this.faults, ["eth-demand-spike"], this.log, this.#kernel.now);
+    return faultImpacts(this.faults, this.#faultKinds, this.log, this.#kernel.now);
   }
 
   // ------------------------------------------------------------------ block production
@@ -233,6 +254,10 @@ export class EthereumLedger implements Ledger {
     else this.#scheduled = false;
     const n = this.#scratchN;
     const scratch = this.#scratch;
+    if (this.config.confirmation.mode === "finality") {
+      this.#deliverAtFinality(t, n);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       // Re-read per call: an earlier callback may have submitted, and so moved the log's base.
       const id = scratch[i]!;
@@ -241,8 +266,40 @@ export class EthereumLedger implements Ledger {
     }
   };
 
-  /** One slot at time t: a block unless a proof-of-stake slot is missed. */
+  /** Drops now; confirmations and reverts at their block's finality (their recorded times). */
+  #deliverAtFinality(t: number, n: number): void {
+    const later: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = this.#scratch[i]!;
+      if (this.log.status[this.log.row(id)] === TxStatus.DROPPED) later.push(-1 - id);
+      else later.push(id);
+    }
+    const deliver = (final: boolean): void => {
+      for (const k of later) {
+        if (k < 0 === final) continue;
+        const id = k < 0 ? -1 - k : k;
+        const r = this.log.row(id);
+        this.#callbacks.call(this.log.callback[r]!, id, this.log.status[r] as TxStatusCode);
+      }
+    };
+    deliver(false);
+    if (later.some((k) => k >= 0))
+      this.#kernel.schedule(
+        t + this.config.confirmation.finalityMs,
+        () => deliver(true),
+        this.config.eventPriority,
+      );
+  }
+
+  /** One slot at time t: a block unless a proof-of-stake slot is missed or the sequencer is down. */
   #slot(t: number): void {
+    if (this.#sequencerFaults) {
+      const down = activeWindow(this.faults, "sequencer-down", t);
+      if (down >= 0) {
+        this.#markPendingFor(down);
+        return;
+      }
+    }
     if (this.config.era === "pos" && this.#missedRng.bernoulli(this.config.blocks.missedSlotProb)) return;
     this.#build(t);
   }
@@ -252,7 +309,7 @@ export class EthereumLedger implements Ledger {
     const baseWei = Number(this.#baseFee);
     const baseGwei = baseWei / WEI_PER_GWEI;
     const wanted = this.#background.demandAt(t);
-    if (this.#background.lastSpike >= 0) this.#markPendingForSpike(this.#background.lastSpike);
+    if (this.#background.lastSpike >= 0) this.#markPendingFor(this.#background.lastSpike);
     const paying = wanted * this.#background.payingShare(baseGwei);
     let visits = this.#dropExpired(t);
     const dropped = this.#scratchN;
@@ -268,7 +325,12 @@ export class EthereumLedger implements Ledger {
     const background = Math.min(paying, limit - packed.gas);
     const gasUsed = Math.round(packed.used + background);
     this.blocks.add(t, baseGwei, gasUsed, background, this.#scratchN - dropped, dropped, this.#lanes.pending);
-    this.#baseFee = nextBaseFee(this.#baseFee, BigInt(gasUsed), this.#target);
+    this.#blockGas += gasUsed;
+    if (++this.#blockSlots >= this.config.blocks.slotsPerBlock) {
+      this.#baseFee = nextBaseFee(this.#baseFee, BigInt(this.#blockGas), this.#target);
+      this.#blockGas = 0;
+      this.#blockSlots = 0;
+    }
     this.work.blocks++;
     this.work.laneVisits += visits;
     this.work.maxLaneVisitsPerBlock = Math.max(this.work.maxLaneVisitsPerBlock, visits);
@@ -403,7 +465,7 @@ export class EthereumLedger implements Ledger {
       t,
       reason === Reason.NONE ? TxStatus.CONFIRMED : TxStatus.REJECTED,
       reason,
-      (used * priceWei) / 1e18,
+      (used * priceWei + this.#l1FeeWei) / 1e18,
     );
     this.work.included++;
   }
@@ -414,8 +476,12 @@ export class EthereumLedger implements Ledger {
     this.#senderPending[log.sender[r]!]!--;
     log.status[r] = status;
     log.reason[r] = reason;
-    log.resolvedMs[r] = t;
-    if (status === TxStatus.CONFIRMED) log.confirmMs[r] = t;
+    const at =
+      status !== TxStatus.DROPPED && this.config.confirmation.mode === "finality"
+        ? t + this.config.confirmation.finalityMs
+        : t;
+    log.resolvedMs[r] = at;
+    if (status === TxStatus.CONFIRMED) log.confirmMs[r] = at;
     log.feeNative[r] = feeEth;
     log.feeUsd[r] = feeEth * this.config.usdPerEth;
     if (status !== TxStatus.DROPPED) log.energyWh[r] = this.#energyWh;
@@ -464,15 +530,16 @@ export class EthereumLedger implements Ledger {
     const faults = this.faults.faults;
     for (let i = 0; i < faults.length; i++) {
       const f = faults[i]!;
-      if (f.kind === "eth-demand-spike" && t >= f.fromMs && t < f.toMs) {
+      const ours = f.kind === "eth-demand-spike" || (f.kind === "sequencer-down" && this.#sequencerFaults);
+      if (ours && t >= f.fromMs && t < f.toMs) {
         this.log.markFault(id, i);
         return;
       }
     }
   }
 
-  /** Once per spike, at its first block: every transaction pending then waited through it. */
-  #markPendingForSpike(fault: number): void {
+  /** Once per fault, at its first slot: every transaction pending then waited through it. */
+  #markPendingFor(fault: number): void {
     if (this.#spikeMarked[fault] === 1) return;
     this.#spikeMarked[fault] = 1;
     const lanes = this.#lanes;

@@ -7,6 +7,9 @@
 //   "l1-latency-spike": Layer-1 confirmation latency of messages issued in the window is multiplied.
 //   "eth-demand-spike": Ethereum background gas demand of blocks in the window is multiplied.
 //   Overlapping spikes multiply.
+//   "sequencer-down": a rollup's sequencer (op-rollup) builds no blocks and gives no preconfirmations
+//   during the window; submitted transactions wait for it (or expire). Ledgers without a sequencer
+//   ignore it.
 // - Attribution: a transaction is affected by a fault when it waited while the fault was active
 //   (Wasp: queued or in consensus on a stopped chain; L1: its anchor or message was issued during the
 //   spike; Ethereum: pending in the mempool during the spike). Each transaction is attributed to the
@@ -40,7 +43,13 @@ export interface EthDemandSpike {
   multiplier: number;
 }
 
-export type Fault = WaspNodeDown | L1LatencySpike | EthDemandSpike;
+export interface SequencerDown {
+  kind: "sequencer-down";
+  fromMs: number;
+  toMs: number;
+}
+
+export type Fault = WaspNodeDown | L1LatencySpike | EthDemandSpike | SequencerDown;
 
 export interface FaultSchedule {
   faults: readonly Fault[];
@@ -63,6 +72,8 @@ export function validateFaults(schedule: FaultSchedule, chains: number, committe
       if (!Number.isInteger(f.node) || f.node < 0 || f.node >= committeeSize) {
         throw new RangeError(`${where}: node must be in [0, ${committeeSize})`);
       }
+    } else if (f.kind === "sequencer-down") {
+      // A window and nothing else.
     } else if (!(f.multiplier > 0) || !Number.isFinite(f.multiplier)) {
       throw new RangeError(`${where}: multiplier must be a finite number > 0`);
     }
@@ -88,6 +99,16 @@ export function spikeAt(
     if (first === -1) first = i;
   }
   return { multiplier, first };
+}
+
+/** Index of the first `kind` window active at time t, or -1 (windows without a factor). */
+export function activeWindow(schedule: FaultSchedule, kind: Fault["kind"], t: number): number {
+  const faults = schedule.faults;
+  for (let i = 0; i < faults.length; i++) {
+    const f = faults[i]!;
+    if (f.kind === kind && t >= f.fromMs && t < f.toMs) return i;
+  }
+  return -1;
 }
 
 /** Whether any fault of `kind` is in the schedule (lets ledgers skip the per-event lookup). */

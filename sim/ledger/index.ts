@@ -15,16 +15,31 @@ export {
   type LedgerContext,
   type LedgerPlugin,
 } from "./registry.js";
-export { ETHEREUM_LEDGER, ETHEREUM_POS_LEDGER, IDEAL_LEDGER, IOTA_LEDGER } from "./plugins.js";
+export {
+  ETHEREUM_LEDGER,
+  ETHEREUM_POS_2026_LEDGER,
+  ETHEREUM_POS_LEDGER,
+  IDEAL_LEDGER,
+  IOTA_LEDGER,
+  OP_ROLLUP_LEDGER,
+} from "./plugins.js";
+export {
+  ETHEREUM_POS_2026_PRESET,
+  OP_ROLLUP_PRESET,
+  presetConfig,
+  type PresetOptions,
+} from "./ledger-presets.js";
 export {
   NO_FAULTS,
   faultImpacts,
+  activeWindow,
   spikeAt,
   validateFaults,
   type EthDemandSpike,
   type Fault,
   type FaultSchedule,
   type L1LatencySpike,
+  type SequencerDown,
   type WaspNodeDown,
 } from "./faults.js";
 export {
@@ -58,7 +73,13 @@ export { adaptiveDifficulty, drawPowMs, expectedPowMs, IssueWindow, type PowPara
 export { Layer1 } from "./iota-l1.js";
 export { WaspBlockLog } from "./iota-blocks.js";
 export { IotaLedger, type IotaLedgerOptions } from "./iota.js";
-export { DEFAULT_ETHEREUM_CONFIG, ethereumConfig, type EthereumConfig } from "./ethereum-config.js";
+export {
+  DEFAULT_ETHEREUM_CONFIG,
+  ethereumConfig,
+  l1DataFeeWei,
+  type ConfirmationMode,
+  type EthereumConfig,
+} from "./ethereum-config.js";
 export { BackgroundDemand, erfc, lognormalSurvival, type BackgroundParams } from "./ethereum-background.js";
 export { FeeLanes, LaneHeap } from "./ethereum-backlog.js";
 export { EthBlockLog } from "./ethereum-blocks.js";

@@ -9,6 +9,12 @@ import { IotaLedger } from "./iota.js";
 import type { DeepPartial } from "./merge.js";
 import type { LedgerContext, LedgerPlugin } from "./plugin.js";
 import { IOTA_REBASED_ISC_LEDGER, IOTA_REBASED_LEDGER } from "./rebased.js";
+import {
+  ETHEREUM_POS_2026_PRESET,
+  OP_ROLLUP_PRESET,
+  presetConfig,
+  type PresetOptions,
+} from "./ledger-presets.js";
 import { contractRules } from "./rules.js";
 
 /** What both built-in models are built from: the run's context, one chain per microgrid, the options. */
@@ -68,6 +74,46 @@ export const ETHEREUM_POS_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
     new EthereumLedger({ name: "ethereum-pos", ...modelParts(context, { era: "pos", ...options }) }),
 };
 
+/**
+ * The Ethereum model calibrated to proof of stake as of 2025 (ledger-presets.ts, docs/ledger.md): 12 s
+ * slots, the 45 M gas limit, sub-gwei base fees, CCRI's energy. The market waits for inclusion by
+ * default (`confirmation: "finality"` waits two epochs more).
+ */
+export const ETHEREUM_POS_2026_LEDGER: LedgerPlugin<PresetOptions> = {
+  name: "ethereum-pos-2026",
+  description:
+    "Ethereum under proof of stake as of 2025: 12 s slots, 45 M gas limit, sub-gwei EIP-1559 fees; waits for inclusion (option: finality)",
+  security:
+    "proof-of-stake consensus of the whole chain (Gasper): safe while validators with more than two thirds of the stake are honest; by default the market acts at inclusion, before finality (~12.8 min), and accepts the small reorg risk",
+  defaultRoundSeconds: 30,
+  faultKinds: ["eth-demand-spike"],
+  create: (context, options) =>
+    new EthereumLedger({
+      name: "ethereum-pos-2026",
+      ...modelParts(context, presetConfig(ETHEREUM_POS_2026_PRESET, options)),
+    }),
+};
+
+/**
+ * An OP Stack rollup like Base (ledger-presets.ts, docs/ledger.md): one sequencer, 2 s blocks streamed
+ * as 200 ms preconfirmed sub-blocks, L2 execution fee plus L1 data fee (Fjord). The market waits for
+ * the preconfirmation by default (`confirmation: "finality"`: the batch final on Ethereum).
+ */
+export const OP_ROLLUP_LEDGER: LedgerPlugin<PresetOptions> = {
+  name: "op-rollup",
+  description:
+    "OP Stack rollup (Base-like): 2 s blocks, 200 ms sequencer preconfirmations, L2 execution + L1 blob data fees; option: wait for L1 finality",
+  security:
+    "a single sequencer orders and preconfirms transactions (trusted until the batch is on Ethereum); the state is final when its batch is in a finalized Ethereum block and is secured by fault proofs",
+  defaultRoundSeconds: 10,
+  faultKinds: ["eth-demand-spike", "sequencer-down"],
+  create: (context, options) =>
+    new EthereumLedger({
+      name: "op-rollup",
+      ...modelParts(context, presetConfig(OP_ROLLUP_PRESET, options)),
+    }),
+};
+
 export const BUILT_IN_LEDGERS: readonly LedgerPlugin<never>[] = [
   IDEAL_LEDGER,
   IOTA_LEDGER,
@@ -75,4 +121,6 @@ export const BUILT_IN_LEDGERS: readonly LedgerPlugin<never>[] = [
   ETHEREUM_POS_LEDGER,
   IOTA_REBASED_LEDGER as LedgerPlugin<never>,
   IOTA_REBASED_ISC_LEDGER,
+  ETHEREUM_POS_2026_LEDGER,
+  OP_ROLLUP_LEDGER,
 ];

@@ -75,11 +75,11 @@ test("ledgers are registered names: an unknown one is an input error listing the
     (e: unknown) =>
       e instanceof InputError &&
       e.message ===
-        'cfg.json: field "ledgers.1": unknown ledger "hashgraph" (known: ethereum, ethereum-pos, ideal, iota, iota-rebased, iota-rebased-isc)',
+        'cfg.json: field "ledgers.1": unknown ledger "hashgraph" (known: ethereum, ethereum-pos, ethereum-pos-2026, ideal, iota, iota-rebased, iota-rebased-isc, op-rollup)',
   );
   assert.throws(
     () => parseRunConfig({ trading: { roundSeconds: { hashgraph: 5 } } }, "cfg.json"),
-    /field "trading\.roundSeconds\.hashgraph": unknown ledger "hashgraph" \(known: ethereum, ethereum-pos, ideal, iota, iota-rebased, iota-rebased-isc\)/,
+    /field "trading\.roundSeconds\.hashgraph": unknown ledger "hashgraph" \(known: ethereum, ethereum-pos, ethereum-pos-2026, ideal, iota, iota-rebased, iota-rebased-isc, op-rollup\)/,
   );
   assert.throws(
     () => parseRunConfig({ ledgerOptions: { hashgraph: {} } }, "cfg.json"),
@@ -95,13 +95,24 @@ test("round lengths default to each ledger's own and can be set per ledger", () 
   assert.deepEqual(parseRunConfig({}, "cfg.json").trading.roundSeconds, {
     ethereum: 30,
     "ethereum-pos": 30,
+    "ethereum-pos-2026": 30,
     ideal: 10,
     iota: 20,
     "iota-rebased": 10,
     "iota-rebased-isc": 10,
+    "op-rollup": 10,
   });
   assert.deepEqual(
     parseRunConfig({ trading: { roundSeconds: { iota: 25 } } }, "cfg.json").trading.roundSeconds,
-    { ethereum: 30, "ethereum-pos": 30, ideal: 10, iota: 25, "iota-rebased": 10, "iota-rebased-isc": 10 },
+    {
+      ethereum: 30,
+      "ethereum-pos": 30,
+      "ethereum-pos-2026": 30,
+      ideal: 10,
+      iota: 25,
+      "iota-rebased": 10,
+      "iota-rebased-isc": 10,
+      "op-rollup": 10,
+    },
   );
 });
