@@ -7,7 +7,7 @@
 // figures fit together (docs/errata.md, reading R1). The others are reported beside it.
 import { AVERAGINGS, BASES, benefitReadings } from "../../sim/metrics/index.js";
 import type { ScenarioRun, SimulationResult } from "./types.js";
-import { summarizeRun } from "./summary.js";
+import type { ScenarioSummary } from "./summary.js";
 
 /** `${averaging}/${basis}` of the headline benefit figures. */
 export const HEADLINE_BENEFIT = "pooled/all";
@@ -55,21 +55,34 @@ function benefitOfRun(
   return out;
 }
 
-/** The headline figures of `ledger`'s runs of `result`. */
-export function headlineOf(result: SimulationResult, ledger: string): Headline {
-  const runOf = (id: string) => result.runs.find((r) => r.ledger === ledger && r.scenario.id === id);
-  const summaryOf = (run: ScenarioRun | undefined) =>
-    run === undefined ? undefined : summarizeRun(result, run);
-  const grid = summaryOf(runOf("grid"));
-  const all = summaryOf(runOf("all"));
-  const benefit = benefitOfRun(result, runOf("grid"));
+/** The ledger whose runs give the headline: instant confirmation when the config has it. */
+export function headlineLedger(config: { ledgers: readonly string[] }): string {
+  return config.ledgers.includes("ideal") ? "ideal" : config.ledgers[0]!;
+}
+
+/** How much less main-grid energy "all" trades than "grid" (%); NaN without both. */
+export function mainGridReductionPct(grid?: ScenarioSummary, all?: ScenarioSummary): number {
+  return grid !== undefined && all !== undefined
+    ? ((grid.mainGridKwh - all.mainGridKwh) / grid.mainGridKwh) * 100
+    : NaN;
+}
+
+/** The headline figures of `ledger`'s runs of `result`, given that ledger's scenario summaries. */
+export function headlineOf(
+  result: SimulationResult,
+  ledger: string,
+  summaries: readonly ScenarioSummary[],
+): Headline {
+  const grid = summaries.find((s) => s.scenario === "grid");
+  const all = summaries.find((s) => s.scenario === "all");
+  const benefit = benefitOfRun(
+    result,
+    result.runs.find((r) => r.ledger === ledger && r.scenario.id === "grid"),
+  );
   return {
     producerBenefitPctGrid: benefit.producer,
     consumerBenefitPctGrid: benefit.consumer,
-    mainGridReductionAllVsGridPct:
-      grid !== undefined && all !== undefined
-        ? ((grid.mainGridKwh - all.mainGridKwh) / grid.mainGridKwh) * 100
-        : NaN,
+    mainGridReductionAllVsGridPct: mainGridReductionPct(grid, all),
   };
 }
 

@@ -2,10 +2,9 @@
 // the paper's three headline numbers (benefit under every averaging and basis) and its claims.
 // Small and JSON-safe, so a worker thread can hand it back.
 import { parseRunConfig } from "../config/load.js";
-import type { RunConfig } from "../config/schema.js";
 import { buildSummary } from "./report-data.js";
 import { simulate } from "./simulate.js";
-import { headlineOf, type Headline } from "./headline.js";
+import { headlineLedger, headlineOf, type Headline } from "./headline.js";
 import type { ClaimKind } from "./claims.js";
 
 /** A config to run, as JSON (resolved in the worker), with where its relative paths start. */
@@ -31,11 +30,6 @@ export interface RunMeasures {
   claims: ClaimOutcome[];
 }
 
-/** The ledger whose runs give the headline: instant confirmation when the config has it. */
-export function headlineLedger(config: RunConfig): string {
-  return config.ledgers.includes("ideal") ? "ideal" : config.ledgers[0]!;
-}
-
 /** Runs `task` on its headline ledger and measures it. */
 export function measure(task: MeasureTask): RunMeasures {
   const config = parseRunConfig(task.config, task.source);
@@ -45,7 +39,8 @@ export function measure(task: MeasureTask): RunMeasures {
   const summary = buildSummary(result);
   return {
     seed: config.seed,
-    headline: headlineOf(result, config.ledgers[0]!),
+    // One ledger ran: every summary is the headline ledger's.
+    headline: headlineOf(result, config.ledgers[0]!, summary.scenarios),
     claims: summary.claims.map((c) => ({ id: c.id, kind: c.kind, holds: c.holds })),
   };
 }

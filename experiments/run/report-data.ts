@@ -10,6 +10,7 @@ import { interMicrogridProcesses } from "../../sim/grid/index.js";
 import type { SimulationResult } from "./types.js";
 import { checkClaims, coincidence, type Claim, type ClaimContext } from "./claims.js";
 import { summarizeRun, type ScenarioSummary } from "./summary.js";
+import { headlineLedger, mainGridReductionPct } from "./headline.js";
 
 /** The paper's printed figures, for side-by-side comparison. */
 export const PAPER = {
@@ -87,8 +88,8 @@ export function claimContext(result: SimulationResult): ClaimContext {
 
 export function buildSummary(result: SimulationResult): Summary {
   const scenarios = result.runs.map((run) => summarizeRun(result, run));
-  const headlineLedger = result.config.ledgers.includes("ideal") ? "ideal" : result.config.ledgers[0]!;
-  const mine = scenarios.filter((s) => s.ledger === headlineLedger);
+  const ledger = headlineLedger(result.config);
+  const mine = scenarios.filter((s) => s.ledger === ledger);
   const grid = mine.find((s) => s.scenario === "grid");
   const all = mine.find((s) => s.scenario === "all");
   const ledgers: LedgerFigures[] = [];
@@ -106,14 +107,11 @@ export function buildSummary(result: SimulationResult): Summary {
   return {
     name: result.config.name,
     seed: result.config.seed,
-    headlineLedger,
+    headlineLedger: ledger,
     headline: {
       producerBenefitPctGrid: grid?.benefit.producerPct ?? NaN,
       consumerBenefitPctGrid: grid?.benefit.consumerPct ?? NaN,
-      mainGridReductionAllVsGridPct:
-        grid !== undefined && all !== undefined
-          ? ((grid.mainGridKwh - all.mainGridKwh) / grid.mainGridKwh) * 100
-          : NaN,
+      mainGridReductionAllVsGridPct: mainGridReductionPct(grid, all),
     },
     paper: PAPER,
     scenarios,

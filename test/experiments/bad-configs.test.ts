@@ -3,12 +3,11 @@
 // and nothing written.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { p2psim } from "./cli-helpers.js";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const BIN = new URL("../../bin/p2psim.js", import.meta.url).pathname;
 const DAY = { source: "synthetic", days: 1 };
 
 /** name -> [config, what the one line must say]. */
@@ -91,11 +90,6 @@ const CORPUS: Record<string, [unknown, RegExp]> = {
   ],
   "huge-schema-string": [{ $schema: "x".repeat(5000), ledgers: ["ideal"], profiles: DAY }, /\$schema/],
 };
-
-function p2psim(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
-  return { code: r.status, err: r.stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "p2psim-bad-"));
 

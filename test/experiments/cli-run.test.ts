@@ -3,27 +3,13 @@
 // stderr is not a terminal.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { p2psim, assertOneLineError } from "./cli-helpers.js";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const BIN = new URL("../../bin/p2psim.js", import.meta.url).pathname;
 const DATA = new URL("../../experiments/data/citylearn-2022/", import.meta.url).pathname;
 const EXAMPLE = new URL("../../experiments/examples/csv-week.json", import.meta.url).pathname;
-
-/** Runs the CLI with stderr a pipe (not a terminal). */
-function p2psim(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function assertOneLineError(r: ReturnType<typeof p2psim>, pattern: RegExp): void {
-  assert.equal(r.code, 2, `exit code (stderr: ${r.err})`);
-  const lines = r.err.trim().split("\n");
-  assert.equal(lines.length, 1, `one line expected, got:\n${r.err}`);
-  assert.match(lines[0]!, pattern);
-}
 
 const dir = mkdtempSync(join(tmpdir(), "p2psim-cli-run-"));
 // The first day of the measured week.
