@@ -14,6 +14,12 @@ export interface ConfigArgs {
   config: string;
 }
 
+export interface Table1Args extends ConfigArgs {
+  /** Comma-separated ledgers; default every registered ledger with a model. */
+  ledgers?: string;
+  json?: boolean;
+}
+
 export interface SweepArgs {
   "sweep.json": string;
   jobs?: number;

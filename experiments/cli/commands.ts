@@ -5,6 +5,7 @@ import type { CommandModule } from "yargs";
 import { DEFAULT_READINGS_DIR, DEFAULT_REPRODUCE_DIR, PAPER_CONFIG } from "../run/paths.js";
 import type {
   ConfigArgs,
+  Table1Args,
   MergeArgs,
   ReadingsArgs,
   ReportArgs,
@@ -143,10 +144,18 @@ const readingsCommand: CommandModule<object, ReadingsArgs> = {
   handler: async (args) => (await import("./reproduce.js")).readings(args),
 };
 
-const table1Command: CommandModule<object, ConfigArgs> = {
+const table1Command: CommandModule<object, Table1Args> = {
   command: "table1",
-  describe: "Table I (IOTA vs Ethereum) from the paper setup under every ledger model of the config",
-  builder: (y) => y.option("config", { type: "string", default: PAPER_CONFIG, describe: "config to run" }),
+  describe:
+    "Table I then and now: the paper's setup under the ledgers of 2022 and of today, every figure with its source",
+  builder: (y) =>
+    y
+      .option("config", { type: "string", default: PAPER_CONFIG, describe: "config to run" })
+      .option("ledgers", {
+        type: "string",
+        describe: "comma-separated ledgers (default: every registered ledger with a model)",
+      })
+      .option("json", { type: "boolean", default: false, describe: "print summary.json's table1 block" }),
   handler: async (args) => (await import("./reproduce.js")).table1(args),
 };
 

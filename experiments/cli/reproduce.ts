@@ -13,7 +13,8 @@ import {
   writeManifest,
   writtenBy,
 } from "../io/folder.js";
-import { ledgerPlugin } from "../../sim/ledger/index.js";
+import { hasLedger, ledgerModelNames, ledgerNames, ledgerPlugin } from "../../sim/ledger/index.js";
+import { jsonText } from "../io/atomic.js";
 import { loadRunConfig } from "../config/load.js";
 import { buildSummary } from "../run/report-data.js";
 import { PAPER_DATASETS, REDUCED_MAP, reproduce, type Overview } from "../run/reproduce.js";
@@ -31,9 +32,10 @@ import { InputError } from "./errors.js";
 import { isSweepDir } from "../sweep/summary.js";
 import { writeSweepReport } from "../report/sweep.js";
 import { stages } from "./progress.js";
-import type { ConfigArgs, ReadingsArgs, ReportArgs, ReproduceArgs } from "./args.js";
+import type { ReadingsArgs, ReportArgs, ReproduceArgs, Table1Args } from "./args.js";
 
 const num = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+const sigNum = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "n/a");
 
 function count(value: number | undefined, flag: string, min: number): void {
   if (value !== undefined && !(Number.isSafeInteger(value) && value >= min))
@@ -54,6 +56,14 @@ export function printOverview(o: Overview): string {
     for (const c of d.claims)
       lines.push(
         `  [${c.kind === "identity" ? "identity" : `${c.held}/${c.of} seeds`}] ${c.id}${c.kind === "identity" && c.held < c.of ? " FAILED: a bug" : ""}`,
+      );
+  }
+  if (o.today.length > 0) {
+    lines.push("the paper's market on every ledger (seed of the full run; g CO2e and USD per kWh traded):");
+    for (const r of o.today)
+      lines.push(
+        `  ${r.dataset.padEnd(10)} ${r.ledger.padEnd(18)} ${r.era.padEnd(9)} reduction ${num(r.mainGridReductionPct).padStart(6)} %  ` +
+          `missed ${num(r.missedKwh, 1).padStart(7)} kWh  ${sigNum(r.gCo2PerKwhTraded).padStart(9)} g  $${sigNum(r.feesUsdPerKwhTraded)}`,
       );
   }
   const best = o.readings?.closest[0];
@@ -130,27 +140,74 @@ export async function readings(args: ReadingsArgs): Promise<void> {
   }
 }
 
-export function table1(args: ConfigArgs): void {
+/** The ledgers `table1` runs: `--ledgers`, each checked, or every registered ledger with a model. */
+function table1Ledgers(asked: string | undefined): string[] {
+  if (asked === undefined) return ledgerModelNames();
+  const names = asked.split(",").filter((n) => n.length > 0);
+  for (const name of names) {
+    if (!hasLedger(name))
+      throw new InputError(
+        `--ledgers: unknown ledger "${name}" (expected one of ${ledgerNames().join(", ")})`,
+      );
+    if (ledgerPlugin(name).create === null)
+      throw new InputError(`--ledgers: "${name}" has no ledger model, so no Table I figures`);
+  }
+  if (names.length === 0) throw new InputError("--ledgers: expected a comma-separated list of ledgers");
+  return names;
+}
+
+const sig = (x: number | string | null, digits = 3): string =>
+  typeof x === "number" ? String(Number(x.toPrecision(digits))) : (x ?? "n/a");
+
+export function table1(args: Table1Args): void {
   const config = loadRunConfig(args.config);
   config.scenarios = ["all"];
-  // Every ledger of the config that has a model (instant confirmation has no figures of its own).
-  config.ledgers = config.ledgers.filter((name) => ledgerPlugin(name).create !== null);
-  const summary = buildSummary(simulate(config, dirname(resolve(args.config))));
-  const head = ["ledger", "Wh/tx", "USD/bid", "mean s", "p50 s", "p95 s", "security"];
-  const rows = summary.ledgers.map((l) => [
-    l.ledger,
-    l.energyPerTxWh.toPrecision(3),
-    l.costPerBidUsd.toPrecision(3),
-    l.txLatencyMeanS.toFixed(1),
-    l.txLatencyP50S.toFixed(1),
-    l.txLatencyP95S.toFixed(1),
-    l.security,
+  config.ledgers = table1Ledgers(args.ledgers) as typeof config.ledgers;
+  const { table1: table } = buildSummary(simulate(config, dirname(resolve(args.config))));
+  if (args.json === true) {
+    process.stdout.write(jsonText(table));
+    return;
+  }
+  const head = [
+    "era",
+    "ledger",
+    "Wh/tx",
+    "USD/bid",
+    "mean s",
+    "p95 s",
+    "waits for",
+    "Wh/kWh",
+    "gCO2/kWh",
+    "USD/kWh",
+  ];
+  const columns = [
+    ...table.then.map((c) => ["2022", c] as const),
+    ...table.now.map((c) => ["today", c] as const),
+  ];
+  const rows = columns.map(([era, c]) => [
+    era,
+    c.ledger,
+    sig(c.energyPerTx.value),
+    sig(c.costPerBid.value),
+    sig(c.timeToConfirmation.value),
+    sig(c.timeToConfirmation.p95S),
+    c.timeToConfirmation.waitsFor,
+    sig(c.settlementEnergyPerKwhTraded.value),
+    sig(c.co2PerKwhTraded.value),
+    sig(c.feesPerKwhTraded.value),
   ]);
   const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => r[i]!.length)) + 2);
-  const line = (r: string[]): string =>
+  const line = (r: readonly string[]): string =>
     r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]!) : c)).join("");
-  const readings = summary.ledgers.map((l) => `energy reading, ${l.ledger}: ${l.energyReading}`);
-  process.stdout.write(`${[head, ...rows].map(line).concat(readings).join("\n")}\n`);
+  const sources = columns.flatMap(([, c]) => [
+    `${c.ledger} (${c.label}, calibrated ${c.calibrated})`,
+    `  security: ${String(c.security.value)}`,
+    `  energy: ${c.energyPerTx.source}`,
+    `  cost: ${c.costPerBid.source}`,
+    `  time: ${c.timeToConfirmation.source}`,
+    `  carbon: ${c.co2PerKwhTraded.source}`,
+  ]);
+  process.stdout.write(`${[head, ...rows].map(line).join("\n")}\n\n${table.note}\n\n${sources.join("\n")}\n`);
   process.stdout.write(`paper: IOTA 3.93 nWh, 1 IOTA, ~12 s; Ethereum 238.22 kWh, ~$0.20, ~15 s\n`);
 }
 

@@ -1,6 +1,6 @@
 // The model figures quoted in docs/ledger.md, generated from a run: `node --import tsx
 // experiments/io/ledger-doc.ts` (or `make ledger-doc`) runs the paper config's "all" scenario on every
-// ledger of the config that has a model and rewrites the section between the markers; a test fails
+// registered ledger that has a model (the paper's and today's) and rewrites the section between the markers; a test fails
 // while the doc and a fresh run disagree. Input parameters and their sources stay hand-written.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -9,7 +9,7 @@ import {
   EthereumLedger,
   KIND,
   TxStatus,
-  ledgerPlugin,
+  ledgerModelNames,
   type Ledger,
   type TxKind,
 } from "../../sim/ledger/index.js";
@@ -18,6 +18,8 @@ import { PAPER_CONFIG } from "../run/paths.js";
 import { ledgerFigures } from "../run/report-data.js";
 import { simulate } from "../run/simulate.js";
 import { writeFileAtomic } from "./atomic.js";
+import { readJsonFile } from "./json.js";
+import { sensitivity, sensitivityTable, type SensitivityRow } from "./sensitivity.js";
 
 export const LEDGER_DOC = fileURLToPath(new URL("../../docs/ledger.md", import.meta.url));
 
@@ -25,7 +27,7 @@ const BEGIN =
   "<!-- model figures: generated from a run of experiments/paper/paper.json by `node --import tsx experiments/io/ledger-doc.ts`; do not edit by hand -->";
 const END = "<!-- end of generated model figures -->";
 
-/** The ledger models of the paper config, each after the config's "all" scenario. */
+/** Every ledger model on the paper config, each after the config's "all" scenario. */
 export function paperLedgerModels(configPath: string = PAPER_CONFIG): {
   seed: number;
   days: number;
@@ -33,7 +35,7 @@ export function paperLedgerModels(configPath: string = PAPER_CONFIG): {
 } {
   const config = loadRunConfig(configPath);
   config.scenarios = ["all"];
-  config.ledgers = config.ledgers.filter((name) => ledgerPlugin(name).create !== null);
+  config.ledgers = ledgerModelNames() as typeof config.ledgers;
   const result = simulate(config, dirname(configPath));
   const models = result.runs.flatMap((r) => (r.ledgerModel === undefined ? [] : [r.ledgerModel]));
   const days = config.profiles.source === "synthetic" ? config.profiles.days : NaN;
@@ -41,6 +43,8 @@ export function paperLedgerModels(configPath: string = PAPER_CONFIG): {
 }
 
 const fixed = (x: number, d: number): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+/** Gwei to four significant figures (a rollup's base fee is thousandths of a gwei). */
+const gwei = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : "n/a");
 const usd = (x: number): string => (Number.isFinite(x) ? `$${Number(x.toPrecision(3))}` : "n/a");
 
 /** Mean fee (USD) of the executed transactions (confirmed or reverted) of the given kinds. */
@@ -73,7 +77,7 @@ export function modelFiguresSection(run: { seed: number; days: number; models: r
     return (
       `| \`${f.ledger}\` | ${fixed(f.txLatencyMeanS, 1)} | ${fixed(f.txLatencyP50S, 1)} | ${fixed(f.txLatencyP95S, 1)} ` +
       `| ${usd(f.costPerBidUsd)} | ${usd(meanFeeUsd(m, ["bid", "ask"]))} | ${usd(meanFeeUsd(m, ["update"]))} ` +
-      `| ${usd(meanFeeUsd(m, ["clear"]))} | ${fixed(meanBaseFeeGwei(m), 2)} | ${Number(f.energyPerTxWh.toPrecision(5))} |`
+      `| ${usd(meanFeeUsd(m, ["clear"]))} | ${gwei(meanBaseFeeGwei(m))} | ${Number(f.energyPerTxWh.toPrecision(5))} |`
     );
   });
   const readings = run.models.map((m) => `- \`${m.name}\`: ${ledgerFigures(m).energyReading}`);
@@ -97,17 +101,41 @@ export function modelFiguresSection(run: { seed: number; days: number; models: r
   ].join("\n");
 }
 
+/** `doc` with the section between `begin` and `end` replaced by `section` (markers included). */
+function replaceSection(doc: string, section: string, begin: string, end: string, what: string): string {
+  const from = doc.indexOf(begin);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`docs/ledger.md: the generated ${what} markers are missing`);
+  return doc.slice(0, from) + section + doc.slice(to + end.length);
+}
+
 /** `doc` with its generated section replaced by `section`. */
 export function withModelFigures(doc: string, section: string): string {
-  const from = doc.indexOf(BEGIN);
-  const to = doc.indexOf(END);
-  if (from < 0 || to < from)
-    throw new Error("docs/ledger.md: the generated model figures markers are missing");
-  return doc.slice(0, from) + section + doc.slice(to + END.length);
+  return replaceSection(doc, section, BEGIN, END, "model figures");
+}
+
+const SENSITIVITY_BEGIN =
+  "<!-- sensitivity: generated from one-day runs of experiments/paper/paper.json by `node --import tsx experiments/io/ledger-doc.ts`; do not edit by hand -->";
+const SENSITIVITY_END = "<!-- end of generated sensitivity -->";
+
+/** The generated sensitivity table, markers included. */
+export function sensitivitySection(rows: readonly SensitivityRow[]): string {
+  return [SENSITIVITY_BEGIN, "", ...sensitivityTable(rows), "", SENSITIVITY_END].join("\n");
+}
+
+/** `doc` with its generated sensitivity table replaced by `section`. */
+export function withSensitivity(doc: string, section: string): string {
+  return replaceSection(doc, section, SENSITIVITY_BEGIN, SENSITIVITY_END, "sensitivity");
+}
+
+/** Every assumption of ASSUMPTIONS at its default, low and high on the paper config. */
+export function paperSensitivity(configPath: string = PAPER_CONFIG): SensitivityRow[] {
+  return sensitivity(readJsonFile(configPath));
 }
 
 if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split("/").pop() ?? "")) {
   const section = modelFiguresSection(paperLedgerModels());
-  writeFileAtomic(LEDGER_DOC, withModelFigures(readFileSync(LEDGER_DOC, "utf8"), section));
+  const doc = withModelFigures(readFileSync(LEDGER_DOC, "utf8"), section);
+  writeFileAtomic(LEDGER_DOC, withSensitivity(doc, sensitivitySection(paperSensitivity())));
   process.stdout.write(`wrote ${LEDGER_DOC}\n`);
 }

@@ -6,7 +6,7 @@ import { reportBundles } from "./bundles.js";
 import { ERROR_RECORDER_JS, RENDER_JS } from "./page-scripts.js";
 import { PAGE_CSS } from "./page-style.js";
 import { compareCodePoints } from "./order.js";
-import { table1Cell, table1Columns } from "./rows.js";
+import { table1Cell, table1Columns, type Table1Column } from "./rows.js";
 import { NOT_RUN, chartsNotRun, type ChartName } from "./specs.js";
 import type { Claim, ReportInput, Table1Row } from "./types.js";
 
@@ -129,6 +129,29 @@ function headlineSection(headline: Record<string, number | string>): string {
   return `<dl class="headline">\n${items.join("\n")}\n</dl>`;
 }
 
+const ERA_LABELS: Readonly<Record<string, string>> = {
+  "2022": "2022: the paper's time",
+  today: "today",
+};
+
+/** Runs of adjacent columns of one era (none when no cell names an era). */
+function eraGroups(
+  rows: readonly Table1Row[],
+  columns: readonly Table1Column[],
+): { label: string; span: number }[] {
+  const eraOf = new Map<string, string>();
+  for (const r of rows) for (const c of r.cells) if (c.era !== undefined) eraOf.set(c.ledger, c.era);
+  if (eraOf.size === 0) return [];
+  const out: { era: string; label: string; span: number }[] = [];
+  for (const c of columns) {
+    const era = eraOf.get(c.ledger) ?? "";
+    const last = out[out.length - 1];
+    if (last !== undefined && last.era === era) last.span++;
+    else out.push({ era, label: ERA_LABELS[era] ?? era, span: 1 });
+  }
+  return out;
+}
+
 function table1Section(rows: readonly Table1Row[]): string {
   const columns = table1Columns(rows);
   const groups: { ledger: string; span: number }[] = [];
@@ -143,10 +166,17 @@ function table1Section(rows: readonly Table1Row[]): string {
   });
   const top = groups.map((g) => `<th colspan="${g.span}" scope="colgroup">${escapeHtml(g.ledger)}</th>`);
   const sub = columns.map((c) => `<th scope="col">${c.source}</th>`);
+  const eras = eraGroups(rows, columns).map(
+    (e) => `<th colspan="${e.span}" scope="colgroup" class="era">${escapeHtml(e.label)}</th>`,
+  );
+  // With eras: a row of eras above the ledgers' row.
+  const head = eras.length === 0 ? [top] : [eras, top];
+  const span = head.length + 1;
+  const [first, ...rest] = head;
   return `<div class="table-scroll"><table class="table1">
 <thead>
-<tr><th rowspan="2" scope="col">Metric</th>${top.join("")}<th rowspan="2" scope="col">Note</th></tr>
-<tr>${sub.join("")}</tr>
+<tr><th rowspan="${span}" scope="col">Metric</th>${first!.join("")}<th rowspan="${span}" scope="col">Note</th></tr>
+${rest.map((r) => `<tr>${r.join("")}</tr>\n`).join("")}<tr>${sub.join("")}</tr>
 </thead>
 <tbody>
 ${body.join("\n")}

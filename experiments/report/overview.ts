@@ -46,6 +46,74 @@ export interface OverviewInput {
   readingsHtml: string;
   /** Relative link to the readings map's files. */
   readingsLink: string;
+  /** The paper's market on every ledger of the full runs (none: the section says so). */
+  today?: OverviewLedgerRow[];
+}
+
+/** One ledger's figures on one dataset, for the "today" section. */
+export interface OverviewLedgerRow {
+  dataset: string;
+  ledger: string;
+  label: string;
+  era: string;
+  waitsFor: string;
+  producerBenefitPct: number;
+  consumerBenefitPct: number;
+  mainGridReductionPct: number;
+  missedKwh: number;
+  tradedKwh: number;
+  txLatencyMeanS: number;
+  costPerBidUsd: number;
+  settlementWhPerKwhTraded: number;
+  gCo2PerKwhTraded: number;
+  feesUsdPerKwhTraded: number;
+}
+
+const sig = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "n/a");
+
+function todayTable(rows: readonly OverviewLedgerRow[]): string {
+  const head = [
+    "Dataset",
+    "Ledger",
+    "Era",
+    "Waits for",
+    "Producer benefit %",
+    "Consumer benefit %",
+    "Main-grid reduction %",
+    "Missed kWh",
+    "Traded kWh",
+    "Mean s",
+    "USD / bid",
+    "Ledger Wh / kWh traded",
+    "g CO2e / kWh traded",
+    "Fees USD / kWh traded",
+  ];
+  const body = rows.map((r) => {
+    const text = [r.dataset, `${r.label} (${r.ledger})`, r.era, r.waitsFor].map(
+      (t) => `<td>${escapeHtml(t)}</td>`,
+    );
+    const nums = [
+      num(r.producerBenefitPct, 2),
+      num(r.consumerBenefitPct, 2),
+      num(r.mainGridReductionPct, 2),
+      num(r.missedKwh, 1),
+      num(r.tradedKwh, 1),
+      sig(r.txLatencyMeanS),
+      sig(r.costPerBidUsd),
+      sig(r.settlementWhPerKwhTraded),
+      sig(r.gCo2PerKwhTraded),
+      sig(r.feesUsdPerKwhTraded),
+    ].map((t) => `<td class="num">${t}</td>`);
+    return `<tr>${text.join("")}${nums.join("")}</tr>`;
+  });
+  return `<div class="scroll"><table><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>\n${body.join("\n")}\n</tbody></table></div>`;
+}
+
+function todaySection(rows: readonly OverviewLedgerRow[] | undefined): string {
+  if (rows === undefined || rows.length === 0)
+    return "<p>No ledger runs in this reproduction: not run in this folder.</p>";
+  return `<p class="muted">The paper's market (grid for the benefits, all vs grid for the main grid, all for the rest) on every ledger of each dataset's full run, one seed. Benefits and main-grid energy move only where a ledger makes orders miss their period; the settlement columns are the ledger's energy, CO2 and fees for every transaction of the run over the energy sold to peers. Table I of each dataset's report gives every figure's source.</p>
+${todayTable(rows)}`;
 }
 
 const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
@@ -114,7 +182,7 @@ export function overviewHtml(input: OverviewInput): string {
     `<header>
 <h1>${escapeHtml(input.title)}</h1>
 <p class="lede">Reproduction of Mullaney et al., “Peer-to-Peer Energy Trading meets IOTA” (UCC 2022), Section IV, on ${input.datasets.length} datasets side by side. A figure reproduces when its seed mean lies within ${input.tolerancePct} % of the paper's value.</p>
-<nav><a href="#headline">Headline</a><a href="#claims">Claims</a><a href="#benefit-readings">Benefit readings</a><a href="#readings">Readings map</a><a href="#runs">Full runs</a></nav>
+<nav><a href="#headline">Headline</a><a href="#claims">Claims</a><a href="#benefit-readings">Benefit readings</a><a href="#readings">Readings map</a><a href="#today">Ledgers of today</a><a href="#runs">Full runs</a></nav>
 </header>
 <section id="headline">
 <h2>The paper's three numbers</h2>
@@ -137,6 +205,10 @@ ${
     : `${input.readingsHtml}
 <p>Files: <a href="${escapeHtml(input.readingsLink)}">${escapeHtml(input.readingsLink)}</a> (readings.arrow, readings.json, the chart). The full map: <code>make readings</code>; docs/fidelity.md is written from it.</p>`
 }
+</section>
+<section id="today">
+<h2>The paper's question on the ledgers of today</h2>
+${todaySection(input.today)}
 </section>
 <section id="runs">
 <h2>Full runs</h2>

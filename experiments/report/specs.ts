@@ -388,7 +388,8 @@ export function wrapWords(text: string, width: number): string[] {
 }
 
 /** Table I as a text grid: metrics down, ours and the paper's values for every ledger across. */
-export function table1Spec(rows: readonly Table1Row[]): TopLevelSpec {
+export function table1Spec(all: readonly Table1Row[]): TopLevelSpec {
+  const rows = all.filter((r) => r.sources !== true);
   // Cell text wrapped into lines and drawn from the top of its row, so no cell is cut short.
   const values = table1Values(rows).map((v) => ({ ...v, lines: wrapWords(v.value, TABLE1_LINE_CHARS) }));
   const columnLabels = table1Columns(rows).map((c) => c.label);
@@ -396,8 +397,8 @@ export function table1Spec(rows: readonly Table1Row[]): TopLevelSpec {
   return {
     $schema: SCHEMA_URL,
     title: {
-      text: "Table I — IOTA vs Ethereum: our models next to the paper",
-      subtitle: "Values as reported; notes in the HTML report",
+      text: "Table I then and now: our ledger models next to the paper",
+      subtitle: "Values as reported; sources and notes in the HTML report",
     },
     width: Math.max(CHART_WIDTH, TABLE1_CELL_WIDTH * columnLabels.length),
     height: { step: TABLE1_LINE_HEIGHT * maxLines + 18 },

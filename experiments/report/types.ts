@@ -33,6 +33,8 @@ export interface Table1Cell {
   ledger: string;
   ours: string;
   paper?: string;
+  /** "2022" (the paper's time) or "today": the table groups its columns by it. */
+  era?: string;
 }
 
 /**
@@ -43,6 +45,8 @@ export interface Table1Row {
   metric: string;
   cells: Table1Cell[];
   note?: string;
+  /** A row of sources: shown in the HTML table, left out of the chart (long text). */
+  sources?: boolean;
 }
 
 export interface ScalabilityRow {

@@ -8,8 +8,12 @@ import {
 } from "../../sim/ledger/index.js";
 import { interMicrogridProcesses } from "../../sim/grid/index.js";
 import type { SimulationResult } from "./types.js";
+import { ledgerOptionsOf } from "../config/schema.js";
 import { checkClaims, coincidence, type Claim, type ClaimContext } from "./claims.js";
 import { summarizeRun, type ScenarioSummary } from "./summary.js";
+import { tableOne, type LedgerFigures, type TableOne } from "./table1.js";
+
+export type { LedgerFigures } from "./table1.js";
 import { headlineLedger, mainGridReductionPct } from "./headline.js";
 
 /** The paper's printed figures, for side-by-side comparison. */
@@ -25,21 +29,6 @@ export const PAPER = {
   },
 } as const;
 
-export interface LedgerFigures {
-  ledger: string;
-  transactions: number;
-  confirmed: number;
-  bids: number;
-  energyPerTxWh: number;
-  /** Which energy figure the model charges per transaction and where it comes from, in one line. */
-  energyReading: string;
-  costPerBidUsd: number;
-  txLatencyMeanS: number;
-  txLatencyP50S: number;
-  txLatencyP95S: number;
-  security: string;
-}
-
 export interface Summary {
   name: string;
   seed: number;
@@ -53,10 +42,15 @@ export interface Summary {
   scenarios: ScenarioSummary[];
   claims: Claim[];
   ledgers: LedgerFigures[];
+  /** Table I then and now: the paper's ledgers of 2022 beside today's, every figure with its source. */
+  table1: TableOne;
 }
 
-/** Table I figures of one ledger model after a run: per order transaction. */
-export function ledgerFigures(model: Ledger): LedgerFigures {
+const NOT_STATED = "not stated by the ledger plugin";
+
+/** Table I figures of one ledger model after a run: per order transaction. `options`: the run's for it. */
+export function ledgerFigures(model: Ledger, options?: unknown): LedgerFigures {
+  const plugin = ledgerPlugin(model.name);
   const log = model.log;
   const stats = ledgerStats(log);
   const { count: bids, feeUsd: bidFeeUsd } = executedOrders(log);
@@ -74,8 +68,20 @@ export function ledgerFigures(model: Ledger): LedgerFigures {
     txLatencyMeanS: latency.meanMs / 1000,
     txLatencyP50S: latency.p50Ms / 1000,
     txLatencyP95S: latency.p95Ms / 1000,
-    security: ledgerPlugin(model.name).security ?? "not stated by the ledger plugin",
+    security: plugin.security ?? NOT_STATED,
+    label: plugin.label ?? model.name,
+    era: plugin.vintage?.era ?? "not stated",
+    calibrated: plugin.vintage?.calibrated ?? "not stated",
+    waitsFor: plugin.waitsFor?.(options) ?? NOT_STATED,
+    feeSource: plugin.sources?.fee ?? NOT_STATED,
+    timeSource: plugin.sources?.time ?? NOT_STATED,
   };
+}
+
+/** Table I's column order: the paper's time before today, registry order within each. */
+function byEra(a: LedgerFigures, b: LedgerFigures): number {
+  const rank = (f: LedgerFigures): number => (f.era === "2022" ? 0 : f.era === "today" ? 1 : 2);
+  return rank(a) - rank(b);
 }
 
 /** What the claims need to know about the run beyond its scenario summaries. */
@@ -102,8 +108,16 @@ export function buildSummary(result: SimulationResult): Summary {
     )
       continue;
     seen.add(run.ledger);
-    ledgers.push(ledgerFigures(run.ledgerModel));
+    const settlement = scenarios.find(
+      (x) => x.ledger === run.ledger && x.scenario === run.scenario.id,
+    )?.settlement;
+    ledgers.push({
+      ...ledgerFigures(run.ledgerModel, ledgerOptionsOf(result.config, run.ledger)),
+      ...(settlement ? { settlement } : {}),
+    });
   }
+  // Stable: within an era, the config's order.
+  ledgers.sort(byEra);
   return {
     name: result.config.name,
     seed: result.config.seed,
@@ -117,6 +131,7 @@ export function buildSummary(result: SimulationResult): Summary {
     scenarios,
     claims: checkClaims(mine, claimContext(result)),
     ledgers,
+    table1: tableOne(ledgers),
   };
 }
 

@@ -33,40 +33,75 @@ function paperValue(metric: PaperMetric, ledger: string): string | undefined {
   return Object.hasOwn(values, ledger) ? values[ledger] : undefined;
 }
 
-/** Table I: one column per ledger model run, the paper's value beside the ledgers the paper had. */
+/** Table I: one column per ledger model run (the paper's time first), the paper's value beside its ledgers. */
 function table1Rows(ledgers: readonly LedgerFigures[]): Table1Row[] {
   const row = (
     metric: string,
     paper: PaperMetric | undefined,
     ours: (l: LedgerFigures) => string,
     note?: string,
+    sources = false,
   ): Table1Row => ({
     metric,
     cells: ledgers.map((l) => {
       const printed = paper === undefined ? undefined : paperValue(paper, l.ledger);
-      return { ledger: l.ledger, ours: ours(l), ...(printed === undefined ? {} : { paper: printed }) };
+      return {
+        ledger: l.ledger,
+        ours: ours(l),
+        ...(printed === undefined ? {} : { paper: printed }),
+        ...(l.era === undefined ? {} : { era: l.era }),
+      };
     }),
     ...(note === undefined ? {} : { note }),
+    ...(sources ? { sources } : {}),
   });
   const time = (l: LedgerFigures): string =>
     `${num(l.txLatencyMeanS, 1)} s; ${num(l.txLatencyP50S, 1)} / ${num(l.txLatencyP95S, 1)} s`;
+  const perKwh =
+    (pick: (s: NonNullable<LedgerFigures["settlement"]>) => number, unit: string) =>
+    (l: LedgerFigures): string => {
+      const value = l.settlement === undefined ? NaN : pick(l.settlement);
+      return Number.isFinite(value) ? `${Number(value.toPrecision(3))} ${unit}` : "n/a";
+    };
   return [
+    row("Ledger", undefined, (l) => `${l.label ?? l.ledger} (calibrated ${l.calibrated ?? "?"})`),
     row(
       "Energy cost per transaction",
       "energyPerTx",
       (l) => energyText(l.energyPerTxWh),
-      "Ours: the energy figure each model charges (next row). The paper printed 3.93 nWh for IOTA; read as " +
+      "Ours: the energy figure each model charges (sources below). The paper printed 3.93 nWh for IOTA; read as " +
         "3.93e-9 kWh it is 3.93 uWh; the IOTA Foundation measured 6.78 mJ (1.9 uWh) per transaction in 2022 (docs/errata.md, erratum 4)",
     ),
-    row("Energy figure used", undefined, (l) => l.energyReading, "The reading named by each ledger model"),
     row(
       "Monetary cost per bid",
       "costPerBid",
       (l) => `$${Number.isFinite(l.costPerBidUsd) ? l.costPerBidUsd.toPrecision(3) : "n/a"}`,
-      "Ethereum: gas of the measured contract x effective gas price x ETH/USD",
+      "EVM ledgers: gas of the measured contract x effective gas price x ETH/USD; IOTA Rebased: its gas formula",
     ),
     row("Time per transaction (mean; p50 / p95)", "timePerTx", time),
+    row("Confirmation the market waits for", undefined, (l) => l.waitsFor ?? "not stated"),
     row("Security", "security", (l) => l.security),
+    row(
+      "Settlement energy per kWh traded",
+      undefined,
+      perKwh((s) => s.whPerKwhTraded, "Wh/kWh"),
+      "The ledger's energy for every transaction of the run over the energy sold to peers",
+    ),
+    row(
+      "Settlement CO2 per kWh traded",
+      undefined,
+      perKwh((s) => s.gCo2PerKwhTraded, "g/kWh"),
+      "That energy x the carbon intensity of the network's electricity (sources below)",
+    ),
+    row(
+      "Fees per kWh traded",
+      undefined,
+      perKwh((s) => s.feesUsdPerKwhTraded, "USD/kWh"),
+    ),
+    row("Source: energy", undefined, (l) => l.energyReading, undefined, true),
+    row("Source: cost", undefined, (l) => l.feeSource ?? "not stated", undefined, true),
+    row("Source: time", undefined, (l) => l.timeSource ?? "not stated", undefined, true),
+    row("Source: carbon intensity", undefined, (l) => l.settlement?.carbonSource ?? "n/a", undefined, true),
   ];
 }
 

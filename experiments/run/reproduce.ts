@@ -8,7 +8,7 @@
 //   every file of the folder with its SHA-256.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve, basename } from "node:path";
-import { scaleStudy } from "../../sim/ledger/index.js";
+import { ledgerModelNames, scaleStudy } from "../../sim/ledger/index.js";
 import { loadRunConfig } from "../config/load.js";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
 import {
@@ -45,6 +45,7 @@ import {
   type Replication,
 } from "./replicate.js";
 import { simulate } from "./simulate.js";
+import { todayRows, withTodayLedgers, type TodayRow } from "./today.js";
 
 export { DEFAULT_REPRODUCE_DIR, PAPER_CONFIG, PAPER_REAL_CONFIG } from "./paths.js";
 
@@ -78,7 +79,14 @@ export function scalability(
 ): ScalabilityRow[] {
   const rows: ScalabilityRow[] = [];
   for (const n of participants) {
-    const study = scaleStudy({ participants: n, seed, periods: 1, ledgerOptions });
+    // Every registered ledger with a model: the paper's two and today's.
+    const study = scaleStudy({
+      participants: n,
+      seed,
+      periods: 1,
+      ledgers: ledgerModelNames(),
+      ledgerOptions,
+    });
     for (const figures of Object.values(study.byLedger)) {
       rows.push({
         ledger: figures.ledger,
@@ -146,11 +154,14 @@ export interface Overview {
   headlineReading: string;
   datasets: (Replication & { summary: Pick<Summary, "headline" | "headlineLedger" | "seed"> })[];
   readings: { dir: string; runs: number; closest: ReadingsMap["ranked"] } | null;
+  /** The paper's market on every ledger, of 2022 and of today (each dataset's full run, one seed). */
+  today: TodayRow[];
 }
 
 /** The full single-seed run of one dataset into `dir` (every ledger, Table I, scalability, report). */
 async function fullRun(dataset: Dataset, dir: string, scalabilityRows: ScalabilityRow[], claim: Claim) {
-  const config = loadRunConfig(dataset.config);
+  // The paper's ledgers and today's: the "today" section reads this run.
+  const config = withTodayLedgers(loadRunConfig(dataset.config));
   const inputs = hashInputs(runInputs(dataset.config, config));
   const result = simulate(config, dirname(resolve(dataset.config)));
   const base = buildSummary(result);
@@ -298,6 +309,7 @@ async function reproduceInto(
     })),
     readings:
       map === undefined ? null : { dir: "readings", runs: map.runs, closest: map.ranked.slice(0, 10) },
+    today: datasets.flatMap((d, i) => todayRows(full[i]!.summary, d.id)),
   };
   writeTableFiles(join(dir, REPLICATES.file), [replicateColumns(datasets, measures)]);
   writeFileAtomic(join(dir, "summary.json"), jsonText(overview));
@@ -310,6 +322,10 @@ async function reproduceInto(
       datasets: datasets.map((d, i) => overviewDataset(d, replications[i]!, claims)),
       readingsHtml,
       readingsLink: "readings/",
+      today: overview.today.map((r) => ({
+        ...r,
+        dataset: datasets.find((d) => d.id === r.dataset)?.label ?? r.dataset,
+      })),
     }),
   );
   if (options.pdf === true) {

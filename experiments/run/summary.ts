@@ -1,6 +1,7 @@
 // Turns the runs of a config into the summary figures: benefits per scenario and microgrid, total
 // benefit and main-grid energy (the paper's claims are checked in claims.ts).
 import { AUCTION_OUTCOMES } from "../../sim/grid/index.js";
+import { ledgerPlugin, settlementFootprint, type SettlementFootprint } from "../../sim/ledger/index.js";
 import { benefitOf, emptyTotals, type Benefit, type Totals } from "../../sim/metrics/index.js";
 import { faultEffects, type FaultEffect } from "./faults.js";
 import type { ScenarioRun, SimulationResult } from "./types.js";
@@ -36,6 +37,37 @@ export interface ScenarioSummary {
   missedKwh: number;
   faults: FaultEffect[];
   events: number;
+  /** What settling the run cost the ledger (every microgrid's transactions); zero without a ledger model. */
+  settlement: Settlement;
+}
+
+/** The ledger's energy, CO2 and fees for a run, per kWh traded between peers. */
+export interface Settlement extends SettlementFootprint {
+  /** The carbon intensity used (g CO2e per kWh of the network's electricity) and its source. */
+  carbonGPerKwh: number;
+  carbonSource: string;
+  /** Fees of every transaction of the run (USD), and per kWh traded (NaN when nothing was traded). */
+  feesUsd: number;
+  feesUsdPerKwhTraded: number;
+}
+
+/** The run's settlement footprint: all transactions of all microgrids against all peer-traded energy. */
+function settlementOf(run: ScenarioRun): Settlement {
+  const model = run.ledgerModel;
+  const tradedKwh = sum(run.recorder.totals.peerSoldWh) / 1000;
+  // Without a ledger model (instant confirmation) settling costs nothing.
+  const stats = model?.stats() ?? { energyWh: 0, feeUsd: 0 };
+  const carbon =
+    model === undefined
+      ? { gPerKwh: 0, source: "no ledger model: settlement costs no energy" }
+      : (ledgerPlugin(run.ledger).carbon ?? { gPerKwh: NaN, source: "not stated by the ledger plugin" });
+  return {
+    ...settlementFootprint(stats.energyWh, tradedKwh, carbon),
+    carbonGPerKwh: carbon.gPerKwh,
+    carbonSource: carbon.source,
+    feesUsd: stats.feeUsd,
+    feesUsdPerKwhTraded: tradedKwh > 0 ? stats.feeUsd / tradedKwh : NaN,
+  };
 }
 
 function totalsOf(run: ScenarioRun, agents: (a: number) => boolean, count: number): Totals {
@@ -102,5 +134,6 @@ export function summarizeRun(result: SimulationResult, run: ScenarioRun): Scenar
     missedKwh: sum(rows.missedWh) / 1000,
     faults: faultEffects(run, result.faults, profile),
     events: run.events,
+    settlement: settlementOf(run),
   };
 }

@@ -8,6 +8,7 @@ export {
   UnknownLedgerError,
   hasLedger,
   ledgers,
+  ledgerModelNames,
   ledgerNames,
   ledgerPlugin,
   registerLedger,
@@ -101,3 +102,5 @@ export {
   type ScaleStudyResult,
   type LedgerScaleFigures,
 } from "./scale.js";
+export { CARBON, settlementFootprint, type CarbonIntensity, type SettlementFootprint } from "./carbon.js";
+export type { LedgerSources, LedgerVintage } from "./plugin.js";

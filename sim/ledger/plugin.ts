@@ -2,6 +2,7 @@
 // holds plugins by name; the built-ins are in plugins.ts.
 import type { Kernel, Streams } from "../kernel/index.js";
 import type { MarketLimits } from "../market/index.js";
+import type { CarbonIntensity } from "./carbon.js";
 import type { FaultSchedule } from "./faults.js";
 import type { TxLogKeep } from "./tx-log.js";
 import type { Ledger } from "./types.js";
@@ -24,6 +25,24 @@ export interface LedgerContext {
   readonly limits: Readonly<MarketLimits>;
 }
 
+/**
+ * When a ledger's figures are from: "2022", the paper's time (IOTA 2.0, Ethereum before and at the
+ * Merge), or "today", a ledger in service now. Table I groups its columns by it.
+ */
+export interface LedgerVintage {
+  readonly era: "2022" | "today";
+  /** The month its figures are calibrated to (ISO, e.g. "2025-07"). */
+  readonly calibrated: string;
+}
+
+/** Where a ledger's Table I figures come from, one line each (docs/ledger.md has the detail). */
+export interface LedgerSources {
+  /** The fee model and its prices. */
+  readonly fee: string;
+  /** The latency model (what the time to confirmation is built from). */
+  readonly time: string;
+}
+
 /** A ledger model under a name, as a config's `ledgers` entry refers to it. */
 export interface LedgerPlugin<Options = unknown> {
   /** Letters, digits, '.', '_' or '-'. */
@@ -32,6 +51,16 @@ export interface LedgerPlugin<Options = unknown> {
   readonly description: string;
   /** What its safety rests on, in one sentence (reports print it beside the ledger's figures). */
   readonly security?: string;
+  /** A short name for tables, e.g. "IOTA Rebased L1". */
+  readonly label?: string;
+  /** The paper's time or today, and the month of its calibration. */
+  readonly vintage?: LedgerVintage;
+  /** Intensity of the electricity its nodes draw (settlement CO2 per kWh traded). */
+  readonly carbon?: CarbonIntensity;
+  /** Sources of its fee and time figures. */
+  readonly sources?: LedgerSources;
+  /** The confirmation the market waits for under `options`, in a few words. */
+  readonly waitsFor?: (options: Options | undefined) => string;
   /** Round length the market uses on this ledger by default (s). */
   readonly defaultRoundSeconds: number;
   /** Fault kinds (sim/ledger/faults.ts) the model reacts to; a fault no run's ledger reacts to is refused. */

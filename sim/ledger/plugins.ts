@@ -2,6 +2,7 @@
 // (the paper's figures), Ethereum under proof of stake as of the Merge, and IOTA Rebased (2025) on its
 // own and under a Wasp chain per microgrid (rebased.ts). registry.ts registers them;
 // their options are overrides of the models' defaults (docs/ledger.md).
+import { CARBON } from "./carbon.js";
 import type { EthereumConfig } from "./ethereum-config.js";
 import { EthereumLedger } from "./ethereum.js";
 import type { IotaConfig } from "./iota-config.js";
@@ -30,9 +31,17 @@ function modelParts<Options extends object>(context: LedgerContext, options: Opt
   };
 }
 
+/** Whether a preset ledger's options make the market wait for finality. */
+function finality(options: PresetOptions | undefined): boolean {
+  const c = options?.confirmation;
+  return (typeof c === "string" ? c : c?.mode) === "finality";
+}
+
 /** No ledger model: every order is visible to its market the moment it is sent. */
 export const IDEAL_LEDGER: LedgerPlugin<never> = {
   name: "ideal",
+  label: "instant confirmation",
+  waitsFor: () => "nothing (confirmed when sent)",
   description: "instant confirmation (the paper's off-ledger market simulation)",
   defaultRoundSeconds: 10,
   create: null,
@@ -40,6 +49,14 @@ export const IDEAL_LEDGER: LedgerPlugin<never> = {
 
 export const IOTA_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
   name: "iota",
+  label: "IOTA 2.0 (Wasp on the Tangle)",
+  vintage: { era: "2022", calibrated: "2022-06" },
+  carbon: CARBON.world,
+  sources: {
+    fee: "the paper's Table I: 1 IOTA per request at $0.3303 per million IOTA (2022)",
+    time: "GoShimmer: ~10 s Layer-1 confirmation, plus Wasp round and anchor proof of work calibrated to the paper's ~12 s",
+  },
+  waitsFor: () => "Layer-1 confirmation of the block's anchor",
   description: "IOTA 2.0: a Wasp chain per microgrid, anchored on the Tangle (feeless Layer 1)",
   security: "Wasp committee BFT: safe while fewer than a third of the committee is faulty",
   defaultRoundSeconds: 20,
@@ -49,6 +66,14 @@ export const IOTA_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
 
 export const ETHEREUM_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
   name: "ethereum",
+  label: "Ethereum, proof of work",
+  vintage: { era: "2022", calibrated: "2022-09" },
+  carbon: CARBON.ethereumPow,
+  sources: {
+    fee: "measured gas of contracts/UniformDoubleAuction.sol x EIP-1559 price (Sep 2022 base fee ~17 gwei) x $1,300/ETH",
+    time: "proof-of-work block intervals (~13 s) and EIP-1559 queueing behind background demand",
+  },
+  waitsFor: () => "block inclusion",
   description:
     "Ethereum under proof of work (before 15 Sep 2022, the paper's figures): one chain shared by every microgrid and everyone else, EIP-1559 fees",
   security: "proof-of-work consensus of the whole chain: safe while honest miners hold most of the hash rate",
@@ -64,6 +89,14 @@ export const ETHEREUM_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
  */
 export const ETHEREUM_POS_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
   name: "ethereum-pos",
+  label: "Ethereum at the Merge",
+  vintage: { era: "2022", calibrated: "2022-10" },
+  carbon: CARBON.ethereumMerge,
+  sources: {
+    fee: "as Ethereum under proof of work (Sep 2022 fee market and ETH price)",
+    time: "12 s proof-of-stake slots (consensus specs) and EIP-1559 queueing",
+  },
+  waitsFor: () => "block inclusion",
   description:
     "Ethereum under proof of stake as of the Merge (calibrated to Sep-Oct 2022): 12 s slots, EIP-1559 fees, post-Merge energy",
   security:
@@ -81,6 +114,14 @@ export const ETHEREUM_POS_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
  */
 export const ETHEREUM_POS_2026_LEDGER: LedgerPlugin<PresetOptions> = {
   name: "ethereum-pos-2026",
+  label: "Ethereum, proof of stake",
+  vintage: { era: "today", calibrated: "2025-07" },
+  carbon: CARBON.ethereumPos,
+  sources: {
+    fee: "measured gas x EIP-1559 price (2025: ~0.4 gwei base fee, 0.1 gwei tip) x $3,800/ETH (Jul 2025)",
+    time: "12 s slots, 45 M gas limit (Jul 2025), EIP-1559 queueing; finality two epochs later",
+  },
+  waitsFor: (options) => (finality(options) ? "finality (two epochs)" : "block inclusion"),
   description:
     "Ethereum under proof of stake as of 2025: 12 s slots, 45 M gas limit, sub-gwei EIP-1559 fees; waits for inclusion (option: finality)",
   security:
@@ -101,6 +142,16 @@ export const ETHEREUM_POS_2026_LEDGER: LedgerPlugin<PresetOptions> = {
  */
 export const OP_ROLLUP_LEDGER: LedgerPlugin<PresetOptions> = {
   name: "op-rollup",
+  label: "OP Stack rollup (Base-like)",
+  vintage: { era: "today", calibrated: "2025-07" },
+  // Its energy figure is a share of an Ethereum transaction's, so Ethereum's intensity goes with it.
+  carbon: { ...CARBON.ethereumPos, source: `assumption: as Ethereum's; ${CARBON.ethereumPos.source}` },
+  sources: {
+    fee: "measured gas x L2 price (~0.005 gwei base fee, 2025) plus the Fjord L1 data fee on blobs, $3,800/ETH",
+    time: "2 s blocks streamed as 200 ms preconfirmed sub-blocks (Flashblocks); batch final on Ethereum ~20 min",
+  },
+  waitsFor: (options) =>
+    finality(options) ? "its batch final on Ethereum" : "the sequencer's preconfirmation",
   description:
     "OP Stack rollup (Base-like): 2 s blocks, 200 ms sequencer preconfirmations, L2 execution + L1 blob data fees; option: wait for L1 finality",
   security:

@@ -17,6 +17,7 @@
 //   per block (no proof of work, Rebased latency and fee).
 // - Energy: no official energy per transaction exists for IOTA Rebased; the figure is an estimate
 //   (validators x power per validator / network transactions per second), labelled an assumption.
+import { CARBON } from "./carbon.js";
 import type { IotaConfig } from "./iota-config.js";
 import { IotaLedger } from "./iota.js";
 import measured from "./ethereum-gas.json" with { type: "json" };
@@ -160,6 +161,14 @@ const ISC_FAULTS = ["wasp-node-down", "l1-latency-spike"] as const;
 
 export const IOTA_REBASED_LEDGER: LedgerPlugin<RebasedOptions> = {
   name: "iota-rebased",
+  label: "IOTA Rebased L1",
+  vintage: { era: "today", calibrated: "2025-05" },
+  carbon: CARBON.world,
+  sources: {
+    fee: "IOTA docs' gas formula: computation x (reference gas price 1000 nanos + tip) + storage x 76 - rebate, $0.178/IOTA (May 2025)",
+    time: "Mysticeti consensus commit ~0.5 s (Mysticeti paper) and commit-to-checkpoint (assumption)",
+  },
+  waitsFor: (options) => (options?.waitFor === "commit" ? "the consensus commit" : "the checkpoint"),
   description:
     "IOTA Rebased Layer 1 (mainnet May 2025): each microgrid's market a shared Move object, Mysticeti commits, final at the checkpoint, gas fees",
   security:
@@ -176,6 +185,14 @@ export const IOTA_REBASED_LEDGER: LedgerPlugin<RebasedOptions> = {
 
 export const IOTA_REBASED_ISC_LEDGER: LedgerPlugin<DeepPartial<IotaConfig>> = {
   name: "iota-rebased-isc",
+  label: "IOTA Rebased + ISC chains",
+  vintage: { era: "today", calibrated: "2025-05" },
+  carbon: CARBON.world,
+  sources: {
+    fee: "measured EVM gas of the contract at the ISC default price (10 gas per nano) plus a share of the Rebased anchor",
+    time: "Wasp committee rounds (as IOTA 2.0) anchored on Rebased: commit and checkpoint",
+  },
+  waitsFor: () => "the checkpoint holding the block's anchor",
   description:
     "an ISC (Wasp) chain per microgrid anchored on IOTA Rebased: the paper's architecture on the 2025 base layer, EVM gas plus anchoring fees",
   security:

@@ -78,4 +78,9 @@ export function ledgerNames(): string[] {
   return ledgers.names();
 }
 
+/** Names of the registered plugins that build a ledger model (every one but instant confirmation), sorted. */
+export function ledgerModelNames(): string[] {
+  return ledgers.names().filter((name) => ledgers.get(name).create !== null);
+}
+
 for (const plugin of BUILT_IN_LEDGERS) registerLedger(plugin);

@@ -1,0 +1,185 @@
+// How much the Table I figures of today's ledgers move with the assumptions behind them: each
+// assumption of docs/ledger.md that has no published figure is set low and high, the paper config
+// runs one day (scenario all) on that ledger, and the figure the assumption feeds is reported beside
+// its value at the default. `make ledger-doc` writes the table into docs/ledger.md; a test fails while
+// the doc and a fresh run disagree.
+import { REBASED, rebasedFeeNanos } from "../../sim/ledger/rebased.js";
+import { OP_ROLLUP_PRESET } from "../../sim/ledger/ledger-presets.js";
+import { ledgerPlugin } from "../../sim/ledger/index.js";
+import { parseRunConfig } from "../config/load.js";
+import { buildSummary } from "../run/report-data.js";
+import { simulate } from "../run/simulate.js";
+
+/** A Table I figure of a one-day run of the paper config on one ledger. */
+type Figure = "costPerBidUsd" | "txLatencyMeanS" | "whPerKwhTraded" | "gCo2PerKwhTraded";
+
+const FIGURE_NAMES: Readonly<Record<Figure, string>> = {
+  costPerBidUsd: "cost per bid (USD)",
+  txLatencyMeanS: "mean time to confirmation (s)",
+  whPerKwhTraded: "ledger Wh per kWh traded",
+  gCo2PerKwhTraded: "g CO2e per kWh traded",
+};
+
+/** One setting of an assumption: its label and the ledger options (or carbon intensity) that give it. */
+interface Setting {
+  label: string;
+  options?: Record<string, unknown>;
+  /** g CO2e per kWh of the network's electricity, instead of the plugin's. */
+  carbonGPerKwh?: number;
+}
+
+export interface Assumption {
+  ledger: string;
+  parameter: string;
+  base: string;
+  figure: Figure;
+  low: Setting;
+  high: Setting;
+}
+
+/** The options of iota-rebased with a Rebased gas figure changed (the fee follows the IOTA formula). */
+function rebasedFee(change: Partial<Record<keyof typeof REBASED, number>>): Record<string, unknown> {
+  const nanos = rebasedFeeNanos({ ...REBASED, ...change } as typeof REBASED);
+  return { fee: { iotaPerRequest: nanos / 1000, l1MessageIota: nanos / 1000 } };
+}
+
+const energy = (wh: number) => ({ energy: { override: { wh, note: "sensitivity setting" } } });
+const rollupScalars = (k: number) => {
+  const d = OP_ROLLUP_PRESET.l1DataFee!;
+  return {
+    l1DataFee: {
+      baseFeeScalar: Math.round(d.baseFeeScalar! * k),
+      blobBaseFeeScalar: Math.round(d.blobBaseFeeScalar! * k),
+    },
+  };
+};
+
+/** The assumptions varied, low and high (docs/ledger.md labels each an assumption). */
+export const ASSUMPTIONS: readonly Assumption[] = [
+  {
+    ledger: "iota-rebased",
+    parameter: "energy per transaction",
+    base: "0.417 Wh",
+    figure: "whPerKwhTraded",
+    low: { label: "0.0417 Wh", options: energy(REBASED.energyWhPerTx / 10) },
+    high: { label: "4.17 Wh", options: energy(REBASED.energyWhPerTx * 10) },
+  },
+  {
+    ledger: "iota-rebased",
+    parameter: "carbon intensity of its electricity",
+    base: "436 g/kWh (world average)",
+    figure: "gCo2PerKwhTraded",
+    low: { label: "50 g/kWh", carbonGPerKwh: 50 },
+    high: { label: "800 g/kWh", carbonGPerKwh: 800 },
+  },
+  {
+    ledger: "iota-rebased",
+    parameter: "commit to checkpoint (mean)",
+    base: "250 ms",
+    figure: "txLatencyMeanS",
+    low: { label: "100 ms", options: { l1: { latencyMeanMs: 100 } } },
+    high: { label: "1,000 ms", options: { l1: { latencyMeanMs: 1000 } } },
+  },
+  {
+    ledger: "iota-rebased",
+    parameter: "storage units per order",
+    base: "10,000",
+    figure: "costPerBidUsd",
+    low: { label: "5,000", options: rebasedFee({ storageUnits: 5_000 }) },
+    high: { label: "50,000", options: rebasedFee({ storageUnits: 50_000 }) },
+  },
+  {
+    ledger: "iota-rebased",
+    parameter: "computation units per order",
+    base: "1,000 (smallest bucket)",
+    figure: "costPerBidUsd",
+    low: { label: "1,000", options: rebasedFee({ computationUnits: 1_000 }) },
+    high: { label: "5,000", options: rebasedFee({ computationUnits: 5_000 }) },
+  },
+  {
+    ledger: "op-rollup",
+    parameter: "energy per transaction",
+    base: "0.5 Wh",
+    figure: "whPerKwhTraded",
+    low: { label: "0.05 Wh", options: { energyWhPerTx: { pos: 0.05 } } },
+    high: { label: "5.1 Wh (an L1 transaction)", options: { energyWhPerTx: { pos: 5.1 } } },
+  },
+  {
+    ledger: "op-rollup",
+    parameter: "L1 fee scalars",
+    base: "2,269 and 1,055,778",
+    figure: "costPerBidUsd",
+    low: { label: "x 0.5", options: rollupScalars(0.5) },
+    high: { label: "x 2", options: rollupScalars(2) },
+  },
+  {
+    ledger: "ethereum-pos-2026",
+    parameter: "missed-slot rate",
+    base: "1 %",
+    figure: "txLatencyMeanS",
+    low: { label: "0 %", options: { blocks: { missedSlotProb: 0 } } },
+    high: { label: "5 %", options: { blocks: { missedSlotProb: 0.05 } } },
+  },
+];
+
+export interface SensitivityRow {
+  assumption: Assumption;
+  base: number;
+  low: number;
+  high: number;
+}
+
+/** The figure of a one-day run of the paper config on `ledger` with `setting`. */
+function runFigure(paper: unknown, ledger: string, figure: Figure, setting?: Setting): number {
+  const config = parseRunConfig(
+    {
+      ...(paper as Record<string, unknown>),
+      ledgers: [ledger],
+      scenarios: ["all"],
+      profiles: { ...(paper as { profiles: object }).profiles, days: 1 },
+      ledgerOptions: setting?.options === undefined ? {} : { [ledger]: setting.options },
+    },
+    "sensitivity",
+  );
+  const summary = buildSummary(simulate(config, "."));
+  const settlement = summary.scenarios[0]!.settlement;
+  const ledgerFigures = summary.ledgers[0]!;
+  switch (figure) {
+    case "costPerBidUsd":
+      return ledgerFigures.costPerBidUsd;
+    case "txLatencyMeanS":
+      return ledgerFigures.txLatencyMeanS;
+    case "whPerKwhTraded":
+      return settlement.whPerKwhTraded;
+    case "gCo2PerKwhTraded": {
+      const own = ledgerPlugin(ledger).carbon!.gPerKwh;
+      const carbon = setting?.carbonGPerKwh ?? own;
+      return (settlement.gCo2PerKwhTraded * carbon) / own;
+    }
+  }
+}
+
+/** Every assumption at its default, low and high, on the paper config (`paper`: its parsed JSON). */
+export function sensitivity(paper: unknown): SensitivityRow[] {
+  return ASSUMPTIONS.map((a) => ({
+    assumption: a,
+    base: runFigure(paper, a.ledger, a.figure),
+    low: runFigure(paper, a.ledger, a.figure, a.low),
+    high: runFigure(paper, a.ledger, a.figure, a.high),
+  }));
+}
+
+const sig = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "n/a");
+
+/** The rows as a Markdown table. */
+export function sensitivityTable(rows: readonly SensitivityRow[]): string[] {
+  return [
+    "| ledger | assumption (default) | figure | at the default | low setting | high setting |",
+    "|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| \`${r.assumption.ledger}\` | ${r.assumption.parameter} (${r.assumption.base}) | ${FIGURE_NAMES[r.assumption.figure]} ` +
+        `| ${sig(r.base)} | ${r.assumption.low.label}: ${sig(r.low)} | ${r.assumption.high.label}: ${sig(r.high)} |`,
+    ),
+  ];
+}
