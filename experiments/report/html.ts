@@ -288,7 +288,7 @@ ${claimsSection(input.claims)}
 ${figures.join("\n")}
 </section>
 <section id="table1">
-<h2>Table I — IOTA vs Ethereum, one column per ledger model</h2>
+<h2>Table I then and now: one column per ledger model, the paper's time before today</h2>
 ${notRun.includes("table1") ? notRunNote("table1", "Table I") : `${table1Section(input.table1)}\n${tableChart}`}
 </section>
 <section id="scalability">

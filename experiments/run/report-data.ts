@@ -137,6 +137,7 @@ export function buildSummary(result: SimulationResult): Summary {
 
 const pad = (s: string, n: number): string => s.padEnd(n);
 const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+const sig = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "n/a");
 
 /** A short plain-text table of the summary. */
 export function printSummary(s: Summary): string {
@@ -161,7 +162,11 @@ export function printSummary(s: Summary): string {
   for (const l of s.ledgers) {
     lines.push(
       `${l.ledger}: ${num(l.txLatencyMeanS)} s per tx (p95 ${num(l.txLatencyP95S)}), $${l.costPerBidUsd.toPrecision(3)} per bid, ` +
-        `${l.energyPerTxWh.toPrecision(3)} Wh per tx`,
+        `${l.energyPerTxWh.toPrecision(3)} Wh per tx` +
+        (l.settlement === undefined
+          ? ""
+          : `; settling costs ${sig(l.settlement.whPerKwhTraded)} Wh, ${sig(l.settlement.gCo2PerKwhTraded)} g CO2e ` +
+            `and $${sig(l.settlement.feesUsdPerKwhTraded)} per kWh traded`),
     );
   }
   for (const c of s.claims) lines.push(`[${c.holds ? "holds" : "FAILS"}] ${c.claim}: ${c.ours}`);
