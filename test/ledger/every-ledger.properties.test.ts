@@ -22,6 +22,7 @@ import { AGENTS, CHAINS } from "./fixtures.js";
 import {
   build,
   checkInvariants,
+  committeeSize,
   faultsFor,
   modelPlugins,
   operatorOf,
@@ -117,6 +118,7 @@ for (const plugin of modelPlugins()) {
 
   const kinds = plugin.faultKinds ?? [];
   if (kinds.length === 0) continue;
+  const committee = committeeSize(plugin);
   test(`${plugin.name}: with a random window of a fault it declares, nothing is lost or settled twice`, () => {
     fc.assert(
       fc.property(
@@ -127,7 +129,7 @@ for (const plugin of modelPlugins()) {
         ({ seed, steps }, kind, fromMin, lengthMin) => {
           const fromMs = fromMin * 60_000;
           const toMs = fromMs + lengthMin * 60_000;
-          const out = runSteps(plugin, steps, seed, { faults: faultsFor(plugin, kind, fromMs, toMs) });
+          const out = runSteps(plugin, steps, seed, { faults: faultsFor(kind, fromMs, toMs, committee) });
           checkInvariants(out);
           checkStopped(out, kind, fromMs, toMs);
         },

@@ -106,16 +106,21 @@ export function committeeSize(plugin: LedgerPlugin): number | undefined {
 export const STOPPING_KINDS = new Set(["wasp-node-down", "sequencer-down"]);
 
 /**
- * A fault of `kind` over [fromMs, toMs): a stopping fault stops the whole chain (enough of chain
- * `chain`'s committee down to lose its quorum) or the sequencer; a spike multiplies by 4. A kind
- * without a template here fails: a new fault kind needs one.
+ * A fault of `kind` over [fromMs, toMs): a stopping fault stops the whole chain `chain` (enough of a
+ * committee of `committee` nodes down to lose its quorum) or the sequencer; a spike multiplies by 4.
+ * A kind without a template here fails: a new fault kind needs one.
  */
-export function faultsFor(plugin: LedgerPlugin, kind: string, fromMs: number, toMs: number, chain = 1): Fault[] {
+export function faultsFor(
+  kind: string,
+  fromMs: number,
+  toMs: number,
+  committee: number | undefined,
+  chain = 1,
+): Fault[] {
   switch (kind) {
     case "wasp-node-down": {
-      const n = committeeSize(plugin);
-      assert.ok(n !== undefined, `${plugin.name} declares wasp-node-down but has no Wasp committee`);
-      return Array.from({ length: waspFaultTolerance(n) + 1 }, (_, node) => ({
+      assert.ok(committee !== undefined, "wasp-node-down on a ledger without a Wasp committee");
+      return Array.from({ length: waspFaultTolerance(committee) + 1 }, (_, node) => ({
         kind,
         chain,
         node,
@@ -131,6 +136,12 @@ export function faultsFor(plugin: LedgerPlugin, kind: string, fromMs: number, to
     default:
       assert.fail(`no fault template for kind "${kind}": add one to test/ledger/every-ledger.ts`);
   }
+}
+
+/** Committee size of the first registered ledger model that declares `kind` (for its template). */
+export function committeeFor(kind: string): number | undefined {
+  const declaring = modelPlugins().find((p) => p.faultKinds?.includes(kind) === true);
+  return declaring === undefined ? undefined : committeeSize(declaring);
 }
 
 /** Whether a transaction on `chain` waits for a stopping fault of `kind` (on `faultChain`). */
