@@ -184,7 +184,10 @@ for (const plugin of plugins) {
           assert.ok(log.fault[r]! >= 0, `tx ${r}: held back but not attributed to the fault`);
         } else if (kind === "wasp-node-down" && log.submitMs[r]! >= FROM_MS && log.submitMs[r]! < TO_MS) {
           // The other microgrids' chains go on as before.
-          assert.ok(latency(o, r) <= 2 * baseMax + 1_000, `tx ${r} on chain ${log.chain[r]}: ${latency(o, r)} ms`);
+          assert.ok(
+            latency(o, r) <= 2 * baseMax + 1_000,
+            `tx ${r} on chain ${log.chain[r]}: ${latency(o, r)} ms`,
+          );
         }
         if (kind === "sequencer-down" && log.status[r] === TxStatus.CONFIRMED) {
           const t = log.confirmMs[r]!;
@@ -199,7 +202,10 @@ for (const plugin of plugins) {
         let pastDeadline = 0;
         for (let r = 0; r < log.length; r++)
           if (heldBack(o, kind, r) && log.deadlineMs[r]! < TO_MS) pastDeadline++;
-        assert.ok(pastDeadline > 0 && missed >= pastDeadline, `${missed} missed, ${pastDeadline} held past deadline`);
+        assert.ok(
+          pastDeadline > 0 && missed >= pastDeadline,
+          `${missed} missed, ${pastDeadline} held past deadline`,
+        );
       }
     });
   }
@@ -224,7 +230,10 @@ for (const plugin of plugins) {
         }
         if (log.status[r] !== TxStatus.PENDING) {
           if (stopped && !isMessage(kind, o, r))
-            assert.ok(log.resolvedMs[r]! < FROM_MS + 60_000, `tx ${r}: resolved at ${log.resolvedMs[r]}, stopped`);
+            assert.ok(
+              log.resolvedMs[r]! < FROM_MS + 60_000,
+              `tx ${r}: resolved at ${log.resolvedMs[r]}, stopped`,
+            );
           continue;
         }
         pending++;
@@ -253,7 +262,9 @@ for (const plugin of plugins) {
   test(`${plugin.name}: fault kinds it does not declare (${undeclared.join(", ")}) leave its run as it was`, () => {
     const base = baseline(plugin);
     for (const kind of undeclared) {
-      const o = paperRun(plugin, { faults: faultsFor(kind, FROM_MS, TO_MS, committeeFor(kind), STOPPED_CHAIN) });
+      const o = paperRun(plugin, {
+        faults: faultsFor(kind, FROM_MS, TO_MS, committeeFor(kind), STOPPED_CHAIN),
+      });
       checkInvariants(o);
       const log = o.ledger.log;
       const bl = base.ledger.log;
@@ -262,7 +273,10 @@ for (const plugin of plugins) {
       assert.deepEqual(log.resolvedMs.subarray(0, n), bl.resolvedMs.subarray(0, n), `${kind}: times`);
       assert.deepEqual(log.status.subarray(0, n), bl.status.subarray(0, n), `${kind}: statuses`);
       assert.deepEqual(log.feeUsd.subarray(0, n), bl.feeUsd.subarray(0, n), `${kind}: fees`);
-      assert.ok(log.fault.subarray(0, n).every((f) => f === -1), `${kind}: nothing attributed to it`);
+      assert.ok(
+        log.fault.subarray(0, n).every((f) => f === -1),
+        `${kind}: nothing attributed to it`,
+      );
       assert.deepEqual(o.ledger.faultImpacts(), [], `${kind}: no impact reported`);
     }
   });

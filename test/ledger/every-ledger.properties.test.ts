@@ -80,7 +80,8 @@ function request(step: Step, nonces: Map<number, number>, now: number): TxReques
   const last = nonces.get(s) ?? 0;
   const nonce = step.nonce === "next" ? last + 1 : step.nonce === "same" ? last : last + 3;
   nonces.set(s, Math.max(last, nonce));
-  const deadlineMs = step.deadline === "none" ? undefined : now + (step.deadline === "tight" ? 1 : 20 * 60_000);
+  const deadlineMs =
+    step.deadline === "none" ? undefined : now + (step.deadline === "tight" ? 1 : 20 * 60_000);
   if (s >= MESSENGER_BASE)
     return { chain: s - MESSENGER_BASE, sender: s, kind: "inter-mg", nonce, quantityWh: 0, deadlineMs };
   const own = s >= AGENTS ? s - AGENTS : Math.floor(s / 5);

@@ -85,7 +85,10 @@ for (const plugin of modelPlugins()) {
     for (let i = 0; i < n; i++) {
       assert.equal(out.calls[i], 1, `${plugin.name}: tx ${i} outcomes`);
       if (EXPECTED[i] !== Reason.NONE) {
-        assert.ok(Number.isNaN(log.confirmMs[i]!), `${plugin.name}: rejected tx ${i} has a confirmation time`);
+        assert.ok(
+          Number.isNaN(log.confirmMs[i]!),
+          `${plugin.name}: rejected tx ${i} has a confirmation time`,
+        );
       }
       // Orders and clears record the round the contract was in when they executed.
       const tx = SCRIPT[i]![0];

@@ -98,7 +98,9 @@ export function build(plugin: LedgerPlugin, faults: FaultSchedule = NO_FAULTS, s
 
 /** Committee size of a plugin's Wasp chains (a probe model's config), or undefined without any. */
 export function committeeSize(plugin: LedgerPlugin): number | undefined {
-  const probe = plugin.create!(paperContext(), undefined) as { config?: { wasp?: { committeeSize?: number } } };
+  const probe = plugin.create!(paperContext(), undefined) as {
+    config?: { wasp?: { committeeSize?: number } };
+  };
   return probe.config?.wasp?.committeeSize;
 }
 
@@ -193,7 +195,10 @@ export function checkInvariants(o: Outcomes, allowPending = false): void {
     feeUsd += fu;
     energy += e;
     if (s === TxStatus.PENDING) {
-      assert.ok(Number.isNaN(resolved) && Number.isNaN(log.confirmMs[r]!), `${name}: pending tx ${r} has times`);
+      assert.ok(
+        Number.isNaN(resolved) && Number.isNaN(log.confirmMs[r]!),
+        `${name}: pending tx ${r} has times`,
+      );
       assert.equal(fn + fu + e, 0, `${name}: pending tx ${r} charged`);
       continue;
     }
