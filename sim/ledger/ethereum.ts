@@ -249,7 +249,8 @@ export class EthereumLedger implements Ledger {
     this.#scratchN = 0;
     this.#slot(t);
     this.#nextBlockMs = this.#blockAfter(t);
-    if (this.#lanes.pending > 0)
+    // A sequencer down for good builds no block again: its pending transactions stay pending.
+    if (this.#lanes.pending > 0 && !this.#downForGood(t))
       this.#kernel.schedule(this.#nextBlockMs, this.#onBlock, this.config.eventPriority);
     else this.#scheduled = false;
     const n = this.#scratchN;
@@ -289,6 +290,13 @@ export class EthereumLedger implements Ledger {
         () => deliver(true),
         this.config.eventPriority,
       );
+  }
+
+  /** Whether the sequencer is down at t in a window without an end. */
+  #downForGood(t: number): boolean {
+    if (!this.#sequencerFaults) return false;
+    const down = activeWindow(this.faults, "sequencer-down", t);
+    return down >= 0 && this.faults.faults[down]!.toMs === Infinity;
   }
 
   /** One slot at time t: a block unless a proof-of-stake slot is missed or the sequencer is down. */
