@@ -416,7 +416,7 @@ export function speedSpec(rows: readonly SpeedRow[]): TopLevelSpec {
       goal: finite(r.goalTimeOverFloor),
     }));
   const domain = decades([...values.map((v) => v.timeOverFloor), ...values.map((v) => v.goal ?? NaN), 1]);
-  const y = { field: "case", type: "nominal" as const, title: null, sort: null };
+  const y = { field: "case", type: "nominal" as const, title: null, sort: null, axis: { labelLimit: 320 } };
   const x = {
     field: "timeOverFloor",
     type: "quantitative" as const,
