@@ -1,11 +1,15 @@
 // Collects results/bench/*.json into results/bench/SUMMARY.md: every figure beside its floor (a
 // bare heap, a bare sort, the market alone, a bare expm1), so that it means something on any
-// machine, plus the machine and load it was measured under.
+// machine, plus the machine and load it was measured under, and the ledger comparison
+// (ledgers.bench.ts). Also writes every speed figure as results/bench/speed.arrow (and .parquet)
+// with the chart speed-floors (.vl.json, .svg): docs/bench.md.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../experiments/io/atomic.js";
+import { speedRows, writeSpeed } from "./lib/outputs.js";
 
 const DIR = "results/bench";
+const SUMMARY_MD = "SUMMARY.md";
 
 type Json = Record<string, unknown>;
 
@@ -121,11 +125,67 @@ function ledger(j: Json): string[] {
   ];
 }
 
+/** Significant digits, or n/a for JSON's null (a NaN figure). */
+const g = (x: unknown, digits = 3): string =>
+  typeof x === "number" && Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : "n/a";
+
+/** A Markdown table cell: no pipes or line breaks. */
+const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
+
+function ledgers(j: Json): string[] {
+  const w = j.workload as Json;
+  const models = rows(j.models);
+  return [
+    "## Ledger models compared on one workload",
+    machine(j),
+    "",
+    `Every registered ledger model on the ledger scalability study (sim/ledger/scale.ts), seed ${String(w.seed)}, ` +
+      `${String(w.periods)} period(s): each participant sends an order and two updates, each microgrid's operator clears. ` +
+      "The simulated figures are the same on every run; CPU is the simulator's own time (median of " +
+      `${String(j.repeats)} runs). Files: ledgers.arrow, ledger-models.arrow, ledgers-latency.svg, ledgers-cost.svg, ledgers-energy.svg.`,
+    "",
+    ...table(
+      [
+        "ledger",
+        "participants",
+        "latency mean s",
+        "latency p95 s",
+        "USD per bid",
+        "Wh per tx",
+        "Wh per order",
+        "transactions",
+        "pending",
+        "missed",
+        "CPU ms",
+      ],
+      rows(j.rows).map((r) => [
+        String(r.ledger),
+        String(r.participants),
+        g(r.orderLatencyMeanS),
+        g(r.orderLatencyP95S),
+        g(r.costPerBidUsd),
+        g(r.energyWhPerTx),
+        g(r.energyWhPerOrder),
+        String(r.transactions),
+        String(r.pending),
+        String(r.missed),
+        n(r.cpuMs, 0),
+      ]),
+    ),
+    "",
+    ...table(
+      ["ledger", "energy reading", "security"],
+      models.map((mo) => [String(mo.ledger), String(mo.energyReading), String(mo.security)].map(cell)),
+    ),
+  ];
+}
+
 const sections: [string, (j: Json) => string[]][] = [
   ["kernel", kernel],
   ["market", market],
   ["period", period],
   ["ledger", ledger],
+  ["ledgers", ledgers],
 ];
 
 const out = [
@@ -138,5 +198,16 @@ for (const [name, render] of sections) {
   const j = read(name);
   out.push(...(j ? render(j) : [`## ${name}`, "not run"]), "");
 }
+const speed = speedRows(
+  Object.fromEntries(["kernel", "market", "period", "ledger"].map((s) => [s, read(s)])),
+);
+const speedFiles = speed.length > 0 ? await writeSpeed(DIR, speed) : [];
+if (speedFiles.length > 0)
+  out.push(
+    "## Files",
+    "",
+    "Every speed figure above is also in `speed.arrow` (ops/s, its floor's, the ratio and the goal; chart `speed-floors.svg`).",
+    "",
+  );
 writeFileAtomic(join(DIR, "SUMMARY.md"), `${out.join("\n")}\n`);
-process.stdout.write(`wrote ${join(DIR, "SUMMARY.md")}\n`);
+process.stdout.write(`wrote ${[SUMMARY_MD, ...speedFiles].map((f) => join(DIR, f)).join(", ")}\n`);

@@ -1,5 +1,6 @@
-// The column tables of docs/results.md, generated from the result schema (sim/metrics/schema.ts)
-// and the reproduction's tables (experiments/readings/schema.ts):
+// The column tables of docs/results.md, generated from the result schema (sim/metrics/schema.ts),
+// the reproduction's tables (experiments/readings/schema.ts) and the bench suite's
+// (experiments/bench/schema.ts):
 // `node --import tsx experiments/io/results-doc.ts` rewrites the section between the markers, and a
 // test fails while the doc and the schema disagree.
 import { readFileSync } from "node:fs";
@@ -7,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { TABLES, type ArrowType, type TableDef } from "../../sim/metrics/index.js";
 import { writeFileAtomic } from "./atomic.js";
 import { EXPERIMENT_TABLES } from "../readings/schema.js";
+import { BENCH_TABLES } from "../bench/schema.js";
 
 export const RESULTS_DOC = fileURLToPath(new URL("../../docs/results.md", import.meta.url));
 
@@ -40,7 +42,9 @@ function tableMarkdown(table: TableDef): string {
 }
 
 /** The generated section, markers included. */
-export function columnsSection(tables: readonly TableDef[] = [...TABLES, ...EXPERIMENT_TABLES]): string {
+export function columnsSection(
+  tables: readonly TableDef[] = [...TABLES, ...EXPERIMENT_TABLES, ...BENCH_TABLES],
+): string {
   return [BEGIN, "", tables.map(tableMarkdown).join("\n\n"), "", END].join("\n");
 }
 

@@ -60,6 +60,10 @@ export interface LedgerScaleFigures {
   costPerBidUsd: number;
   costPerBidNative: number;
   energyWhPerTx: number;
+  /** Ledger energy of every transaction of the run (orders and clears), Wh. */
+  energyWh: number;
+  /** The energy figure the model charges per transaction and its source (Ledger.energyReading). */
+  energyReading: string;
   kernelEvents: number;
   /** Ethereum only: mean base fee over the blocks of the run, gwei (NaN for IOTA). */
   meanBaseFeeGwei: number;
@@ -216,6 +220,8 @@ function figures(
     costPerBidUsd: orders > 0 ? orderFeeUsd / orders : NaN,
     costPerBidNative: orders > 0 ? orderFeeNative / orders : NaN,
     energyWhPerTx: s.confirmed + s.rejected > 0 ? s.energyWh / (s.confirmed + s.rejected) : NaN,
+    energyWh: s.energyWh,
+    energyReading: ledger.energyReading ?? "not stated by the ledger model",
     kernelEvents: events,
     meanBaseFeeGwei: ledger instanceof EthereumLedger ? meanBaseFee(ledger) : NaN,
   };
