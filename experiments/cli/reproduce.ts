@@ -1,5 +1,6 @@
 // `p2psim reproduce`, `p2psim readings`, `p2psim table1` and `p2psim report <dir>` (options in
 // commands.ts).
+import { sig3 } from "../io/format.js";
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import {
@@ -35,7 +36,6 @@ import { stages } from "./progress.js";
 import type { ReadingsArgs, ReportArgs, ReproduceArgs, Table1Args } from "./args.js";
 
 const num = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
-const sigNum = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "n/a");
 
 function count(value: number | undefined, flag: string, min: number): void {
   if (value !== undefined && !(Number.isSafeInteger(value) && value >= min))
@@ -63,7 +63,7 @@ export function printOverview(o: Overview): string {
     for (const r of o.today)
       lines.push(
         `  ${r.dataset.padEnd(10)} ${r.ledger.padEnd(18)} ${r.era.padEnd(9)} reduction ${num(r.mainGridReductionPct).padStart(6)} %  ` +
-          `missed ${num(r.missedKwh, 1).padStart(7)} kWh  ${sigNum(r.gCo2PerKwhTraded).padStart(9)} g  $${sigNum(r.feesUsdPerKwhTraded)}`,
+          `missed ${num(r.missedKwh, 1).padStart(7)} kWh  ${sig3(r.gCo2PerKwhTraded).padStart(9)} g  $${sig3(r.feesUsdPerKwhTraded)}`,
       );
   }
   const best = o.readings?.closest[0];
@@ -143,7 +143,7 @@ export async function readings(args: ReadingsArgs): Promise<void> {
 /** The ledgers `table1` runs: `--ledgers`, each checked, or every registered ledger with a model. */
 function table1Ledgers(asked: string | undefined): string[] {
   if (asked === undefined) return ledgerModelNames();
-  const names = asked.split(",").filter((n) => n.length > 0);
+  const names = [...new Set(asked.split(",").map((n) => n.trim()))].filter((n) => n.length > 0);
   for (const name of names) {
     if (!hasLedger(name))
       throw new InputError(
@@ -156,8 +156,7 @@ function table1Ledgers(asked: string | undefined): string[] {
   return names;
 }
 
-const sig = (x: number | string | null, digits = 3): string =>
-  typeof x === "number" ? String(Number(x.toPrecision(digits))) : (x ?? "n/a");
+const sig = (x: number | string | null): string => (typeof x === "number" ? sig3(x) : (x ?? "n/a"));
 
 export function table1(args: Table1Args): void {
   const config = loadRunConfig(args.config);

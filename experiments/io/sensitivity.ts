@@ -3,6 +3,7 @@
 // runs one day (scenario all) on that ledger, and the figure the assumption feeds is reported beside
 // its value at the default. `make ledger-doc` writes the table into docs/ledger.md; a test fails while
 // the doc and a fresh run disagree.
+import { sig3 } from "./format.js";
 import { REBASED, rebasedFeeNanos } from "../../sim/ledger/rebased.js";
 import { OP_ROLLUP_PRESET } from "../../sim/ledger/ledger-presets.js";
 import { ledgerPlugin } from "../../sim/ledger/index.js";
@@ -20,7 +21,10 @@ const FIGURE_NAMES: Readonly<Record<Figure, string>> = {
   gCo2PerKwhTraded: "g CO2e per kWh traded",
 };
 
-/** One setting of an assumption: its label and the ledger options (or carbon intensity) that give it. */
+/**
+ * One setting of an assumption: its label and the ledger options that give it, or a carbon intensity
+ * (which scales the base run's CO2 in proportion: no run of its own).
+ */
 interface Setting {
   label: string;
   options?: Record<string, unknown>;
@@ -33,7 +37,8 @@ export interface Assumption {
   parameter: string;
   base: string;
   figure: Figure;
-  low: Setting;
+  /** None where the default is already the lowest the model allows. */
+  low?: Setting;
   high: Setting;
 }
 
@@ -91,9 +96,8 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     ledger: "iota-rebased",
     parameter: "computation units per order",
-    base: "1,000 (smallest bucket)",
+    base: "1,000, the smallest bucket",
     figure: "costPerBidUsd",
-    low: { label: "1,000", options: rebasedFee({ computationUnits: 1_000 }) },
     high: { label: "5,000", options: rebasedFee({ computationUnits: 5_000 }) },
   },
   {
@@ -114,6 +118,14 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     ledger: "ethereum-pos-2026",
+    parameter: "energy per transaction",
+    base: "5.1 Wh, CCRI's electricity",
+    figure: "whPerKwhTraded",
+    low: { label: "2.5 Wh", options: { energyWhPerTx: { pos: 2.5 } } },
+    high: { label: "15 Wh, CCAF's 7.50 GWh a year", options: { energyWhPerTx: { pos: 15 } } },
+  },
+  {
+    ledger: "ethereum-pos-2026",
     parameter: "missed-slot rate",
     base: "1 %",
     figure: "txLatencyMeanS",
@@ -125,51 +137,61 @@ export const ASSUMPTIONS: readonly Assumption[] = [
 export interface SensitivityRow {
   assumption: Assumption;
   base: number;
+  /** NaN without a low setting. */
   low: number;
   high: number;
 }
 
-/** The figure of a one-day run of the paper config on `ledger` with `setting`. */
-function runFigure(paper: unknown, ledger: string, figure: Figure, setting?: Setting): number {
+type Figures = Record<Figure, number>;
+
+/** The figures of a one-day run of the paper config (scenario all) on `ledger` with `options`. */
+function runFigures(paper: unknown, ledger: string, options?: Record<string, unknown>): Figures {
   const config = parseRunConfig(
     {
       ...(paper as Record<string, unknown>),
       ledgers: [ledger],
       scenarios: ["all"],
       profiles: { ...(paper as { profiles: object }).profiles, days: 1 },
-      ledgerOptions: setting?.options === undefined ? {} : { [ledger]: setting.options },
+      ledgerOptions: options === undefined ? {} : { [ledger]: options },
     },
     "sensitivity",
   );
   const summary = buildSummary(simulate(config, "."));
   const settlement = summary.scenarios[0]!.settlement;
-  const ledgerFigures = summary.ledgers[0]!;
-  switch (figure) {
-    case "costPerBidUsd":
-      return ledgerFigures.costPerBidUsd;
-    case "txLatencyMeanS":
-      return ledgerFigures.txLatencyMeanS;
-    case "whPerKwhTraded":
-      return settlement.whPerKwhTraded;
-    case "gCo2PerKwhTraded": {
-      const own = ledgerPlugin(ledger).carbon!.gPerKwh;
-      const carbon = setting?.carbonGPerKwh ?? own;
-      return (settlement.gCo2PerKwhTraded * carbon) / own;
-    }
-  }
+  const figures = summary.ledgers[0]!;
+  return {
+    costPerBidUsd: figures.costPerBidUsd,
+    txLatencyMeanS: figures.txLatencyMeanS,
+    whPerKwhTraded: settlement.whPerKwhTraded,
+    gCo2PerKwhTraded: settlement.gCo2PerKwhTraded,
+  };
+}
+
+/** A setting's figure: a run with its options, or the base run's CO2 at its carbon intensity. */
+function settingFigure(paper: unknown, a: Assumption, base: Figures, setting: Setting | undefined): number {
+  if (setting === undefined) return NaN;
+  if (setting.carbonGPerKwh !== undefined)
+    return (base.gCo2PerKwhTraded * setting.carbonGPerKwh) / ledgerPlugin(a.ledger).carbon!.gPerKwh;
+  return runFigures(paper, a.ledger, setting.options)[a.figure];
 }
 
 /** Every assumption at its default, low and high, on the paper config (`paper`: its parsed JSON). */
 export function sensitivity(paper: unknown): SensitivityRow[] {
-  return ASSUMPTIONS.map((a) => ({
-    assumption: a,
-    base: runFigure(paper, a.ledger, a.figure),
-    low: runFigure(paper, a.ledger, a.figure, a.low),
-    high: runFigure(paper, a.ledger, a.figure, a.high),
-  }));
+  const bases = new Map<string, Figures>();
+  const baseOf = (ledger: string): Figures => {
+    if (!bases.has(ledger)) bases.set(ledger, runFigures(paper, ledger));
+    return bases.get(ledger)!;
+  };
+  return ASSUMPTIONS.map((a) => {
+    const base = baseOf(a.ledger);
+    return {
+      assumption: a,
+      base: base[a.figure],
+      low: settingFigure(paper, a, base, a.low),
+      high: settingFigure(paper, a, base, a.high),
+    };
+  });
 }
-
-const sig = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "n/a");
 
 /** The rows as a Markdown table. */
 export function sensitivityTable(rows: readonly SensitivityRow[]): string[] {
@@ -179,7 +201,8 @@ export function sensitivityTable(rows: readonly SensitivityRow[]): string[] {
     ...rows.map(
       (r) =>
         `| \`${r.assumption.ledger}\` | ${r.assumption.parameter} (${r.assumption.base}) | ${FIGURE_NAMES[r.assumption.figure]} ` +
-        `| ${sig(r.base)} | ${r.assumption.low.label}: ${sig(r.low)} | ${r.assumption.high.label}: ${sig(r.high)} |`,
+        `| ${sig3(r.base)} | ${r.assumption.low === undefined ? "none (the default is the lowest)" : `${r.assumption.low.label}: ${sig3(r.low)}`} ` +
+        `| ${r.assumption.high.label}: ${sig3(r.high)} |`,
     ),
   ];
 }

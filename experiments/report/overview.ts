@@ -2,6 +2,7 @@
 // (seed means with 95 % intervals, the paper's value and the tolerance), each claim with its kind
 // and the share of seeds in which it held, every benefit reading, and the readings map. Static
 // HTML (no script): it opens offline with nothing to run.
+import { sig3 } from "../io/format.js";
 import { escapeHtml } from "./html.js";
 import { staticPage } from "./static-page.js";
 
@@ -69,8 +70,6 @@ export interface OverviewLedgerRow {
   feesUsdPerKwhTraded: number;
 }
 
-const sig = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "n/a");
-
 function todayTable(rows: readonly OverviewLedgerRow[]): string {
   const head = [
     "Dataset",
@@ -98,11 +97,11 @@ function todayTable(rows: readonly OverviewLedgerRow[]): string {
       num(r.mainGridReductionPct, 2),
       num(r.missedKwh, 1),
       num(r.tradedKwh, 1),
-      sig(r.txLatencyMeanS),
-      sig(r.costPerBidUsd),
-      sig(r.settlementWhPerKwhTraded),
-      sig(r.gCo2PerKwhTraded),
-      sig(r.feesUsdPerKwhTraded),
+      sig3(r.txLatencyMeanS),
+      sig3(r.costPerBidUsd),
+      sig3(r.settlementWhPerKwhTraded),
+      sig3(r.gCo2PerKwhTraded),
+      sig3(r.feesUsdPerKwhTraded),
     ].map((t) => `<td class="num">${t}</td>`);
     return `<tr>${text.join("")}${nums.join("")}</tr>`;
   });
@@ -112,7 +111,7 @@ function todayTable(rows: readonly OverviewLedgerRow[]): string {
 function todaySection(rows: readonly OverviewLedgerRow[] | undefined): string {
   if (rows === undefined || rows.length === 0)
     return "<p>No ledger runs in this reproduction: not run in this folder.</p>";
-  return `<p class="muted">The paper's market (grid for the benefits, all vs grid for the main grid, all for the rest) on every ledger of each dataset's full run, one seed. Benefits and main-grid energy move only where a ledger makes orders miss their period; the settlement columns are the ledger's energy, CO2 and fees for every transaction of the run over the energy sold to peers. Table I of each dataset's report gives every figure's source.</p>
+  return `<p class="muted">The paper's market (grid for the benefits, all vs grid for the main grid, all for the rest) on every ledger of each dataset's full run, one seed. Main-grid energy moves only where a ledger makes orders miss their period; benefits also move with the round in which a ledger's confirmations arrive; the settlement columns are the ledger's energy, CO2 and fees for every transaction of the run over the energy sold to peers. Table I of each dataset's report gives every figure's source.</p>
 ${todayTable(rows)}`;
 }
 

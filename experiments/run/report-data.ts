@@ -1,4 +1,5 @@
 // The summary of a simulation (summary.json) and its short terminal table.
+import { sig3 } from "../io/format.js";
 import {
   executedOrders,
   latencySummary,
@@ -100,12 +101,9 @@ export function buildSummary(result: SimulationResult): Summary {
   const all = mine.find((s) => s.scenario === "all");
   const ledgers: LedgerFigures[] = [];
   const seen = new Set<string>();
+  const figuresScenario = (all ?? grid ?? mine[0])?.scenario ?? "";
   for (const run of result.runs) {
-    if (
-      run.ledgerModel === undefined ||
-      seen.has(run.ledger) ||
-      run.scenario.id !== (all ?? grid ?? mine[0])?.scenario
-    )
+    if (run.ledgerModel === undefined || seen.has(run.ledger) || run.scenario.id !== figuresScenario)
       continue;
     seen.add(run.ledger);
     const settlement = scenarios.find(
@@ -131,13 +129,12 @@ export function buildSummary(result: SimulationResult): Summary {
     scenarios,
     claims: checkClaims(mine, claimContext(result)),
     ledgers,
-    table1: tableOne(ledgers),
+    table1: tableOne(ledgers, figuresScenario),
   };
 }
 
 const pad = (s: string, n: number): string => s.padEnd(n);
 const num = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
-const sig = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "n/a");
 
 /** A short plain-text table of the summary. */
 export function printSummary(s: Summary): string {
@@ -165,8 +162,8 @@ export function printSummary(s: Summary): string {
         `${l.energyPerTxWh.toPrecision(3)} Wh per tx` +
         (l.settlement === undefined
           ? ""
-          : `; settling costs ${sig(l.settlement.whPerKwhTraded)} Wh, ${sig(l.settlement.gCo2PerKwhTraded)} g CO2e ` +
-            `and $${sig(l.settlement.feesUsdPerKwhTraded)} per kWh traded`),
+          : `; settling costs ${sig3(l.settlement.whPerKwhTraded)} Wh, ${sig3(l.settlement.gCo2PerKwhTraded)} g CO2e ` +
+            `and $${sig3(l.settlement.feesUsdPerKwhTraded)} per kWh traded`),
     );
   }
   for (const c of s.claims) lines.push(`[${c.holds ? "holds" : "FAILS"}] ${c.claim}: ${c.ours}`);

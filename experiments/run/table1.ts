@@ -50,10 +50,13 @@ export interface TableOneColumn {
   feesPerKwhTraded: TableOneFigure;
 }
 
-/** Table I: the columns of the paper's time ("then") and of today's ledgers ("now"). */
+/** Table I: the columns of the paper's time ("then"), of today's ledgers ("now"), and of ledgers whose plugin states neither. */
 export interface TableOne {
   then: TableOneColumn[];
   now: TableOneColumn[];
+  unstated: TableOneColumn[];
+  /** The scenario whose run gives the figures. */
+  scenario: string;
   /** What the settlement rows measure. */
   note: string;
 }
@@ -61,9 +64,9 @@ export interface TableOne {
 const finiteOrNull = (x: number | undefined): number | null =>
   x !== undefined && Number.isFinite(x) ? x : null;
 
-function column(l: LedgerFigures): TableOneColumn {
+function column(l: LedgerFigures, scenario: string): TableOneColumn {
   const s = l.settlement;
-  const measured = "simulated: this run of the config (scenario all)";
+  const measured = `simulated: this run of the config (scenario ${scenario})`;
   return {
     ledger: l.ledger,
     label: l.label,
@@ -97,11 +100,15 @@ function column(l: LedgerFigures): TableOneColumn {
   };
 }
 
-/** Table I of the ledgers a run had a model for, split by era. */
-export function tableOne(ledgers: readonly LedgerFigures[]): TableOne {
+/** Table I of the ledgers a run had a model for (figures from `scenario`), split by era. */
+export function tableOne(ledgers: readonly LedgerFigures[], scenario: string): TableOne {
+  const of = (keep: (era: string) => boolean) =>
+    ledgers.filter((l) => keep(l.era)).map((l) => column(l, scenario));
   return {
-    then: ledgers.filter((l) => l.era === "2022").map(column),
-    now: ledgers.filter((l) => l.era !== "2022").map(column),
+    then: of((era) => era === "2022"),
+    now: of((era) => era === "today"),
+    unstated: of((era) => era !== "2022" && era !== "today"),
+    scenario,
     note:
       "Settlement rows: the ledger's energy, CO2 and fees for all transactions of the run (orders, updates, " +
       "clears, inter-microgrid messages) divided by the energy the agents sold to peers (levels 1 and 2). " +

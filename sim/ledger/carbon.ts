@@ -15,23 +15,32 @@ export interface CarbonIntensity {
   readonly source: string;
 }
 
+/** An intensity from a study's emissions (t CO2e a year) over its electricity (MWh a year). */
+function fromStudy(tonnes: number, mwh: number, study: string): CarbonIntensity {
+  const gPerKwh = (tonnes * 1e6) / (mwh * 1e3);
+  return { gPerKwh, source: `${study} = ${Math.round(gPerKwh)} g/kWh` };
+}
+
 /** The published figures the built-in ledgers use. */
 export const CARBON = Object.freeze({
   /** CCRI (15 Sep 2022): Ethereum before the Merge, over 11 Mt CO2e on ~23 TWh a year. */
-  ethereumPow: {
-    gPerKwh: (11.0e6 * 1e6) / 23e9,
-    source: "CCRI, Ethereum before the Merge (Sep 2022): 11.0 Mt CO2e over 23 TWh a year = 478 g/kWh",
-  },
+  ethereumPow: fromStudy(
+    11.0e6,
+    23e6,
+    "CCRI, Ethereum before the Merge (Sep 2022): 11.0 Mt CO2e over 23 TWh a year",
+  ),
   /** CCRI (15 Sep 2022): Ethereum after the Merge, under 870 t CO2e on 2,600 MWh a year. */
-  ethereumMerge: {
-    gPerKwh: (870 * 1e6) / 2.6e6,
-    source: "CCRI, Ethereum after the Merge (Sep 2022): 870 t CO2e over 2,600 MWh a year = 335 g/kWh",
-  },
+  ethereumMerge: fromStudy(
+    870,
+    2_600,
+    "CCRI, Ethereum after the Merge (Sep 2022): 870 t CO2e over 2,600 MWh a year",
+  ),
   /** CCAF, Cambridge Blockchain Network Sustainability Index (1 Dec 2023): 2.8 kt CO2e on 7.50 GWh a year. */
-  ethereumPos: {
-    gPerKwh: (2.8e3 * 1e6) / 7.5e6,
-    source: "CCAF, Ethereum proof of stake (Dec 2023): 2.8 kt CO2e over 7.50 GWh a year = 373 g/kWh",
-  },
+  ethereumPos: fromStudy(
+    2_800,
+    7_500,
+    "CCAF, Ethereum proof of stake (Dec 2023): 2.8 kt CO2e over 7.50 GWh a year",
+  ),
   /** Ember, Global Electricity Review 2023 (Apr 2023): world electricity generation in 2022. */
   world: {
     gPerKwh: 436,

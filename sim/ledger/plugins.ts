@@ -31,8 +31,8 @@ function modelParts<Options extends object>(context: LedgerContext, options: Opt
   };
 }
 
-/** Whether a preset ledger's options make the market wait for finality. */
-function finality(options: PresetOptions | undefined): boolean {
+/** Whether a ledger's options make the market wait for finality (`confirmation` or its mode alone). */
+function finality(options: PresetOptions | DeepPartial<EthereumConfig> | undefined): boolean {
   const c = options?.confirmation;
   return (typeof c === "string" ? c : c?.mode) === "finality";
 }
@@ -73,7 +73,7 @@ export const ETHEREUM_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
     fee: "measured gas of contracts/UniformDoubleAuction.sol x EIP-1559 price (Sep 2022 base fee ~17 gwei) x $1,300/ETH",
     time: "proof-of-work block intervals (~13 s) and EIP-1559 queueing behind background demand",
   },
-  waitsFor: () => "block inclusion",
+  waitsFor: (options) => (finality(options) ? "finality (two epochs)" : "block inclusion"),
   description:
     "Ethereum under proof of work (before 15 Sep 2022, the paper's figures): one chain shared by every microgrid and everyone else, EIP-1559 fees",
   security: "proof-of-work consensus of the whole chain: safe while honest miners hold most of the hash rate",
@@ -96,7 +96,7 @@ export const ETHEREUM_POS_LEDGER: LedgerPlugin<DeepPartial<EthereumConfig>> = {
     fee: "as Ethereum under proof of work (Sep 2022 fee market and ETH price)",
     time: "12 s proof-of-stake slots (consensus specs) and EIP-1559 queueing",
   },
-  waitsFor: () => "block inclusion",
+  waitsFor: (options) => (finality(options) ? "finality (two epochs)" : "block inclusion"),
   description:
     "Ethereum under proof of stake as of the Merge (calibrated to Sep-Oct 2022): 12 s slots, EIP-1559 fees, post-Merge energy",
   security:
