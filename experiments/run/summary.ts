@@ -4,6 +4,7 @@ import { AUCTION_OUTCOMES } from "../../sim/grid/index.js";
 import { benefitOf, emptyTotals, type Benefit, type Totals } from "../../sim/metrics/index.js";
 import { faultEffects, type FaultEffect } from "./faults.js";
 import type { ScenarioRun, SimulationResult } from "./types.js";
+import type { StorageSummary } from "./storage.js";
 
 export interface MicrogridBenefit extends Benefit {
   microgrid: string;
@@ -36,6 +37,8 @@ export interface ScenarioSummary {
   missedKwh: number;
   faults: FaultEffect[];
   events: number;
+  /** Runs with devices only: the devices' effect beside the same config without them, per policy. */
+  storage?: StorageSummary;
 }
 
 function totalsOf(run: ScenarioRun, agents: (a: number) => boolean, count: number): Totals {
@@ -102,5 +105,6 @@ export function summarizeRun(result: SimulationResult, run: ScenarioRun): Scenar
     missedKwh: sum(rows.missedWh) / 1000,
     faults: faultEffects(run, result.faults, profile),
     events: run.events,
+    ...(run.storage === undefined ? {} : { storage: run.storage }),
   };
 }

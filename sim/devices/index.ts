@@ -3,6 +3,7 @@ export {
   checkBattery,
   checkEv,
   checkSessions,
+  DeviceSpecError,
   EV_DEFAULTS,
   SESSION_DEFAULTS,
   type BatterySpec,

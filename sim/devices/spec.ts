@@ -116,15 +116,34 @@ export interface DeviceOptions {
   sessions?: readonly EvSession[];
 }
 
+/** A device parameter out of range: `field` names it within `at`, `detail` says what was expected. */
+export class DeviceSpecError extends RangeError {
+  readonly at: string;
+  readonly field: string;
+  readonly detail: string;
+
+  constructor(at: string, field: string, detail: string) {
+    super(`${at}.${field}: ${detail}`);
+    this.name = "DeviceSpecError";
+    this.at = at;
+    this.field = field;
+    this.detail = detail;
+  }
+}
+
+function failer(at: string) {
+  return (field: string, expected: string, got: unknown): never => {
+    throw new DeviceSpecError(at, field, `expected ${expected}, got ${String(got)}`);
+  };
+}
+
 const fraction = (v: number) => v >= 0 && v <= 1;
 const efficiency = (v: number) => v > 0 && v <= 1;
 const positive = (v: number) => v > 0 && Number.isFinite(v);
 
 /** Checks a battery's parameters; throws a RangeError naming the field (`at` its path). */
 export function checkBattery(b: BatterySpec, at: string): void {
-  const fail = (field: string, expected: string, got: unknown): never => {
-    throw new RangeError(`${at}.${field}: expected ${expected}, got ${String(got)}`);
-  };
+  const fail = failer(at);
   if (!fraction(b.share)) fail("share", "a fraction in [0, 1]", b.share);
   if (!positive(b.capacityKwh)) fail("capacityKwh", "a positive number of kWh", b.capacityKwh);
   if (!positive(b.chargeKw)) fail("chargeKw", "a positive number of kW", b.chargeKw);
@@ -143,9 +162,7 @@ export function checkBattery(b: BatterySpec, at: string): void {
 
 /** Checks an EV's parameters; throws a RangeError naming the field. */
 export function checkEv(e: EvSpec, at: string): void {
-  const fail = (field: string, expected: string, got: unknown): never => {
-    throw new RangeError(`${at}.${field}: expected ${expected}, got ${String(got)}`);
-  };
+  const fail = failer(at);
   if (!fraction(e.share)) fail("share", "a fraction in [0, 1]", e.share);
   if (!positive(e.capacityKwh)) fail("capacityKwh", "a positive number of kWh", e.capacityKwh);
   if (!positive(e.chargerKw)) fail("chargerKw", "a positive number of kW", e.chargerKw);
@@ -160,9 +177,7 @@ export function checkEv(e: EvSpec, at: string): void {
 
 /** Checks the synthetic session distribution; throws a RangeError naming the field. */
 export function checkSessions(s: SyntheticSessions, at: string): void {
-  const fail = (field: string, expected: string, got: unknown): never => {
-    throw new RangeError(`${at}.${field}: expected ${expected}, got ${String(got)}`);
-  };
+  const fail = failer(at);
   const hour = (v: number) => v >= 0 && v < 24;
   const sd = (v: number) => v >= 0 && v <= 12;
   if (!hour(s.arrivalHourMean)) fail("arrivalHourMean", "an hour in [0, 24)", s.arrivalHourMean);
