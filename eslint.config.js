@@ -18,6 +18,7 @@ const LAYERS = [
   "sim/*",
   "sim/metrics/",
   "sim/grid/",
+  "sim/devices/",
   ["sim/ledger/", "sim/data/"],
   "sim/market/",
   "sim/kernel/",

@@ -71,6 +71,27 @@ export {
   type TxLogKeep,
   type TxRequest,
 } from "./ledger/index.js";
+// Home batteries and EVs (docs/storage.md): their parameters, the fleet's state and the policy seam.
+export {
+  BATTERY_DEFAULTS,
+  EV_DEFAULTS,
+  SESSION_DEFAULTS,
+  DeviceFleet,
+  devicePolicies,
+  marketAwarePolicy,
+  selfConsumptionPolicy,
+  parseSessionsCsv,
+  type BatterySpec,
+  type DeviceOptions,
+  type DevicePolicy,
+  type DevicePolicyContext,
+  type DevicePolicyPlugin,
+  type DevicePolicySetup,
+  type EvSession,
+  type EvSpec,
+  type MicrogridDevices,
+  type SyntheticSessions,
+} from "./devices/index.js";
 export {
   interMicrogridProcesses,
   noLevel2Trade,

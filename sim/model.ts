@@ -41,6 +41,8 @@ import {
   type Recorder,
   type Scenario,
 } from "./grid/index.js";
+import { buildFleet, devicePolicies, type DeviceOptions } from "./devices/index.js";
+import { UnknownPluginError } from "./kernel/registry.js";
 import { RunRecorder, type AgentTotals, type PeriodRows, type TradeRows } from "./metrics/index.js";
 import { PAPER, paperPreset, type TradingOptions } from "./presets.js";
 
@@ -73,6 +75,8 @@ export interface ModelOptions {
   faults?: FaultSchedule;
   /** What to keep: per-trade rows, and every ledger transaction (false: only unresolved ones). */
   outputs?: { trades?: boolean; transactions?: boolean };
+  /** Home batteries and EVs, and the registered device policy that runs them (docs/storage.md); omitted: none. */
+  devices?: DeviceOptions;
 }
 
 /** Called with each settled period; its arrays are reused, so copy what you keep. */
@@ -200,6 +204,19 @@ function copyTotals(totals: AgentTotals): AgentTotals {
   ) as unknown as AgentTotals;
 }
 
+/** The run's devices and their policy; bad parameters and unknown policies are option errors. */
+function buildDevices(options: DeviceOptions, profile: Profile, streams: Streams, limits: MarketLimits) {
+  try {
+    const fleet = buildFleet(profile, options, streams);
+    const policy = devicePolicies.get(options.policy).create({ fleet, limits });
+    return { fleet, policy };
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof UnknownPluginError)
+      throw new OptionError(error.message, { cause: error });
+    throw error;
+  }
+}
+
 /** Builds a model; every option not given is the paper's (sim/presets.ts). */
 export function createModel(options: ModelOptions = {}): Model {
   const seed = options.seed ?? PAPER.seed;
@@ -232,6 +249,8 @@ export function createModel(options: ModelOptions = {}): Model {
     chains: profile.microgrids.length,
     limits,
   });
+  const devices =
+    options.devices === undefined ? undefined : buildDevices(options.devices, profile, streams, limits);
   const listeners: PeriodListener[] = [];
   const recorder = new RunRecorder(agents, profile.pv, profile.load, profile.periods, {
     trades: options.outputs?.trades ?? true,
@@ -259,6 +278,7 @@ export function createModel(options: ModelOptions = {}): Model {
     ...(ledger === undefined
       ? {}
       : { channel: (events: ChannelEvents): OrderChannel => ledgerChannel(ledger, agents, events) }),
+    ...(devices === undefined ? {} : { devices }),
   });
   world.start();
   return {

@@ -8,6 +8,16 @@ import { SHIFT_SERIES } from "../../sim/data/index.js";
 import type { Registry, Named } from "../../sim/kernel/registry.js";
 import { interMicrogridProcesses, PAPER_SCENARIOS } from "../../sim/grid/index.js";
 import { hasLedger, ledgerNames, ledgerPlugin, UnknownLedgerError } from "../../sim/ledger/index.js";
+import {
+  BATTERY_DEFAULTS,
+  checkBattery,
+  checkEv,
+  checkSessions,
+  devicePolicies,
+  DeviceSpecError,
+  EV_DEFAULTS,
+  SESSION_DEFAULTS,
+} from "../../sim/devices/index.js";
 
 const positive = z.number().positive();
 /**
@@ -280,6 +290,142 @@ const fault = z.discriminatedUnion("kind", [
     .describe("a rollup's sequencer builds no blocks and gives no preconfirmations (op-rollup)"),
 ]);
 
+const fraction = z.number().min(0).max(1);
+const efficiency = z.number().gt(0).max(1);
+
+/** A battery's fields, each missing one taking its default. */
+function batteryFields() {
+  const d = <T extends z.ZodType>(schema: T, value: z.output<T>) => schema.default(value as never);
+  const B = BATTERY_DEFAULTS;
+  return {
+    share: d(fraction, B.share).describe(
+      "share of each microgrid's agents with a battery, chosen by a seeded stream",
+    ),
+    capacityKwh: d(positive, B.capacityKwh).describe("usable capacity (kWh)"),
+    chargeKw: d(positive, B.chargeKw).describe("charge power limit, grid side (kW)"),
+    dischargeKw: d(positive, B.dischargeKw).describe("discharge power limit, grid side (kW)"),
+    chargeEfficiency: d(efficiency, B.chargeEfficiency).describe("stored Wh per grid-side Wh charged"),
+    dischargeEfficiency: d(efficiency, B.dischargeEfficiency).describe(
+      "grid-side Wh per stored Wh discharged",
+    ),
+    socMin: d(fraction, B.socMin).describe("lowest state of charge (fraction of capacity)"),
+    socMax: d(fraction, B.socMax).describe("highest state of charge (fraction of capacity)"),
+    initialSoc: d(fraction, B.initialSoc).describe("state of charge at the start (fraction of capacity)"),
+    degradationPPerKwh: d(nonNegative, B.degradationPPerKwh).describe(
+      "wear cost per kWh of grid-side throughput (p/kWh): reported and weighed by market-aware, never settled",
+    ),
+  };
+}
+
+function evFields() {
+  const d = <T extends z.ZodType>(schema: T, value: z.output<T>) => schema.default(value as never);
+  const E = EV_DEFAULTS;
+  return {
+    share: d(fraction, E.share).describe(
+      "share of each microgrid's agents with an EV (ignored with CSV sessions)",
+    ),
+    capacityKwh: d(positive, E.capacityKwh).describe("battery capacity (kWh)"),
+    chargerKw: d(positive, E.chargerKw).describe("home charger power (kW)"),
+    chargeEfficiency: d(efficiency, E.chargeEfficiency),
+    dischargeEfficiency: d(efficiency, E.dischargeEfficiency),
+    socMin: d(fraction, E.socMin),
+    socMax: d(fraction, E.socMax).describe("the state of charge a vehicle wants at departure (fraction)"),
+    v2h: d(z.boolean(), E.v2h).describe("vehicle-to-home / vehicle-to-grid discharge while at home"),
+    v2hKw: d(positive, E.v2hKw).describe("discharge power limit with v2h (kW)"),
+  };
+}
+
+/** The same fields without defaults: a microgrid's override of some of them. */
+function overrides<T extends Record<string, z.ZodDefault>>(fields: T) {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(fields)) out[key] = (field.unwrap() as z.ZodType).optional();
+  return z.object(out as { [K in keyof T]: z.ZodOptional<T[K]> }).strict();
+}
+
+/** Runs a device check as a zod refinement: its error becomes an issue on the field it names. */
+function deviceCheck<T>(check: (value: T, at: string) => void) {
+  return (value: T, ctx: z.core.$RefinementCtx<T>) => {
+    try {
+      check(value, "");
+    } catch (error) {
+      if (!(error instanceof DeviceSpecError)) throw error;
+      ctx.addIssue({ code: "custom", path: [error.field], message: error.detail });
+    }
+  };
+}
+
+const S = SESSION_DEFAULTS;
+const sessions = z
+  .discriminatedUnion("source", [
+    z
+      .object({
+        source: z.literal("synthetic"),
+        arrivalHourMean: z.number().default(S.arrivalHourMean).describe("arrival home, local hour (mean)"),
+        arrivalHourSd: z.number().default(S.arrivalHourSd),
+        departureHourMean: z
+          .number()
+          .default(S.departureHourMean)
+          .describe("departure next morning, local hour (mean)"),
+        departureHourSd: z.number().default(S.departureHourSd),
+        energyKwhMedian: z
+          .number()
+          .default(S.energyKwhMedian)
+          .describe("energy needed per session (kWh, median)"),
+        energyCv: z.number().default(S.energyCv).describe("coefficient of variation of the energy needed"),
+      })
+      .strict()
+      .superRefine(deviceCheck(checkSessions)),
+    z
+      .object({
+        source: z.literal("csv"),
+        file: z
+          .string()
+          .describe("CSV household,arrival,departure,energy_kwh (path relative to the config file)"),
+      })
+      .strict(),
+  ])
+  .default({ ...SESSION_DEFAULTS });
+
+const battery = z.object(batteryFields()).strict().superRefine(deviceCheck(checkBattery));
+const ev = z
+  .object({ ...evFields(), sessions })
+  .strict()
+  .superRefine(deviceCheck(checkEv));
+
+const devices = z
+  .object({
+    policy: pluginName(devicePolicies, "self-consumption"),
+    compare: z
+      .array(z.string())
+      .default([])
+      .superRefine((names, ctx) => {
+        names.forEach((name, i) => {
+          if (!devicePolicies.has(name))
+            ctx.addIssue({
+              code: "custom",
+              path: [i],
+              message: `unknown device policy "${name}" (known: ${devicePolicies.names().join(", ")})`,
+            });
+        });
+      })
+      .describe("other device policies to run alongside, for summary.json's storage block only"),
+    battery: battery.optional().describe("home batteries in every microgrid (docs/storage.md)"),
+    ev: ev.optional().describe("electric vehicles in every microgrid (docs/storage.md)"),
+    microgrids: z
+      .record(
+        z.string(),
+        z
+          .object({
+            battery: overrides(batteryFields()).optional(),
+            ev: overrides(evFields()).optional(),
+          })
+          .strict(),
+      )
+      .default({})
+      .describe("per microgrid, fields that replace the battery's or EV's (share 0: none there)"),
+  })
+  .strict();
+
 export const runConfigSchema = z
   .object({
     $schema: z.string().max(1000).optional(),
@@ -373,6 +519,9 @@ export const runConfigSchema = z
         }
       })
       .describe("options of other registered ledgers, by name, passed to their plugin (docs/ledger.md)"),
+    devices: devices
+      .optional()
+      .describe("home batteries and EVs and the policy that runs them (docs/storage.md); omitted: none"),
   })
   .strict();
 

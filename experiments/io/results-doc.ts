@@ -5,7 +5,7 @@
 // test fails while the doc and the schema disagree.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { TABLES, type ArrowType, type TableDef } from "../../sim/metrics/index.js";
+import { DEVICE_TABLES, TABLES, type ArrowType, type TableDef } from "../../sim/metrics/index.js";
 import { writeFileAtomic } from "./atomic.js";
 import { EXPERIMENT_TABLES } from "../readings/schema.js";
 import { BENCH_TABLES } from "../bench/schema.js";
@@ -43,7 +43,7 @@ function tableMarkdown(table: TableDef): string {
 
 /** The generated section, markers included. */
 export function columnsSection(
-  tables: readonly TableDef[] = [...TABLES, ...EXPERIMENT_TABLES, ...BENCH_TABLES],
+  tables: readonly TableDef[] = [...TABLES, ...DEVICE_TABLES, ...EXPERIMENT_TABLES, ...BENCH_TABLES],
 ): string {
   return [BEGIN, "", tables.map(tableMarkdown).join("\n\n"), "", END].join("\n");
 }

@@ -4,7 +4,9 @@
 import {
   AGENTS,
   consumerBenefitPct,
+  DEVICES,
   PERIODS,
+  STORAGE,
   producerBenefitPct,
   TRADES,
   TRANSACTIONS,
@@ -239,6 +241,106 @@ function agentColumns(ctx: Context, run: ScenarioRun): Columns {
   });
 }
 
+function storageColumns(ctx: Context, run: ScenarioRun): Columns {
+  const { profile } = ctx.result;
+  const r = run.recorder.devices?.rows;
+  const n = r?.period.length ?? 0;
+  const f64 = (column: Float64Array | undefined) => column ?? new Float64Array(0);
+  const period = r?.period ?? new Int32Array(0);
+  const start = new Float64Array(n);
+  for (let i = 0; i < n; i++) start[i] = profile.startMs + period[i]! * profile.periodMs;
+  return schemaColumns(STORAGE, {
+    ...ctx.keys(run, n),
+    period,
+    start,
+    microgrid: dict(r?.microgrid ?? new Int32Array(0), profile.microgrids),
+    battery_stored_wh: f64(r?.batteryStoredWh),
+    battery_soc_pct: f64(r?.batterySocPct),
+    ev_stored_wh: f64(r?.evStoredWh),
+    evs_home: r?.evsHome ?? new Int32Array(0),
+    charge_wh: f64(r?.chargeWh),
+    discharge_wh: f64(r?.dischargeWh),
+    ev_charge_wh: f64(r?.evChargeWh),
+    ev_discharge_wh: f64(r?.evDischargeWh),
+    loss_wh: f64(r?.lossWh),
+    ev_arrived_wh: f64(r?.evArrivedWh),
+    ev_departed_wh: f64(r?.evDepartedWh),
+    ev_unmet_wh: f64(r?.evUnmetWh),
+  });
+}
+
+function deviceColumns(ctx: Context, run: ScenarioRun): Columns {
+  const { profile } = ctx.result;
+  const d = run.recorder.devices;
+  const agents = d?.fleet.deviceAgents ?? new Int32Array(0);
+  const n = agents.length;
+  const f = () => new Float64Array(n);
+  const c = {
+    batteryKwh: f(),
+    evKwh: f(),
+    batteryChargeWh: f(),
+    batteryDischargeWh: f(),
+    batteryLossWh: f(),
+    batteryStoredWh: f(),
+    degradationP: f(),
+    evChargeWh: f(),
+    evDischargeWh: f(),
+    evLossWh: f(),
+    evArrivedWh: f(),
+    evDepartedWh: f(),
+    evUnmetWh: f(),
+    evStoredWh: f(),
+  };
+  if (d !== undefined) {
+    const { fleet, totals: t } = d;
+    for (let i = 0; i < n; i++) {
+      const a = agents[i]!;
+      const b = fleet.batteryOf[a]!;
+      if (b >= 0) {
+        c.batteryKwh[i] = fleet.batteryCapacityWh[b]! / 1000;
+        c.batteryChargeWh[i] = t.batteryChargeWh[b]!;
+        c.batteryDischargeWh[i] = t.batteryDischargeWh[b]!;
+        c.batteryLossWh[i] = t.batteryLossWh[b]!;
+        c.batteryStoredWh[i] = fleet.batteryStoredWh[b]!;
+        c.degradationP[i] = t.degradationP[b]!;
+      }
+      const e = fleet.evOf[a]!;
+      if (e >= 0) {
+        c.evKwh[i] = fleet.evCapacityWh[e]! / 1000;
+        c.evChargeWh[i] = t.evChargeWh[e]!;
+        c.evDischargeWh[i] = t.evDischargeWh[e]!;
+        c.evLossWh[i] = t.evLossWh[e]!;
+        c.evArrivedWh[i] = t.evArrivedWh[e]!;
+        c.evDepartedWh[i] = t.evDepartedWh[e]!;
+        c.evUnmetWh[i] = t.evUnmetWh[e]!;
+        c.evStoredWh[i] = fleet.evStoredWh[e]!;
+      }
+    }
+  }
+  return schemaColumns(DEVICES, {
+    ...ctx.keys(run, n),
+    agent: dict(Int32Array.from(agents), ctx.agentNames),
+    microgrid: dict(
+      Int32Array.from(agents, (a) => profile.agents[a]!.microgridIndex),
+      profile.microgrids,
+    ),
+    battery_kwh: c.batteryKwh,
+    ev_kwh: c.evKwh,
+    battery_charge_wh: c.batteryChargeWh,
+    battery_discharge_wh: c.batteryDischargeWh,
+    battery_loss_wh: c.batteryLossWh,
+    battery_stored_wh: c.batteryStoredWh,
+    degradation_p: c.degradationP,
+    ev_charge_wh: c.evChargeWh,
+    ev_discharge_wh: c.evDischargeWh,
+    ev_loss_wh: c.evLossWh,
+    ev_arrived_wh: c.evArrivedWh,
+    ev_departed_wh: c.evDepartedWh,
+    ev_unmet_wh: c.evUnmetWh,
+    ev_stored_wh: c.evStoredWh,
+  });
+}
+
 /** Codes of small non-negative integers into `names`, whose last entry names any value beyond. */
 function namedCodes(out: Int32Array, values: ArrayLike<number>, names: readonly string[]): Int32Array {
   const unknown = names.length - 1;
@@ -295,6 +397,12 @@ export function writeResults(
     [AGENTS.file, perRun(ctx, (run) => agentColumns(ctx, run))],
     [TRANSACTIONS.file, sliced(ctx, log, (run, from, to) => transactionColumns(ctx, run, from, to))],
   ];
+  // Only a config with devices writes their tables: a run without them writes what it always did.
+  if (result.config.devices !== undefined)
+    tables.push(
+      [STORAGE.file, perRun(ctx, (run) => storageColumns(ctx, run))],
+      [DEVICES.file, perRun(ctx, (run) => deviceColumns(ctx, run))],
+    );
   const hashes: Record<string, string> = {};
   for (const [name, parts] of tables) Object.assign(hashes, writeTableFiles(join(dir, name), parts));
   const summaryText = jsonText(summary);

@@ -20,6 +20,9 @@ import { faultSchedule } from "./faults.js";
 import { InputError } from "../cli/errors.js";
 import { ledgerOptionsOf, type RunConfig } from "../config/schema.js";
 import type { LedgerName, ScenarioRun, SimulationResult } from "./types.js";
+import type { EvSession } from "../../sim/devices/index.js";
+import { deviceOptionsOf, readSessions } from "./devices.js";
+import { storageFigures, type StorageSummary } from "./storage.js";
 
 export type { LedgerName, ScenarioRun, SimulationResult } from "./types.js";
 
@@ -123,6 +126,44 @@ function roundSeconds(config: RunConfig, ledger: LedgerName): number {
   return config.trading.roundSeconds[ledger] ?? ledgerPlugin(ledger).defaultRoundSeconds;
 }
 
+/**
+ * Which devices a run has: the config's, under its policy (policy omitted) or another registered
+ * one, or none (policy null); `sessions` are the EV sessions read from the config's CSV.
+ */
+export interface DeviceChoice {
+  sessions: readonly EvSession[] | undefined;
+  policy?: string | null;
+}
+
+/**
+ * The storage block of one (ledger, scenario) whose run with the config's devices is `main`: the
+ * same config without devices and under each policy the config compares, run alongside.
+ */
+export function storageSummary(
+  config: RunConfig,
+  prepared: PreparedRun,
+  ledger: LedgerName,
+  scenario: Scenario,
+  main: ScenarioRun,
+): StorageSummary {
+  const { profile, faults, sessions } = prepared;
+  const figures = (policy: string | null, run?: ScenarioRun) =>
+    storageFigures(
+      run ?? runScenario(config, profile, ledger, scenario, faults, { sessions, policy }),
+      config,
+      profile,
+      policy,
+    );
+  const policy = config.devices!.policy;
+  return {
+    withoutStorage: figures(null),
+    policies: [
+      figures(policy, main),
+      ...config.devices!.compare.filter((p) => p !== policy).map((p) => figures(p)),
+    ],
+  };
+}
+
 /** Runs the model of one (ledger, scenario) on `profile`. */
 export function runScenario(
   config: RunConfig,
@@ -130,7 +171,10 @@ export function runScenario(
   ledger: LedgerName,
   scenario: Scenario,
   faults: FaultSchedule = faultSchedule(config, profile),
+  devices: DeviceChoice = { sessions: undefined },
 ): ScenarioRun {
+  const deviceOptions =
+    devices.policy === null ? undefined : deviceOptionsOf(config, profile, devices.sessions, devices.policy);
   let model: Model;
   try {
     model = createModel({
@@ -149,6 +193,7 @@ export function runScenario(
       ledgerOptions: ledgerOptionsOf(config, ledger),
       faults,
       outputs: config.outputs,
+      ...(deviceOptions === undefined ? {} : { devices: deviceOptions }),
     });
   } catch (error) {
     // The models check their parameters: an OptionError is a bad value in the config.
@@ -169,6 +214,8 @@ export interface PreparedRun {
   profile: Profile;
   scenarios: Scenario[];
   faults: FaultSchedule;
+  /** EV sessions from the config's CSV (undefined: none, or drawn). */
+  sessions: EvSession[] | undefined;
 }
 
 /**
@@ -179,7 +226,10 @@ export function prepareRun(config: RunConfig, baseDir: string, csvOverride?: str
   const profile = buildProfile(config, baseDir, csvOverride);
   const scenarios = config.scenarios.map((s) => scenarioOf(s, profile.microgrids));
   const faults = faultSchedule(config, profile);
-  return { profile, scenarios, faults };
+  const sessions = readSessions(config, baseDir, profile);
+  // The devices' overrides are checked here, so that validate refuses what run would.
+  deviceOptionsOf(config, profile, sessions);
+  return { profile, scenarios, faults, sessions };
 }
 
 /** Told before each (ledger, scenario) starts (`done` finished of `total`) and once all are done. */
@@ -192,13 +242,16 @@ export function simulate(
   csvOverride?: string,
   onProgress?: RunProgress,
 ): SimulationResult {
-  const { profile, scenarios, faults } = prepareRun(config, baseDir, csvOverride);
+  const prepared = prepareRun(config, baseDir, csvOverride);
+  const { profile, scenarios, faults, sessions } = prepared;
   const runs: ScenarioRun[] = [];
   const total = config.ledgers.length * scenarios.length;
   for (const ledger of config.ledgers) {
     for (const scenario of scenarios) {
       onProgress?.(runs.length, total, `${ledger} x ${scenario.id}`);
-      runs.push(runScenario(config, profile, ledger, scenario, faults));
+      const run = runScenario(config, profile, ledger, scenario, faults, { sessions });
+      if (config.devices !== undefined) run.storage = storageSummary(config, prepared, ledger, scenario, run);
+      runs.push(run);
     }
   }
   onProgress?.(runs.length, total, "done");

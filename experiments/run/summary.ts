@@ -5,6 +5,7 @@ import { ledgerPlugin, settlementFootprint, type SettlementFootprint } from "../
 import { benefitOf, emptyTotals, type Benefit, type Totals } from "../../sim/metrics/index.js";
 import { faultEffects, type FaultEffect } from "./faults.js";
 import type { ScenarioRun, SimulationResult } from "./types.js";
+import type { StorageSummary } from "./storage.js";
 
 export interface MicrogridBenefit extends Benefit {
   microgrid: string;
@@ -39,6 +40,8 @@ export interface ScenarioSummary {
   events: number;
   /** What settling the run cost the ledger (every microgrid's transactions); zero without a ledger model. */
   settlement: Settlement;
+  /** Runs with devices only: the devices' effect beside the same config without them, per policy. */
+  storage?: StorageSummary;
 }
 
 /** The ledger's energy, CO2 and fees for a run, per kWh traded between peers. */
@@ -135,5 +138,6 @@ export function summarizeRun(result: SimulationResult, run: ScenarioRun): Scenar
     faults: faultEffects(run, result.faults, profile),
     events: run.events,
     settlement: settlementOf(run),
+    ...(run.storage === undefined ? {} : { storage: run.storage }),
   };
 }

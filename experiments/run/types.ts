@@ -16,6 +16,8 @@ export interface ScenarioRun {
   /** The ledger model (absent for "ideal"). */
   ledgerModel?: Ledger;
   events: number;
+  /** With devices: the run beside the same config without them and under other policies. */
+  storage?: StorageSummary;
 }
 
 export interface SimulationResult {
@@ -23,4 +25,29 @@ export interface SimulationResult {
   profile: Profile;
   faults: FaultSchedule;
   runs: ScenarioRun[];
+}
+
+export interface StorageFigures {
+  /** The device policy; null: the same config without devices. */
+  policy: string | null;
+  producerBenefitPct: number;
+  consumerBenefitPct: number;
+  totalBenefitGbp: number;
+  mainGridImportKwh: number;
+  mainGridExportKwh: number;
+  mainGridKwh: number;
+  peakImportKw: number;
+  selfSufficiencyPct: number;
+  chargeKwh: number;
+  dischargeKwh: number;
+  lossesKwh: number;
+  evUnmetKwh: number;
+  /** Wear cost of the batteries' throughput (reported, never settled). */
+  degradationP: number;
+}
+
+/** A scenario's storage block: the run without devices, then one entry per policy (the config's first). */
+export interface StorageSummary {
+  withoutStorage: StorageFigures;
+  policies: StorageFigures[];
 }

@@ -8,7 +8,7 @@ import { parseRunConfig } from "../config/load.js";
 import { ledgerFigures } from "../run/report-data.js";
 import { buildProfile, runScenario, scenarioOf } from "../run/simulate.js";
 
-const [microgrids, agents, ledger, days] = process.argv.slice(2);
+const [microgrids, agents, ledger, days, batteryShare] = process.argv.slice(2);
 const config = parseRunConfig(
   {
     name: "scale-cell",
@@ -24,6 +24,7 @@ const config = parseRunConfig(
       // As the paper: MG3's generation 12 h later (every cell has at least three microgrids).
       shiftHours: { MG3: 12 },
     },
+    ...(batteryShare === undefined ? {} : { devices: { battery: { share: Number(batteryShare) } } }),
   },
   "scale cell",
 );

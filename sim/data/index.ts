@@ -85,3 +85,4 @@ export {
   weekdayOfDays,
   type IsoTime,
 } from "./time.js";
+export { csvRecords, type CsvRecord } from "./csv-records.js";

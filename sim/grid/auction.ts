@@ -22,8 +22,20 @@ export class MicrogridAuction extends Auction {
     this.members = members;
   }
 
-  /** Starts a period from every agent's forecast net energy (Wh, indexed by agent). */
-  openPeriod(forecastNet: Float64Array): void {
-    this.open(forecastNet, this.members);
+  /** Per member, its agent's given limit price for the period (scratch). */
+  #limits: Float64Array | undefined;
+
+  /**
+   * Starts a period from every agent's forecast net energy (Wh, indexed by agent). `limits`
+   * (indexed by agent), when given, sets an agent's private limit price; NaN keeps its own draw.
+   */
+  openPeriod(forecastNet: Float64Array, limits?: Float64Array): void {
+    if (limits === undefined) {
+      this.open(forecastNet, this.members);
+      return;
+    }
+    const own = (this.#limits ??= new Float64Array(this.members.length));
+    for (let i = 0; i < own.length; i++) own[i] = limits[this.members[i]!]!;
+    this.open(forecastNet, this.members, own);
   }
 }

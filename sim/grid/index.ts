@@ -36,4 +36,4 @@ export {
 } from "./routing.js";
 export { createSettlement, settlePeriod, type AgentSettlement } from "./settlement.js";
 export { components, PAPER_SCENARIOS, scenarioFromShorthand, type Scenario } from "./topology.js";
-export { World, type ChannelFactory, type WorldConfig } from "./world.js";
+export { World, type ChannelFactory, type WorldConfig, type WorldDevices } from "./world.js";

@@ -6,6 +6,7 @@
 import type { AuctionOutcome } from "./auction.js";
 import type { Level1Outcome, RoutingOutcome } from "./routing.js";
 import type { AgentSettlement } from "./settlement.js";
+import type { DeviceFleet } from "../devices/index.js";
 
 /** How a microgrid's level-1 auction ended, by code (MicrogridColumns.outcome). */
 export const AUCTION_OUTCOMES = [
@@ -50,6 +51,8 @@ export interface PeriodOutcome {
   readonly routing: RoutingOutcome;
   /** What each agent bought, sold, paid and received this period. */
   readonly settlement: AgentSettlement;
+  /** The devices after the period (absent when the run has none): read it, never change it. */
+  readonly devices?: DeviceFleet;
 }
 
 export function createMicrogridColumns(microgrids: number): MicrogridColumns {

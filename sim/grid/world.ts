@@ -20,6 +20,7 @@
 import { GrowableColumns, Kernel, type RandomStream, type Streams } from "../kernel/index.js";
 import { BUY, memberStreams, type MarketConfig, type MarketLimits, type Side } from "../market/index.js";
 import { agentsByMicrogrid, type Profile } from "../data/index.js";
+import type { DeviceFleet, DevicePolicy, DevicePolicyContext } from "../devices/index.js";
 import { MicrogridAuction } from "./auction.js";
 import { idealChannel, type ChannelEvents, type OrderChannel, type OrderSubmission } from "./channel.js";
 import {
@@ -65,6 +66,14 @@ export interface WorldParts {
   recorder: Recorder;
   /** How orders reach the markets; omitted: instantly (the ideal channel). */
   channel?: ChannelFactory;
+  /** Home batteries and EVs and the policy that runs them; omitted: none. */
+  devices?: WorldDevices;
+}
+
+/** A world's devices: the fleet's state and the policy that decides each period. */
+export interface WorldDevices {
+  fleet: DeviceFleet;
+  policy: DevicePolicy;
 }
 
 export class World {
@@ -96,6 +105,16 @@ export class World {
    * world then reveals them directly (the same reveals, without a ticket and three calls each).
    */
   readonly #instant: boolean;
+  readonly #devices: WorldDevices | undefined;
+  /** Per agent, the limit price its devices' policy set for the period (NaN: its own draw). */
+  readonly #deviceLimits: Float64Array | undefined;
+  readonly #deviceContext: DevicePolicyContext | undefined;
+  /**
+   * Per period of the last day and microgrid, [paid p, bought Wh, received p, sold Wh]: a ring of
+   * #day periods (with devices only).
+   */
+  readonly #lastPrices: Float64Array | undefined;
+  readonly #day: number = 1;
   #period = -1;
   #routed = true;
   #messagesPending = 0;
@@ -150,6 +169,23 @@ export class World {
     this.#settlement = createSettlement(agents);
     this.#netBlock = new Float64Array(ENERGY_BLOCK * agents);
     this.#messaged = new Uint8Array(profile.microgrids.length);
+    this.#devices = parts.devices;
+    if (parts.devices !== undefined) {
+      if (parts.devices.fleet.agents !== agents)
+        throw new RangeError(
+          `World: the devices are for ${parts.devices.fleet.agents} agents, the profile has ${agents}`,
+        );
+      this.#deviceLimits = new Float64Array(agents).fill(Number.NaN);
+      this.#deviceContext = {
+        period: 0,
+        net: this.#forecast,
+        microgridOf: this.#agents.microgridOf,
+        expectedBuyPrice: new Float64Array(byMg.length),
+        expectedSellPrice: new Float64Array(byMg.length),
+      };
+      this.#day = Math.max(1, Math.round(86_400_000 / profile.periodMs));
+      this.#lastPrices = new Float64Array(4 * byMg.length * this.#day);
+    }
     this.#instant = channel === undefined;
     const make = channel ?? idealChannel;
     this.channel = make({
@@ -181,8 +217,9 @@ export class World {
     this.#tickets.reset();
     const start = t * this.profile.periodMs;
     this.#readEnergy(t);
+    if (this.#devices !== undefined) this.#stepDevices(t);
     this.auctions.forEach((auction, m) => {
-      auction.openPeriod(this.#forecast);
+      auction.openPeriod(this.#forecast, this.#deviceLimits);
       if (this.#instant) auction.revealSubmitted(false);
       else
         for (let i = 0; i < auction.members.length; i++) {
@@ -208,6 +245,32 @@ export class World {
       this.#actual[a] = actual;
       this.#forecast[a] = sd > 0 ? Math.round(actual * (1 + sd * this.#forecastStream(a).normal())) : actual;
     }
+  }
+
+  /**
+   * The devices act on the period's forecast before the auctions open: EVs arrive or leave, the
+   * policy plans on each microgrid's last published price, and the fleet applies the plan to the
+   * agents' forecast and actual net energy.
+   */
+  #stepDevices(t: number): void {
+    const { fleet, policy } = this.#devices!;
+    const context = this.#deviceContext! as { period: number } & DevicePolicyContext;
+    context.period = t;
+    const last = this.#lastPrices!;
+    const microgrids = this.auctions.length;
+    const base = 4 * microgrids * (t % this.#day);
+    for (let m = 0; m < microgrids; m++) {
+      const k = base + 4 * m;
+      const bought = last[k + 1]!;
+      const sold = last[k + 3]!;
+      // No history yet (the first day): no expectation.
+      const anchor = t < this.#day ? Number.NaN : this.auctions[m]!.anchor;
+      context.expectedBuyPrice[m] = bought > 0 ? (1000 * last[k]!) / bought : anchor;
+      context.expectedSellPrice[m] = sold > 0 ? (1000 * last[k + 2]!) / sold : anchor;
+    }
+    fleet.beginPeriod(t);
+    policy.plan(fleet, this.#deviceContext!);
+    fleet.apply(this.#forecast, this.#actual, this.#deviceLimits!);
   }
 
   // The profile is agent-major: reading a few consecutive periods per agent at once keeps the
@@ -357,16 +420,34 @@ export class World {
     }
   }
 
+  /** What each microgrid's members paid and received this period, for the policy a day later. */
+  #notePrices(): void {
+    const microgrids = this.auctions.length;
+    const base = 4 * microgrids * (this.#period % this.#day);
+    const last = this.#lastPrices!.fill(0, base, base + 4 * microgrids);
+    const s = this.#settlement;
+    const mgOf = this.#agents.microgridOf;
+    for (let a = 0; a < mgOf.length; a++) {
+      const k = base + 4 * mgOf[a]!;
+      last[k]! += s.paidP[a]!;
+      last[k + 1]! += s.boughtWh[a]!;
+      last[k + 2]! += s.receivedP[a]!;
+      last[k + 3]! += s.soldWh[a]!;
+    }
+  }
+
   /** Settles the period on actual energy and reports it. */
   #record(routing: RoutingOutcome): void {
     const agents = this.#agents;
     settlePeriod(agents, routing, this.#forecast, this.#actual, this.config.limits, this.#settlement);
+    if (this.#lastPrices !== undefined) this.#notePrices();
     this.#recorder.period({
       period: this.#period,
       microgrids: this.#microgrids,
       agents,
       routing,
       settlement: this.#settlement,
+      ...(this.#devices === undefined ? {} : { devices: this.#devices.fleet }),
     });
   }
 }

@@ -139,7 +139,7 @@ export class Auction implements MemberView {
 
   /**
    * Starts a period. Member i's net energy is `net[index[i]]` (`net[i]` without an index): > 0
-   * sells, < 0 buys (Wh). `limitPrices[i]`, when given, is its private limit instead of a draw.
+   * sells, < 0 buys (Wh). `limitPrices[i]`, when given and not NaN, is its private limit instead of a draw.
    */
   open(net: ArrayLike<number>, index?: Int32Array, limitPrices?: ArrayLike<number>): void {
     this.mcp = Number.NaN;
@@ -169,7 +169,10 @@ export class Auction implements MemberView {
   #openMember(i: number, given: number | undefined): void {
     const side = this.side[i] as Side;
     const limits = this.#limits;
-    const limit = given ?? drawLimitPrice(side, limits, this.config.limitPrices, this.#streams[i]!.limit);
+    const limit =
+      given === undefined || Number.isNaN(given)
+        ? drawLimitPrice(side, limits, this.config.limitPrices, this.#streams[i]!.limit)
+        : given;
     this.limit[i] = limit;
     this.c[i] = side === BUY ? limits.pgs : limit;
     this.l[i] = side === BUY ? limit : limits.pgb;

@@ -26,12 +26,16 @@ export {
   type StoredTrades,
   type TradeRows,
 } from "./records.js";
+export { DeviceRecorder, type DeviceTotals, type StorageRows } from "./devices.js";
 export {
   AGENTS,
   camelName,
+  DEVICE_TABLES,
+  DEVICES,
   PERIODS,
   SIDE_NAMES,
   storedKinds,
+  STORAGE,
   TABLES,
   TRADES,
   TRANSACTIONS,

@@ -12,6 +12,7 @@
 import { fitsInt32, GrowableColumns, type ColumnArrays } from "../kernel/index.js";
 import { BUY, SELL } from "../market/index.js";
 import { createSettlement, type AgentSettlement, type PeriodOutcome, type Recorder } from "../grid/index.js";
+import { DeviceRecorder } from "./devices.js";
 import { AGENTS, PERIODS, SIDE_NAMES, storedKinds, TRADES, type StoredColumns } from "./schema.js";
 
 /** The (period, microgrid) rows: periods.arrow's stored columns (`outcome` as AUCTION_OUTCOMES codes). */
@@ -91,6 +92,7 @@ export class RunRecorder implements Recorder {
   #microgridOf = new Int32Array(0);
   #microgrids = 0;
   readonly #keepTrades: boolean;
+  #devices: DeviceRecorder | undefined;
 
   /**
    * `pv` and `load` are the profile's agent-major arrays (Wh), for the energy columns. With
@@ -166,10 +168,19 @@ export class RunRecorder implements Recorder {
     };
   }
 
+  /** The devices' records (undefined when the run has no devices). */
+  get devices(): DeviceRecorder | undefined {
+    return this.#devices;
+  }
+
   period(outcome: PeriodOutcome): void {
     if (this.#pvSum === undefined) this.#start(outcome);
     this.#agentRows(outcome);
     this.#periodRows(outcome);
+    if (outcome.devices !== undefined) {
+      this.#devices ??= new DeviceRecorder(outcome.devices, outcome.agents.microgridOf, this.#microgrids);
+      this.#devices.period(outcome);
+    }
   }
 
   #start(o: PeriodOutcome): void {

@@ -517,6 +517,203 @@ export const TRANSACTIONS = {
   ],
 } as const satisfies TableDef;
 
+export const STORAGE = {
+  file: "storage.arrow",
+  rowPer: "ledger, scenario, period, microgrid (runs with devices only)",
+  columns: [
+    ...RUN_KEYS,
+    {
+      name: "period",
+      type: "i32",
+      unit: "",
+      description: "period index from the profile's start",
+      store: "i32",
+    },
+    {
+      name: "start",
+      type: "timestamp",
+      unit: "UTC",
+      description: "start of the period: an instant (UTC), millisecond resolution",
+    },
+    { name: "microgrid", type: "dict", unit: "", description: "microgrid name", store: "i32" },
+    {
+      name: "battery_stored_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy stored in the members' home batteries at the period's end",
+      store: "f64",
+    },
+    {
+      name: "battery_soc_pct",
+      type: "f64",
+      unit: "%",
+      description: "battery_stored_wh over the batteries' capacity (null: no battery in the microgrid)",
+      store: "f64",
+      nullable: true,
+    },
+    {
+      name: "ev_stored_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy stored in the members' EVs at home at the period's end",
+      store: "f64",
+    },
+    {
+      name: "evs_home",
+      type: "i32",
+      unit: "",
+      description: "EVs plugged in at home during the period",
+      store: "i32",
+    },
+    {
+      name: "charge_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "grid-side energy the batteries and EVs charged (part of the members' consumption)",
+      store: "f64",
+    },
+    {
+      name: "discharge_wh",
+      type: "f64",
+      unit: "Wh",
+      description:
+        "grid-side energy the batteries and EVs (v2h) discharged (part of the members' production)",
+      store: "f64",
+    },
+    {
+      name: "ev_charge_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "of charge_wh, charged by EVs",
+      store: "f64",
+    },
+    {
+      name: "ev_discharge_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "of discharge_wh, discharged by EVs",
+      store: "f64",
+    },
+    {
+      name: "loss_wh",
+      type: "f64",
+      unit: "Wh",
+      description:
+        "conversion losses: charge x (1 - charge efficiency) plus discharge x (1 / discharge efficiency - 1)",
+      store: "f64",
+    },
+    {
+      name: "ev_arrived_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy the EVs arriving home at the period's start brought with them",
+      store: "f64",
+    },
+    {
+      name: "ev_departed_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy the EVs leaving at the period's start took with them (out of the homes' account)",
+      store: "f64",
+    },
+    {
+      name: "ev_unmet_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy the EVs leaving at the period's start still needed to reach their target",
+      store: "f64",
+    },
+  ],
+} as const satisfies TableDef;
+
+export const DEVICES = {
+  file: "devices.arrow",
+  rowPer: "ledger, scenario, agent with a battery or an EV (runs with devices only)",
+  columns: [
+    ...RUN_KEYS,
+    { name: "agent", type: "dict", unit: "", description: "agent name" },
+    { name: "microgrid", type: "dict", unit: "", description: "the agent's microgrid" },
+    { name: "battery_kwh", type: "f64", unit: "kWh", description: "usable battery capacity (0: no battery)" },
+    { name: "ev_kwh", type: "f64", unit: "kWh", description: "EV battery capacity (0: no EV)" },
+    {
+      name: "battery_charge_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "grid-side energy the battery charged over the run",
+    },
+    {
+      name: "battery_discharge_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "grid-side energy the battery discharged over the run",
+    },
+    {
+      name: "battery_loss_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "the battery's conversion losses over the run",
+    },
+    {
+      name: "battery_stored_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy stored in the battery at the end of the run",
+    },
+    {
+      name: "degradation_p",
+      type: "f64",
+      unit: "p",
+      description:
+        "wear cost of the battery's throughput (charge plus discharge) at its degradation cost; not settled",
+    },
+    {
+      name: "ev_charge_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "grid-side energy the EV charged at home over the run",
+    },
+    {
+      name: "ev_discharge_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "grid-side energy the EV discharged at home (v2h) over the run",
+    },
+    {
+      name: "ev_loss_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "the EV's conversion losses at home over the run",
+    },
+    {
+      name: "ev_arrived_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy the EV brought home over its arrivals",
+    },
+    {
+      name: "ev_departed_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy the EV took away over its departures",
+    },
+    {
+      name: "ev_unmet_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy the EV still needed at its departures, summed over them",
+    },
+    {
+      name: "ev_stored_wh",
+      type: "f64",
+      unit: "Wh",
+      description: "energy stored in the EV at the end of the run (0: away)",
+    },
+  ],
+} as const satisfies TableDef;
+
+/** The tables of runs with devices (written after TABLES, only when the config has devices). */
+export const DEVICE_TABLES = [STORAGE, DEVICES] as const;
+
 /** The result tables of a run, in the order they are written. */
 export const TABLES = [PERIODS, TRADES, AGENTS, TRANSACTIONS] as const;
 
