@@ -40,6 +40,7 @@ export interface ReproduceArgs {
   seeds: number;
   jobs?: number;
   map: boolean;
+  beyond?: boolean;
   pdf?: boolean;
   replace?: boolean;
   quiet: boolean;

@@ -106,6 +106,11 @@ const reproduceCommand: CommandModule<object, ReproduceArgs> = {
         default: true,
         describe: "include the reduced readings map (--no-map: skip)",
       })
+      .option("beyond", {
+        type: "boolean",
+        default: true,
+        describe: "include batteries and EVs beyond the paper (--no-beyond: skip)",
+      })
       .option("replace", {
         type: "boolean",
         default: false,

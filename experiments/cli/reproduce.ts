@@ -66,6 +66,13 @@ export function printOverview(o: Overview): string {
           `missed ${num(r.missedKwh, 1).padStart(7)} kWh  ${sig3(r.gCo2PerKwhTraded).padStart(9)} g  $${sig3(r.feesUsdPerKwhTraded)}`,
       );
   }
+  if (o.beyond !== null) {
+    lines.push("beyond the paper, batteries and EVs (scenario all; main-grid kWh, self-sufficiency %):");
+    for (const r of o.beyond.rows.filter((x) => x.part === "devices" && x.scenario === "all"))
+      lines.push(
+        `  ${r.dataset.padEnd(10)} ${r.policy.padEnd(18)} ${num(r.mainGridKwh, 1).padStart(8)} kWh  ${num(r.selfSufficiencyPct, 1).padStart(5)} %`,
+      );
+  }
   const best = o.readings?.closest[0];
   if (best !== undefined)
     lines.push(`closest reading of the reduced map: ${best.id} (distance ${num(best.distance, 3)})`);
@@ -80,6 +87,7 @@ export async function reproducePaper(args: ReproduceArgs): Promise<void> {
     seeds: args.seeds,
     ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
     ...(args.map ? {} : { map: false }),
+    ...(args.beyond === false ? { beyond: false } : {}),
     ...(args.pdf === false ? {} : { pdf: true }),
     replace: args.replace === true,
     onProgress: bar.update,

@@ -49,6 +49,64 @@ export interface OverviewInput {
   readingsLink: string;
   /** The paper's market on every ledger of the full runs (none: the section says so). */
   today?: OverviewLedgerRow[];
+  /** Beyond the paper: the devices rows, the sweep's chart (SVG) and the folder's link; null: not run. */
+  beyond?: { svg: string; link: string; rows: OverviewStorageRow[] } | null;
+}
+
+/** One policy's figures (or "none") in one scenario of a dataset, with batteries and EVs. */
+export interface OverviewStorageRow {
+  dataset: string;
+  scenario: string;
+  batteryShare: number;
+  evShare: number;
+  policy: string;
+  producerBenefitPct: number;
+  consumerBenefitPct: number;
+  mainGridKwh: number;
+  peakImportKw: number;
+  selfSufficiencyPct: number;
+  lossesKwh: number;
+  evUnmetKwh: number;
+}
+
+function beyondSection(beyond: OverviewInput["beyond"]): string {
+  if (beyond === undefined || beyond === null)
+    return "<p>Not run in this folder (p2psim reproduce runs it unless told not to).</p>";
+  const first = beyond.rows[0];
+  const head = [
+    "Dataset",
+    "Scenario",
+    "Policy",
+    "Producer benefit %",
+    "Consumer benefit %",
+    "Main-grid kWh",
+    "Peak import kW",
+    "Self-sufficiency %",
+    "Losses kWh",
+    "EV unmet kWh",
+  ];
+  const body = beyond.rows.map((r) => {
+    const text = [r.dataset, r.scenario, r.policy].map((t) => `<td>${escapeHtml(t)}</td>`);
+    const nums = [
+      num(r.producerBenefitPct, 2),
+      num(r.consumerBenefitPct, 2),
+      num(r.mainGridKwh, 1),
+      num(r.peakImportKw, 1),
+      num(r.selfSufficiencyPct, 1),
+      num(r.lossesKwh, 1),
+      num(r.evUnmetKwh, 1),
+    ].map((t) => `<td class="num">${t}</td>`);
+    return `<tr>${text.join("")}${nums.join("")}</tr>`;
+  });
+  const shares =
+    first === undefined
+      ? ""
+      : ` ${num(first.batteryShare * 100, 0)} % of each microgrid's agents with a home battery and ${num(first.evShare * 100, 0)} % with an electric vehicle`;
+  return `<p class="muted">The paper's first future-work item: energy storage. Its three microgrids with${shares} (docs/storage.md), instant confirmation, the full run's seed; "none" is the same run without devices. Below, the sweep over battery penetration and size. Files: <a href="${escapeHtml(beyond.link)}">${escapeHtml(beyond.link)}</a> (beyond.arrow, beyond.json, the chart).</p>
+<div class="scroll"><table><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>
+${body.join("\n")}
+</tbody></table></div>
+<figure class="chart">${beyond.svg}</figure>`;
 }
 
 /** One ledger's figures on one dataset, for the "today" section. */
@@ -181,7 +239,7 @@ export function overviewHtml(input: OverviewInput): string {
     `<header>
 <h1>${escapeHtml(input.title)}</h1>
 <p class="lede">Reproduction of Mullaney et al., “Peer-to-Peer Energy Trading meets IOTA” (UCC 2022), Section IV, on ${input.datasets.length} datasets side by side. A figure reproduces when its seed mean lies within ${input.tolerancePct} % of the paper's value.</p>
-<nav><a href="#headline">Headline</a><a href="#claims">Claims</a><a href="#benefit-readings">Benefit readings</a><a href="#readings">Readings map</a><a href="#today">Ledgers of today</a><a href="#runs">Full runs</a></nav>
+<nav><a href="#headline">Headline</a><a href="#claims">Claims</a><a href="#benefit-readings">Benefit readings</a><a href="#readings">Readings map</a><a href="#today">Ledgers of today</a><a href="#beyond">Beyond the paper</a><a href="#runs">Full runs</a></nav>
 </header>
 <section id="headline">
 <h2>The paper's three numbers</h2>
@@ -208,6 +266,10 @@ ${
 <section id="today">
 <h2>The paper's question on the ledgers of today</h2>
 ${todaySection(input.today)}
+</section>
+<section id="beyond">
+<h2>Beyond the paper: batteries and electric vehicles</h2>
+${beyondSection(input.beyond)}
 </section>
 <section id="runs">
 <h2>Full runs</h2>

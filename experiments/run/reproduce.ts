@@ -46,6 +46,7 @@ import {
 } from "./replicate.js";
 import { simulate } from "./simulate.js";
 import { todayRows, withTodayLedgers, type TodayRow } from "./today.js";
+import { beyondRows, writeBeyond, type BeyondRow } from "./beyond.js";
 
 export { DEFAULT_REPRODUCE_DIR, PAPER_CONFIG, PAPER_REAL_CONFIG } from "./paths.js";
 
@@ -138,6 +139,8 @@ export interface ReproduceOptions {
   pdf?: boolean;
   /** Replace `dir` even when another command or config wrote it. */
   replace?: boolean;
+  /** Run the "beyond the paper" part (batteries and EVs); default true. */
+  beyond?: boolean;
 }
 
 export interface ReproduceResult {
@@ -156,6 +159,8 @@ export interface Overview {
   readings: { dir: string; runs: number; closest: ReadingsMap["ranked"] } | null;
   /** The paper's market on every ledger, of 2022 and of today (each dataset's full run, one seed). */
   today: TodayRow[];
+  /** Beyond the paper: batteries and EVs on its microgrids (beyond/), one seed; null when not run. */
+  beyond: { dir: string; rows: BeyondRow[] } | null;
 }
 
 /** The full single-seed run of one dataset into `dir` (every ledger, Table I, scalability, report). */
@@ -293,6 +298,13 @@ async function reproduceInto(
     const written = await writeReadings(join(dir, "readings"), map);
     readingsHtml = readingsSectionHtml(map, written.svg);
   }
+  let beyond: Overview["beyond"] = null;
+  let beyondSvg = "";
+  if (options.beyond !== false) {
+    const rows = beyondRows(datasets, (done, total) => progress("beyond the paper", done, total));
+    beyondSvg = await writeBeyond(join(dir, "beyond"), rows);
+    beyond = { dir: "beyond", rows };
+  }
   const overview: Overview = {
     name: "paper",
     version: packageVersion(),
@@ -310,6 +322,7 @@ async function reproduceInto(
     readings:
       map === undefined ? null : { dir: "readings", runs: map.runs, closest: map.ranked.slice(0, 10) },
     today: datasets.flatMap((d, i) => todayRows(full[i]!.summary, d.id)),
+    beyond,
   };
   writeTableFiles(join(dir, REPLICATES.file), [replicateColumns(datasets, measures)]);
   writeFileAtomic(join(dir, "summary.json"), jsonText(overview));
@@ -322,6 +335,19 @@ async function reproduceInto(
       datasets: datasets.map((d, i) => overviewDataset(d, replications[i]!, claims)),
       readingsHtml,
       readingsLink: "readings/",
+      beyond:
+        beyond === null
+          ? null
+          : {
+              svg: beyondSvg,
+              link: "beyond/",
+              rows: beyond.rows
+                .filter((r) => r.part === "devices")
+                .map((r) => ({
+                  ...r,
+                  dataset: datasets.find((d) => d.id === r.dataset)?.label ?? r.dataset,
+                })),
+            },
       today: overview.today.map((r) => ({
         ...r,
         dataset: datasets.find((d) => d.id === r.dataset)?.label ?? r.dataset,
