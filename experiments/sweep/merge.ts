@@ -17,12 +17,14 @@ import {
   type FieldInfo,
 } from "../io/arrow.js";
 import { jsonText, sha256, writeFileAtomic } from "../io/atomic.js";
-import { TABLES as RESULT_TABLES } from "../../sim/metrics/index.js";
+import { DEVICE_TABLES, TABLES as RESULT_TABLES } from "../../sim/metrics/index.js";
 import type { Value } from "./cells.js";
 import { buildSweepSummary } from "./summary.js";
 
 /** The result files of a cell, as the result schema lists them. */
 export const TABLES: readonly string[] = RESULT_TABLES.map((t) => t.file);
+/** The device tables, written only by cells whose config has devices: merged over those cells. */
+export const OPTIONAL_TABLES: readonly string[] = DEVICE_TABLES.map((t) => t.file);
 
 export interface SweepIndex {
   name: string;
@@ -101,8 +103,10 @@ export function mergeSweep(dirs: readonly string[], out: string): { cells: numbe
   });
   const files: string[] = [];
   const hashes: Record<string, string> = {};
-  for (const name of TABLES) {
-    const parts = located.map(({ cell, dir }) => {
+  const optional = OPTIONAL_TABLES.filter((name) => located.some(({ dir }) => existsSync(join(dir, name))));
+  for (const name of [...TABLES, ...optional]) {
+    const cells = TABLES.includes(name) ? located : located.filter(({ dir }) => existsSync(join(dir, name)));
+    const parts = cells.map(({ cell, dir }) => {
       const table = tableFromIPC(readFileSync(join(dir, name)));
       const n = table.numRows;
       const lead: Columns = { cell: { ...constantColumn(cell.id, n), info: CELL } };
