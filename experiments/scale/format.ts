@@ -29,7 +29,7 @@ export function cellLine(row: CellFigures): string {
     : "no ledger tx";
   const missed = Number.isFinite(row.missedOrders) ? String(row.missedOrders) : "n/a";
   return (
-    `${row.ledger.padEnd(13)}${String(row.agents).padStart(8)} agents: ${fixed(row.wallS, 1)} s, ${fixed(row.peakRssMb, 0)} MB, ` +
+    `${row.ledger.padEnd(18)}${String(row.agents).padStart(8)} agents: ${fixed(row.wallS, 1)} s, ${fixed(row.peakRssMb, 0)} MB, ` +
     `${rate(row.events / row.wallS)} events/s, ${perTx}, ${missed} orders missed`
   );
 }

@@ -1,17 +1,19 @@
-// `make scale`: the world for growing numbers of microgrids and agents, with instant confirmation
-// (ideal) and under both ledgers, one process per cell; writes results/scale/scale.arrow and a
-// log-log chart of wall time against agents with the fitted slopes.
+// `make scale`: the world for growing numbers of microgrids and agents under every registered ledger
+// (instant confirmation, "ideal", among them), one process per cell; writes results/scale/scale.arrow
+// and a log-log chart of wall time against agents with the fitted slopes.
 //   node --import tsx experiments/scale/run.ts [--max-agents N] [--days D] [--ledgers a,b] [--resume]
 // Each finished cell is kept in results/scale/cells/; --resume reuses those of the same size, ledger
-// and days instead of running them again (a full sweep to a million agents takes about an hour).
+// and days instead of running them again (a full sweep to a million agents takes hours: docs/scale.md).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { linearRegression } from "simple-statistics";
+import { ledgerNames } from "../../sim/index.js";
 import { arrowFileBytes, tableOf } from "../io/arrow.js";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
 import { renderPng, renderSvg } from "../report/index.js";
 import { cellLine, fixed, slopeTable } from "./format.js";
+import { parseScaleRow, scaleColumns, type ScaleRow as Row } from "./row.js";
 import type { TopLevelSpec } from "vega-lite";
 
 /** (microgrids, agents per microgrid), from the paper's 3 x 5 upward. */
@@ -25,54 +27,30 @@ const CELLS: readonly [number, number][] = [
   [500, 200],
   [2000, 500],
 ];
-const LEDGERS = ["ideal", "iota", "ethereum"] as const;
 const OUT = "results/scale";
-
-interface Row {
-  ledger: string;
-  microgrids: number;
-  agentsPerMicrogrid: number;
-  agents: number;
-  periods: number;
-  wallS: number;
-  peakRssMb: number;
-  events: number;
-  transactions: number;
-  txLatencyMeanS: number;
-  txLatencyP95S: number;
-  costPerBidUsd: number;
-  missedOrders: number;
-  missedWh: number;
-  matchedLocalWh: number;
-}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** The registered ledgers (sorted), or the subset `--ledgers a,b` names; an unknown name exits 2. */
 function ledgersArg(): string[] {
+  const known = ledgerNames();
   const i = process.argv.indexOf("--ledgers");
-  if (i < 0) return [...LEDGERS];
+  if (i < 0) return known;
   const asked = (process.argv[i + 1] ?? "").split(",");
-  const unknown = asked.filter((l) => !(LEDGERS as readonly string[]).includes(l));
+  const unknown = asked.filter((l) => !known.includes(l));
   if (unknown.length > 0) {
-    process.stderr.write(
-      `scale: --ledgers: unknown ${unknown.join(", ")} (expected ${LEDGERS.join(", ")})\n`,
-    );
+    process.stderr.write(`scale: --ledgers: unknown ${unknown.join(", ")} (expected ${known.join(", ")})\n`);
     process.exit(2);
   }
   return asked;
 }
 
-/** JSON has no NaN: the cell writes null for figures an ideal ledger does not have. */
-function parseRow(text: string): Row {
-  return JSON.parse(text, (_key, value: unknown) => (value === null ? NaN : value)) as Row;
-}
-
 function runCell(mgs: number, per: number, ledger: string, days: number, resume: boolean): Row {
   const cache = join(OUT, "cells", `${ledger}-${mgs}x${per}-${days}d.json`);
-  if (resume && existsSync(cache)) return parseRow(readFileSync(cache, "utf8"));
+  if (resume && existsSync(cache)) return parseScaleRow(readFileSync(cache, "utf8"));
   const r = spawnSync(
     process.execPath,
     ["--import", "tsx", "experiments/scale/cell.ts", String(mgs), String(per), ledger, String(days)],
@@ -84,7 +62,7 @@ function runCell(mgs: number, per: number, ledger: string, days: number, resume:
   if (r.status !== 0) throw new Error(`scale cell ${mgs} x ${per} ${ledger} failed: ${r.stderr}`);
   const line = r.stdout.trim().split("\n").pop()!;
   writeFileAtomic(cache, `${line}\n`);
-  return parseRow(line);
+  return parseScaleRow(line);
 }
 
 /** The cells a slope is fitted on: those of 1,000+ agents when there are two (start-up costs
@@ -144,25 +122,7 @@ async function main(): Promise<void> {
       process.stdout.write(`${cellLine(row)}\n`);
     }
   }
-  const col = (f: (r: Row) => number) => rows.map(f);
-  const table = tableOf({
-    ledger: { type: "str", values: rows.map((r) => r.ledger) },
-    microgrids: { type: "i32", values: col((r) => r.microgrids) },
-    agents_per_microgrid: { type: "i32", values: col((r) => r.agentsPerMicrogrid) },
-    agents: { type: "i32", values: col((r) => r.agents) },
-    periods: { type: "i32", values: col((r) => r.periods) },
-    wall_s: { type: "f64", values: col((r) => r.wallS) },
-    peak_rss_mb: { type: "f64", values: col((r) => r.peakRssMb) },
-    events: { type: "f64", values: col((r) => r.events) },
-    events_per_s: { type: "f64", values: col((r) => r.events / r.wallS) },
-    transactions: { type: "f64", values: col((r) => r.transactions) },
-    tx_latency_mean_s: { type: "f64", values: col((r) => r.txLatencyMeanS) },
-    tx_latency_p95_s: { type: "f64", values: col((r) => r.txLatencyP95S) },
-    cost_per_bid_usd: { type: "f64", values: col((r) => r.costPerBidUsd) },
-    missed_orders: { type: "f64", values: col((r) => r.missedOrders) },
-    missed_wh: { type: "f64", values: col((r) => r.missedWh) },
-    matched_local_wh: { type: "f64", values: col((r) => r.matchedLocalWh) },
-  });
+  const table = tableOf(scaleColumns(rows));
   writeFileAtomic(join(OUT, "scale.arrow"), arrowFileBytes(table));
   const slopes = Object.fromEntries(ledgers.map((l) => [l, slope(rows.filter((r) => r.ledger === l))]));
   const spec = chart(rows, slopes, days);
