@@ -357,7 +357,7 @@ export class IotaLedger implements Ledger {
     }
     this.#unresolved -= n;
     const callbacks = this.#callbacks;
-    for (let id = first; id !== -1; ) {
+    for (let id = first; id !== -1;) {
       const next = queues.next(id);
       const r = log.row(id);
       callbacks.call(log.callback[r]!, id, log.status[r] as TxStatusCode);
