@@ -63,9 +63,10 @@ readings: setup
 gas: setup
 	$(NODE_TS) experiments/gas/measure.ts
 
-# Scalability study of the whole world (instant confirmation, IOTA, Ethereum). MAX_AGENTS caps the
-# sweep (default 10,000; 1000000 runs it to 2,000 x 500 agents, about an hour); SCALE_ARGS passes
-# e.g. --resume (reuse finished cells) or --ledgers ideal,ethereum.
+# Scalability study of the whole world under every registered ledger (instant confirmation "ideal"
+# among them; docs/scale.md). MAX_AGENTS caps the sweep (default 10,000, some ten minutes; 1000000
+# runs it to 2,000 x 500 agents, several hours for all the ledgers); SCALE_ARGS passes e.g. --resume
+# (reuse finished cells) or --ledgers ideal,ethereum.
 MAX_AGENTS ?= 10000
 SCALE_ARGS ?=
 scale: setup

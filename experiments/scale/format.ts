@@ -4,6 +4,8 @@
 /** What a line needs of a scale cell. */
 export interface CellFigures {
   ledger: string;
+  /** Share of agents with a home battery (0 or absent: none). */
+  batteryShare?: number;
   agents: number;
   wallS: number;
   peakRssMb: number;
@@ -29,7 +31,7 @@ export function cellLine(row: CellFigures): string {
     : "no ledger tx";
   const missed = Number.isFinite(row.missedOrders) ? String(row.missedOrders) : "n/a";
   return (
-    `${row.ledger.padEnd(13)}${String(row.agents).padStart(8)} agents: ${fixed(row.wallS, 1)} s, ${fixed(row.peakRssMb, 0)} MB, ` +
+    `${row.ledger.padEnd(18)}${(row.batteryShare ?? 0) > 0 ? ` + batteries ${row.batteryShare}` : ""}${String(row.agents).padStart(8)} agents: ${fixed(row.wallS, 1)} s, ${fixed(row.peakRssMb, 0)} MB, ` +
     `${rate(row.events / row.wallS)} events/s, ${perTx}, ${missed} orders missed`
   );
 }

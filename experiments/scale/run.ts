@@ -1,17 +1,20 @@
-// `make scale`: the world for growing numbers of microgrids and agents, with instant confirmation
-// (ideal) and under both ledgers, one process per cell; writes results/scale/scale.arrow and a
-// log-log chart of wall time against agents with the fitted slopes.
+// `make scale`: the world for growing numbers of microgrids and agents under every registered ledger
+// (instant confirmation, "ideal", among them), one process per cell; writes results/scale/scale.arrow
+// and a log-log chart of wall time against agents with the fitted slopes.
 //   node --import tsx experiments/scale/run.ts [--max-agents N] [--days D] [--ledgers a,b] [--resume]
+//     [--battery-share S]  (every cell also with home batteries at share S of the agents)
 // Each finished cell is kept in results/scale/cells/; --resume reuses those of the same size, ledger
-// and days instead of running them again (a full sweep to a million agents takes about an hour).
+// and days instead of running them again (a full sweep to a million agents takes hours: docs/scale.md).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { linearRegression } from "simple-statistics";
+import { ledgerNames } from "../../sim/index.js";
 import { arrowFileBytes, tableOf } from "../io/arrow.js";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
 import { renderPng, renderSvg } from "../report/index.js";
 import { cellLine, fixed, slopeTable } from "./format.js";
+import { parseScaleRow, scaleColumns, type ScaleRow as Row } from "./row.js";
 import type { TopLevelSpec } from "vega-lite";
 
 /** (microgrids, agents per microgrid), from the paper's 3 x 5 upward. */
@@ -25,57 +28,51 @@ const CELLS: readonly [number, number][] = [
   [500, 200],
   [2000, 500],
 ];
-const LEDGERS = ["ideal", "iota", "ethereum"] as const;
 const OUT = "results/scale";
-
-interface Row {
-  ledger: string;
-  microgrids: number;
-  agentsPerMicrogrid: number;
-  agents: number;
-  periods: number;
-  wallS: number;
-  peakRssMb: number;
-  events: number;
-  transactions: number;
-  txLatencyMeanS: number;
-  txLatencyP95S: number;
-  costPerBidUsd: number;
-  missedOrders: number;
-  missedWh: number;
-  matchedLocalWh: number;
-}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** The registered ledgers (sorted), or the subset `--ledgers a,b` names; an unknown name exits 2. */
 function ledgersArg(): string[] {
+  const known = ledgerNames();
   const i = process.argv.indexOf("--ledgers");
-  if (i < 0) return [...LEDGERS];
+  if (i < 0) return known;
   const asked = (process.argv[i + 1] ?? "").split(",");
-  const unknown = asked.filter((l) => !(LEDGERS as readonly string[]).includes(l));
+  const unknown = asked.filter((l) => !known.includes(l));
   if (unknown.length > 0) {
-    process.stderr.write(
-      `scale: --ledgers: unknown ${unknown.join(", ")} (expected ${LEDGERS.join(", ")})\n`,
-    );
+    process.stderr.write(`scale: --ledgers: unknown ${unknown.join(", ")} (expected ${known.join(", ")})\n`);
     process.exit(2);
   }
   return asked;
 }
 
-/** JSON has no NaN: the cell writes null for figures an ideal ledger does not have. */
-function parseRow(text: string): Row {
-  return JSON.parse(text, (_key, value: unknown) => (value === null ? NaN : value)) as Row;
-}
-
-function runCell(mgs: number, per: number, ledger: string, days: number, resume: boolean): Row {
-  const cache = join(OUT, "cells", `${ledger}-${mgs}x${per}-${days}d.json`);
-  if (resume && existsSync(cache)) return parseRow(readFileSync(cache, "utf8"));
+function runCell(
+  mgs: number,
+  per: number,
+  ledger: string,
+  days: number,
+  resume: boolean,
+  batteryShare: number,
+): Row {
+  const batteries = batteryShare > 0 ? [String(batteryShare)] : [];
+  const suffix = batteryShare > 0 ? `-b${batteryShare}` : "";
+  const cache = join(OUT, "cells", `${ledger}-${mgs}x${per}-${days}d${suffix}.json`);
+  if (resume && existsSync(cache)) return parseScaleRow(readFileSync(cache, "utf8"));
   const r = spawnSync(
     process.execPath,
-    ["--import", "tsx", "experiments/scale/cell.ts", String(mgs), String(per), ledger, String(days)],
+    [
+      "--import",
+      "tsx",
+      "experiments/scale/cell.ts",
+      String(mgs),
+      String(per),
+      ledger,
+      String(days),
+      ...batteries,
+    ],
     {
       encoding: "utf8",
       maxBuffer: 1 << 20,
@@ -84,7 +81,7 @@ function runCell(mgs: number, per: number, ledger: string, days: number, resume:
   if (r.status !== 0) throw new Error(`scale cell ${mgs} x ${per} ${ledger} failed: ${r.stderr}`);
   const line = r.stdout.trim().split("\n").pop()!;
   writeFileAtomic(cache, `${line}\n`);
-  return parseRow(line);
+  return parseScaleRow(line);
 }
 
 /** The cells a slope is fitted on: those of 1,000+ agents when there are two (start-up costs
@@ -100,6 +97,11 @@ function slope(rows: readonly Row[]): number {
   return fit.length < 2
     ? NaN
     : linearRegression(fit.map((r) => [Math.log10(r.agents), Math.log10(r.wallS)])).m;
+}
+
+/** A ledger's series: with batteries, its name and the battery share. */
+function seriesOf(r: Row): string {
+  return r.batteryShare > 0 ? `${r.ledger} + batteries ${r.batteryShare}` : r.ledger;
 }
 
 function fittedOn(rows: readonly Row[]): string {
@@ -120,7 +122,7 @@ function chart(rows: readonly Row[], slopes: Record<string, number>, days: numbe
     },
     width: 520,
     height: 320,
-    data: { values: rows.map((r) => ({ ledger: r.ledger, agents: r.agents, wallS: r.wallS })) },
+    data: { values: rows.map((r) => ({ ledger: seriesOf(r), agents: r.agents, wallS: r.wallS })) },
     mark: { type: "line", point: true },
     encoding: {
       x: { field: "agents", type: "quantitative", scale: { type: "log" }, title: "Agents" },
@@ -136,42 +138,33 @@ async function main(): Promise<void> {
   const days = arg("--days", 7);
   const ledgers = ledgersArg();
   const resume = process.argv.includes("--resume");
+  const batteryShare = arg("--battery-share", 0);
+  if (!(batteryShare >= 0 && batteryShare <= 1)) {
+    process.stderr.write(`scale: --battery-share: expected a share from 0 to 1, got ${batteryShare}\n`);
+    process.exit(2);
+  }
+  const shares = batteryShare > 0 ? [0, batteryShare] : [0];
   const rows: Row[] = [];
   for (const [mgs, per] of CELLS.filter(([m, a]) => m * a <= maxAgents)) {
     for (const ledger of ledgers) {
-      const row = runCell(mgs, per, ledger, days, resume);
-      rows.push(row);
-      process.stdout.write(`${cellLine(row)}\n`);
+      for (const share of shares) {
+        const row = runCell(mgs, per, ledger, days, resume, share);
+        rows.push(row);
+        process.stdout.write(`${cellLine(row)}\n`);
+      }
     }
   }
-  const col = (f: (r: Row) => number) => rows.map(f);
-  const table = tableOf({
-    ledger: { type: "str", values: rows.map((r) => r.ledger) },
-    microgrids: { type: "i32", values: col((r) => r.microgrids) },
-    agents_per_microgrid: { type: "i32", values: col((r) => r.agentsPerMicrogrid) },
-    agents: { type: "i32", values: col((r) => r.agents) },
-    periods: { type: "i32", values: col((r) => r.periods) },
-    wall_s: { type: "f64", values: col((r) => r.wallS) },
-    peak_rss_mb: { type: "f64", values: col((r) => r.peakRssMb) },
-    events: { type: "f64", values: col((r) => r.events) },
-    events_per_s: { type: "f64", values: col((r) => r.events / r.wallS) },
-    transactions: { type: "f64", values: col((r) => r.transactions) },
-    tx_latency_mean_s: { type: "f64", values: col((r) => r.txLatencyMeanS) },
-    tx_latency_p95_s: { type: "f64", values: col((r) => r.txLatencyP95S) },
-    cost_per_bid_usd: { type: "f64", values: col((r) => r.costPerBidUsd) },
-    missed_orders: { type: "f64", values: col((r) => r.missedOrders) },
-    missed_wh: { type: "f64", values: col((r) => r.missedWh) },
-    matched_local_wh: { type: "f64", values: col((r) => r.matchedLocalWh) },
-  });
+  const table = tableOf(scaleColumns(rows));
   writeFileAtomic(join(OUT, "scale.arrow"), arrowFileBytes(table));
-  const slopes = Object.fromEntries(ledgers.map((l) => [l, slope(rows.filter((r) => r.ledger === l))]));
+  const series = [...new Set(rows.map(seriesOf))];
+  const slopes = Object.fromEntries(series.map((l) => [l, slope(rows.filter((r) => seriesOf(r) === l))]));
   const spec = chart(rows, slopes, days);
   writeFileAtomic(join(OUT, "scale.vl.json"), jsonText(spec));
   const svg = await renderSvg(spec);
   writeFileAtomic(join(OUT, "scale.svg"), svg);
   writeFileAtomic(join(OUT, "scale.png"), renderPng(svg));
   writeFileAtomic(join(OUT, "scale.json"), jsonText({ slopes, rows }));
-  const on = Object.fromEntries(ledgers.map((l) => [l, fittedOn(rows.filter((r) => r.ledger === l))]));
+  const on = Object.fromEntries(series.map((l) => [l, fittedOn(rows.filter((r) => seriesOf(r) === l))]));
   process.stdout.write(`${slopeTable(slopes, on)}\nwrote ${OUT}/\n`);
 }
 

@@ -7,6 +7,7 @@
 // residual position only once its round close has executed on its chain, so a stopped chain
 // (e.g. a Wasp committee without quorum) also keeps its microgrid out of the upper auction.
 import { IdTable, TxStatus, type Ledger, type TxKind, type TxRequest } from "../ledger/index.js";
+import { grownTo } from "../kernel/index.js";
 import { BUY, type Side } from "../market/index.js";
 
 export type OrderKind = "new" | "update";
@@ -67,19 +68,20 @@ const MESSAGE = 2;
  * application's side of the contract's replay rule.
  */
 export function ledgerChannel(ledger: Ledger, operatorBase: number, events: ChannelEvents): OrderChannel {
-  const nonce = new Map<number, number>();
+  // Per sender (dense ids: agents, then one operator per microgrid), grown on demand.
+  let nonce = new Float64Array(operatorBase + 1);
   const nextNonce = (sender: number): number => {
-    const n = (nonce.get(sender) ?? 0) + 1;
-    nonce.set(sender, n);
-    return n;
+    if (sender >= nonce.length) nonce = grownTo(nonce, Math.max(sender + 1, nonce.length * 2));
+    return ++nonce[sender]!;
   };
-  // Per transaction, only while it can still be resolved (the log's window).
-  const ticketOf = new IdTable(ledger.log);
-  const purpose = new IdTable(ledger.log);
+  // Per transaction, only while it can still be resolved (the log's window): ticket x 4 + purpose,
+  // one number (tickets are whole and below 2^50, so the product is exact).
+  const sent = new IdTable(ledger.log);
   const done = (txId: number, status: number): void => {
     if (status !== TxStatus.CONFIRMED) return;
-    const ticket = ticketOf.get(txId);
-    const what = purpose.get(txId);
+    const packed = sent.get(txId);
+    const what = packed % 4;
+    const ticket = (packed - what) / 4;
     if (what === ORDER) events.visible(ticket);
     else if (what === CLOSE) events.closed(ticket);
     else events.delivered(ticket);
@@ -87,8 +89,7 @@ export function ledgerChannel(ledger: Ledger, operatorBase: number, events: Chan
   const request: TxRequest = { chain: 0, sender: 0, kind: "bid", nonce: 0 };
   const send = (ticket: number, what: number): void => {
     const id = ledger.submit(request, done);
-    ticketOf.set(id, ticket);
-    purpose.set(id, what);
+    sent.set(id, ticket * 4 + what);
   };
   const operator = (kind: TxKind, chain: number, deadlineMs: number): void => {
     const sender = operatorBase + chain;

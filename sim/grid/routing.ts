@@ -175,12 +175,19 @@ function net(m: number, res: Residuals, limits: MarketLimits, out: RoutingOutcom
  * traded at level 2), and their value (Wh x p/kWh).
  */
 export function peerValue(r: RoutingOutcome, m: number, side: number): { wh: number; value: number } {
+  return { wh: peerEnergy(r, m, side), value: peerWorth(r, m, side) };
+}
+
+/** peerValue(...).wh without the object (settlement asks it once per agent). */
+export function peerEnergy(r: RoutingOutcome, m: number, side: number): number {
+  return r.netted[m]! + (side === BUY ? r.peerImport[m]! : r.peerExport[m]!);
+}
+
+/** peerValue(...).value without the object. */
+export function peerWorth(r: RoutingOutcome, m: number, side: number): number {
   const netted = r.netted[m]!;
   const level2 = side === BUY ? r.peerImport[m]! : r.peerExport[m]!;
-  return {
-    wh: netted + level2,
-    value: (netted > 0 ? netted * r.nettedPrice[m]! : 0) + (level2 > 0 ? level2 * r.peerPrice[m]! : 0),
-  };
+  return (netted > 0 ? netted * r.nettedPrice[m]! : 0) + (level2 > 0 ? level2 * r.peerPrice[m]! : 0);
 }
 
 /** The group's net positions as level-2 entities (public prices and limits inside the limits). */

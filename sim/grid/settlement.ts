@@ -13,7 +13,7 @@
 //   imported at Pgb, an excess exported at Pgs. It is reported separately as imbalance.
 // - Money in pence: Wh x (p/kWh) / 1000.
 import { BUY, SELL, type MarketLimits } from "../market/index.js";
-import { peerValue, type Level1Outcome, type RoutingOutcome } from "./routing.js";
+import { peerEnergy, peerWorth, type Level1Outcome, type RoutingOutcome } from "./routing.js";
 
 /** One period's per-agent settlement; arrays indexed by dense agent id. */
 export interface AgentSettlement {
@@ -52,8 +52,6 @@ export function createSettlement(agents: number): AgentSettlement {
   };
 }
 
-const NONE = { wh: 0, value: 0 };
-
 // Zero energy costs nothing, even where no price was published (NaN).
 const pence = (wh: number, pricePerKwh: number): number => (wh === 0 ? 0 : (wh * pricePerKwh) / 1000);
 
@@ -86,21 +84,25 @@ export function settlePeriod(
     let gridBought = 0;
     let gridSold = 0;
     if (level1.side[a] === BUY) {
-      const peer = residual > 0 ? peerValue(routing, m, BUY) : NONE;
-      const share = residual > 0 ? peer.wh / routing.residualBuy[m]! : 0;
+      // The microgrid's peer energy and its value (routing.ts peerValue), without an object per agent.
+      const peerWh = residual > 0 ? peerEnergy(routing, m, BUY) : 0;
+      const share = residual > 0 ? peerWh / routing.residualBuy[m]! : 0;
       bought = fill + residual;
       paid = pence(fill, price) + pence(residual, routing.correctedBuy[m]!);
       peerBought = fill + residual * share;
-      peerPaid = pence(fill, price) + (share > 0 ? (residual * share * (peer.value / peer.wh)) / 1000 : 0);
+      peerPaid =
+        pence(fill, price) +
+        (share > 0 ? (residual * share * (peerWorth(routing, m, BUY) / peerWh)) / 1000 : 0);
       gridBought = residual * (1 - share);
     } else if (level1.side[a] === SELL) {
-      const peer = residual > 0 ? peerValue(routing, m, SELL) : NONE;
-      const share = residual > 0 ? peer.wh / routing.residualSell[m]! : 0;
+      const peerWh = residual > 0 ? peerEnergy(routing, m, SELL) : 0;
+      const share = residual > 0 ? peerWh / routing.residualSell[m]! : 0;
       sold = fill + residual;
       received = pence(fill, price) + pence(residual, routing.correctedSell[m]!);
       peerSold = fill + residual * share;
       peerReceived =
-        pence(fill, price) + (share > 0 ? (residual * share * (peer.value / peer.wh)) / 1000 : 0);
+        pence(fill, price) +
+        (share > 0 ? (residual * share * (peerWorth(routing, m, SELL) / peerWh)) / 1000 : 0);
       gridSold = residual * (1 - share);
     }
     const imbalance = actualNet[a]! - forecastNet[a]!;

@@ -47,6 +47,7 @@ import {
   type LedgerStats,
   type TxCallback,
   type TxRequest,
+  type TxStatusCode,
 } from "./types.js";
 
 export interface IotaLedgerOptions {
@@ -94,6 +95,7 @@ export class IotaLedger implements Ledger {
   readonly #prio: number;
   readonly #energyWh: number;
   readonly #feeUsd: number;
+  readonly #requestBytes: number;
   // Per chain.
   readonly #phase: Uint8Array;
   readonly #handle: Float64Array;
@@ -146,6 +148,7 @@ export class IotaLedger implements Ledger {
         ? iotaEnergyReading(c.energy.reading)
         : `${(override.wh / 1000).toPrecision(3)} kWh (${override.wh.toPrecision(3)} Wh) per transaction: ${override.note}`;
     this.#feeUsd = (c.fee.iotaPerRequest * c.fee.usdPerMiota) / 1e6;
+    this.#requestBytes = c.wasp.requestBytes;
     this.#queues = new TxQueues(c.chains, this.log);
     this.#phase = new Uint8Array(c.chains);
     this.#handle = new Float64Array(c.chains);
@@ -193,7 +196,7 @@ export class IotaLedger implements Ledger {
       tx.orders ?? 0,
       this.#callbacks.indexOf(onDone),
     );
-    this.log.sizeOrGas[this.log.row(id)] = this.config.wasp.requestBytes;
+    this.log.sizeOrGas[id - this.log.base] = this.#requestBytes;
     this.#unresolved++;
     if (kind === KIND["inter-mg"]) this.#layer1Message(id);
     else this.#enqueue(tx.chain, id);
@@ -251,13 +254,35 @@ export class IotaLedger implements Ledger {
     const now = this.#kernel.now;
     this.#roundBlock[chain] = -1;
     this.blocks.roundEndMs[b] = now;
-    for (let id = this.blocks.first[b]!; id !== -1; id = this.#queues.next(id)) this.#execute(id, b);
+    this.#executeBlock(b);
     this.#phase[chain] = ANCHORING;
     const pow = this.config.pow;
     const d = adaptiveDifficulty(pow, this.#chainPow[chain]!.recent(now, pow.windowMs));
     this.blocks.difficulty[b] = d;
     this.#kernel.scheduleAfter(drawPowMs(pow, d, this.#powRng), this.#onAnchorPowDone, this.#prio, b);
   };
+
+  /**
+   * Executes a block's requests in order against the contract (nothing is submitted meanwhile, so
+   * the log's columns stay put for the whole block).
+   */
+  #executeBlock(b: number): void {
+    const log = this.log;
+    const rules = this.#rules;
+    const queues = this.#queues;
+    const base = log.base;
+    const { chain, sender, kind, side, nonce, price, quantityWh, reason, round, block } = log;
+    const interMg = KIND["inter-mg"];
+    for (let id = this.blocks.first[b]!; id !== -1; id = queues.next(id)) {
+      const r = id - base;
+      const c = chain[r]!;
+      const k = kind[r]!;
+      const open = rules.openRound(c);
+      reason[r] = rules.execute(c, sender[r]!, k, side[r]!, nonce[r]!, price[r]!, quantityWh[r]!);
+      if (k !== interMg) round[r] = open;
+      block[r] = b;
+    }
+  }
 
   #execute(id: number, block: number): void {
     const log = this.log;
@@ -302,14 +327,40 @@ export class IotaLedger implements Ledger {
     else this.#phase[chain] = IDLE;
   };
 
+  /**
+   * The block's anchor confirmed: every request of the block gets its outcome at once, then the
+   * callbacks run in block order. A callback may submit (and so move the log's columns and base),
+   * but never retires a row resolved now, so the block's rows stay addressable by id.
+   */
   readonly #onAnchorConfirmed = (b: number): void => {
     const fee = this.config.fee;
     const native = fee.iotaPerRequest + fee.anchorIota / this.blocks.count[b]!;
     const usd = fee.anchorIota === 0 ? this.#feeUsd : (native * fee.usdPerMiota) / 1e6;
-    let id = this.blocks.first[b]!;
-    while (id !== -1) {
-      const next = this.#queues.next(id);
-      this.#resolve(id, native, usd);
+    const now = this.#kernel.now;
+    const energy = this.#energyWh;
+    const log = this.log;
+    const queues = this.#queues;
+    const first = this.blocks.first[b]!;
+    const base = log.base;
+    const { reason, status, resolvedMs, confirmMs, feeNative, feeUsd, energyWh } = log;
+    let n = 0;
+    for (let id = first; id !== -1; id = queues.next(id)) {
+      const r = id - base;
+      const ok = reason[r] === 0;
+      status[r] = ok ? TxStatus.CONFIRMED : TxStatus.REJECTED;
+      resolvedMs[r] = now;
+      if (ok) confirmMs[r] = now;
+      feeNative[r] = native;
+      feeUsd[r] = usd;
+      energyWh[r] = energy;
+      n++;
+    }
+    this.#unresolved -= n;
+    const callbacks = this.#callbacks;
+    for (let id = first; id !== -1;) {
+      const next = queues.next(id);
+      const r = log.row(id);
+      callbacks.call(log.callback[r]!, id, log.status[r] as TxStatusCode);
       id = next;
     }
   };

@@ -151,7 +151,7 @@ export class TxLog {
 
   /** Folds the first n stored rows into `retired` and moves the rest to the front. */
   #retire(n: number): void {
-    for (let id = this.base; id < this.base + n; id++) this.retired.add(this, id);
+    this.retired.addRange(this, this.base, this.base + n);
     const stored = this.length - this.base;
     for (const column of this.#columnList()) column.copyWithin(0, n, stored);
     this.base += n;
