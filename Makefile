@@ -66,7 +66,7 @@ gas: setup
 # Scalability study of the whole world under every registered ledger (instant confirmation "ideal"
 # among them; docs/scale.md). MAX_AGENTS caps the sweep (default 10,000, some ten minutes; 1000000
 # runs it to 2,000 x 500 agents, several hours for all the ledgers); SCALE_ARGS passes e.g. --resume
-# (reuse finished cells) or --ledgers ideal,ethereum.
+# (reuse finished cells), --ledgers ideal,ethereum or --battery-share 0.5 (every cell also with batteries).
 MAX_AGENTS ?= 10000
 SCALE_ARGS ?=
 scale: setup
