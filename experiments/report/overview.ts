@@ -114,15 +114,20 @@ export interface OverviewLedgerRow {
   dataset: string;
   ledger: string;
   label: string;
+  /** "2022", "today", or "reference" for instant confirmation. */
   era: string;
   waitsFor: string;
+  /** Scenario grid (the paper's benefit figures) and all vs grid (its main-grid figure). */
   producerBenefitPct: number;
   consumerBenefitPct: number;
   mainGridReductionPct: number;
+  /** Scenario all: energy of orders that missed their period, and energy sold to peers (kWh). */
   missedKwh: number;
   tradedKwh: number;
+  /** Scenario all: mean time to the confirmation the market waits for (s), cost per bid (USD). */
   txLatencyMeanS: number;
   costPerBidUsd: number;
+  /** Scenario all: the ledger's Wh, g CO2e and USD per kWh traded. */
   settlementWhPerKwhTraded: number;
   gCo2PerKwhTraded: number;
   feesUsdPerKwhTraded: number;

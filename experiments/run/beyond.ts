@@ -15,7 +15,7 @@ import { dictOf, schemaColumns, writeTableFiles } from "../io/arrow.js";
 import { jsonText, writeFileAtomic } from "../io/atomic.js";
 import { readJsonFile } from "../io/json.js";
 import { BEYOND } from "../readings/schema.js";
-import { renderSvg } from "../report/index.js";
+import { renderSvg, type OverviewStorageRow } from "../report/index.js";
 import type { Dataset } from "./replicate.js";
 import { simulate } from "./simulate.js";
 import { buildSummary } from "./report-data.js";
@@ -25,22 +25,10 @@ import type { StorageFigures } from "./types.js";
 export const BEYOND_SHARES = [0, 0.25, 0.5, 0.75, 1] as const;
 export const BEYOND_SIZES_KWH = [5, BATTERY_DEFAULTS.capacityKwh] as const;
 
-export interface BeyondRow {
-  dataset: string;
+/** One row of beyond.arrow: the overview's storage row with its part and battery size. */
+export interface BeyondRow extends OverviewStorageRow {
   part: "devices" | "sweep";
-  scenario: string;
-  batteryShare: number;
   batteryKwh: number;
-  evShare: number;
-  /** "none": without devices. */
-  policy: string;
-  producerBenefitPct: number;
-  consumerBenefitPct: number;
-  mainGridKwh: number;
-  peakImportKw: number;
-  selfSufficiencyPct: number;
-  lossesKwh: number;
-  evUnmetKwh: number;
 }
 
 /** One setting of the devices run on a dataset. */

@@ -5,30 +5,10 @@ import { ledgerModelNames, ledgerPlugin } from "../../sim/ledger/index.js";
 import type { RunConfig } from "../config/schema.js";
 import { mainGridReductionPct } from "./headline.js";
 import type { Summary } from "./report-data.js";
+import type { OverviewLedgerRow } from "../report/index.js";
 
-/** One ledger's figures on one dataset. */
-export interface TodayRow {
-  dataset: string;
-  ledger: string;
-  label: string;
-  /** "2022", "today", or "reference" for instant confirmation. */
-  era: string;
-  waitsFor: string;
-  /** Scenario grid (the paper's benefit figures) and all vs grid (its main-grid figure). */
-  producerBenefitPct: number;
-  consumerBenefitPct: number;
-  mainGridReductionPct: number;
-  /** Scenario all: energy of orders that missed their period, and energy sold to peers (kWh). */
-  missedKwh: number;
-  tradedKwh: number;
-  /** Scenario all: mean time to the confirmation the market waits for (s), cost per bid (USD). */
-  txLatencyMeanS: number;
-  costPerBidUsd: number;
-  /** Scenario all: the ledger's Wh, g CO2e and USD per kWh traded. */
-  settlementWhPerKwhTraded: number;
-  gCo2PerKwhTraded: number;
-  feesUsdPerKwhTraded: number;
-}
+/** One ledger's figures on one dataset (the overview's row; fields documented in docs/reproduction.md). */
+export type TodayRow = OverviewLedgerRow;
 
 /** The config with every registered ledger of today added after its own (none twice). */
 export function withTodayLedgers(config: RunConfig): RunConfig {
