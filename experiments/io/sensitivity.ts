@@ -5,8 +5,8 @@
 // the doc and a fresh run disagree.
 import { sig3 } from "./format.js";
 import { REBASED, rebasedFeeNanos } from "../../sim/ledger/rebased.js";
-import { OP_ROLLUP_PRESET } from "../../sim/ledger/ledger-presets.js";
-import { ledgerPlugin } from "../../sim/ledger/index.js";
+import { ETHEREUM_POS_2026_PRESET, OP_ROLLUP_PRESET } from "../../sim/ledger/ledger-presets.js";
+import { CARBON, ledgerPlugin } from "../../sim/ledger/index.js";
 import { parseRunConfig } from "../config/load.js";
 import { buildSummary } from "../run/report-data.js";
 import { simulate } from "../run/simulate.js";
@@ -42,6 +42,9 @@ export interface Assumption {
   high: Setting;
 }
 
+/** A whole number with thousands separators, the same on every machine (the defaults' labels). */
+const grouped = (n: number): string => new Intl.NumberFormat("en-US").format(n);
+
 /** The options of iota-rebased with a Rebased gas figure changed (the fee follows the IOTA formula). */
 function rebasedFee(change: Partial<Record<keyof typeof REBASED, number>>): Record<string, unknown> {
   const nanos = rebasedFeeNanos({ ...REBASED, ...change } as typeof REBASED);
@@ -64,7 +67,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     ledger: "iota-rebased",
     parameter: "energy per transaction",
-    base: "0.417 Wh",
+    base: `${sig3(REBASED.energyWhPerTx)} Wh`,
     figure: "whPerKwhTraded",
     low: { label: "0.0417 Wh", options: energy(REBASED.energyWhPerTx / 10) },
     high: { label: "4.17 Wh", options: energy(REBASED.energyWhPerTx * 10) },
@@ -72,7 +75,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     ledger: "iota-rebased",
     parameter: "carbon intensity of its electricity",
-    base: "436 g/kWh (world average)",
+    base: `${CARBON.world.gPerKwh} g/kWh, the world average`,
     figure: "gCo2PerKwhTraded",
     low: { label: "50 g/kWh", carbonGPerKwh: 50 },
     high: { label: "800 g/kWh", carbonGPerKwh: 800 },
@@ -80,7 +83,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     ledger: "iota-rebased",
     parameter: "commit to checkpoint (mean)",
-    base: "250 ms",
+    base: `${REBASED.checkpointMs} ms`,
     figure: "txLatencyMeanS",
     low: { label: "100 ms", options: { l1: { latencyMeanMs: 100 } } },
     high: { label: "1,000 ms", options: { l1: { latencyMeanMs: 1000 } } },
@@ -88,7 +91,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     ledger: "iota-rebased",
     parameter: "storage units per order",
-    base: "10,000",
+    base: grouped(REBASED.storageUnits),
     figure: "costPerBidUsd",
     low: { label: "5,000", options: rebasedFee({ storageUnits: 5_000 }) },
     high: { label: "50,000", options: rebasedFee({ storageUnits: 50_000 }) },
@@ -96,14 +99,14 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     ledger: "iota-rebased",
     parameter: "computation units per order",
-    base: "1,000, the smallest bucket",
+    base: `${grouped(REBASED.computationUnits)}, the smallest bucket`,
     figure: "costPerBidUsd",
     high: { label: "5,000", options: rebasedFee({ computationUnits: 5_000 }) },
   },
   {
     ledger: "op-rollup",
     parameter: "energy per transaction",
-    base: "0.5 Wh",
+    base: `${OP_ROLLUP_PRESET.energyWhPerTx!.pos!} Wh`,
     figure: "whPerKwhTraded",
     low: { label: "0.05 Wh", options: { energyWhPerTx: { pos: 0.05 } } },
     high: { label: "5.1 Wh (an L1 transaction)", options: { energyWhPerTx: { pos: 5.1 } } },
@@ -111,7 +114,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     ledger: "op-rollup",
     parameter: "L1 fee scalars",
-    base: "2,269 and 1,055,778",
+    base: `${grouped(OP_ROLLUP_PRESET.l1DataFee!.baseFeeScalar!)} and ${grouped(OP_ROLLUP_PRESET.l1DataFee!.blobBaseFeeScalar!)}`,
     figure: "costPerBidUsd",
     low: { label: "x 0.5", options: rollupScalars(0.5) },
     high: { label: "x 2", options: rollupScalars(2) },
@@ -119,7 +122,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     ledger: "ethereum-pos-2026",
     parameter: "energy per transaction",
-    base: "5.1 Wh, CCRI's electricity",
+    base: `${ETHEREUM_POS_2026_PRESET.energyWhPerTx!.pos!} Wh, CCRI's electricity`,
     figure: "whPerKwhTraded",
     low: { label: "2.5 Wh", options: { energyWhPerTx: { pos: 2.5 } } },
     high: { label: "15 Wh, CCAF's 7.50 GWh a year", options: { energyWhPerTx: { pos: 15 } } },
@@ -127,7 +130,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     ledger: "ethereum-pos-2026",
     parameter: "missed-slot rate",
-    base: "1 %",
+    base: `${ETHEREUM_POS_2026_PRESET.blocks!.missedSlotProb! * 100} %`,
     figure: "txLatencyMeanS",
     low: { label: "0 %", options: { blocks: { missedSlotProb: 0 } } },
     high: { label: "5 %", options: { blocks: { missedSlotProb: 0.05 } } },

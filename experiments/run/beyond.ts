@@ -114,13 +114,11 @@ export function beyondRows(
   const settings = beyondSettings();
   const total = datasets.length * settings.length;
   const rows: BeyondRow[] = [];
+  let done = 0;
   for (const d of datasets)
     for (const s of settings) {
       rows.push(...runSetting(d, s));
-      onProgress(
-        rows.length === 0 ? 0 : datasets.indexOf(d) * settings.length + settings.indexOf(s) + 1,
-        total,
-      );
+      onProgress(++done, total);
     }
   return rows;
 }
